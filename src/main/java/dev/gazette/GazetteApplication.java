@@ -1,0 +1,83 @@
+package dev.gazette;
+
+import dev.gazette.common.web.Problem;
+import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.Components;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.info.License;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The OpenAPI document's frame: info, the bearer scheme, tags, and the problem+json error
+ * responses every operation refers to by name.
+ */
+@OpenAPIDefinition(
+        info = @Info(title = "Gazette API", version = "1.0.0",
+                description = """
+                        Headless content API for news sites and blogs. Reading published content is public;
+                        writes need `Authorization: Bearer <token>`. Lists are keyset-paged (`limit`, `cursor`),
+                        every GET has a strong `ETag` and answers `If-None-Match` with 304, and every error is
+                        `application/problem+json` (RFC 9457).""",
+                license = @License(name = "Apache-2.0", url = "https://www.apache.org/licenses/LICENSE-2.0")),
+        tags = {
+                @Tag(name = "Posts", description = "Articles, including re-published ones with their source credited"),
+                @Tag(name = "Categories", description = "The category tree"),
+                @Tag(name = "Tags", description = "Free-form tags"),
+                @Tag(name = "Authors", description = "Authors and the current caller"),
+                @Tag(name = "Tokens", description = "API tokens (bearer secrets, stored hashed)")
+        },
+        components = @Components(responses = {
+                @APIResponse(name = "BadRequest", description = "A query parameter, path segment or body is malformed",
+                        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                                examples = @ExampleObject(name = "bad-parameter", value = """
+                                        {"type":"https://gazette.dev/problems/bad-request","title":"Bad request","status":400,
+                                         "detail":"limit: must be a whole number from 1 to 100","instance":"/api/v1/posts",
+                                         "errors":[{"field":"limit","message":"must be a whole number from 1 to 100"}]}"""))),
+                @APIResponse(name = "Unauthorized", description = "No token, or an unknown or revoked token",
+                        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                                examples = @ExampleObject(name = "no-token", value = """
+                                        {"type":"https://gazette.dev/problems/unauthorized","title":"Unauthorized","status":401,
+                                         "detail":"This operation needs an API token: send 'Authorization: Bearer <token>'.","instance":"/api/v1/posts"}"""))),
+                @APIResponse(name = "Forbidden", description = "The token's role may not do this",
+                        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                                examples = @ExampleObject(name = "wrong-role", value = """
+                                        {"type":"https://gazette.dev/problems/forbidden","title":"Forbidden","status":403,
+                                         "detail":"Authors may only change their own posts.","instance":"/api/v1/posts/42"}"""))),
+                @APIResponse(name = "NotFound", description = "No resource with that id or slug",
+                        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                                examples = @ExampleObject(name = "unknown", value = """
+                                        {"type":"https://gazette.dev/problems/not-found","title":"Not found","status":404,
+                                         "detail":"Post 'no-such-post' does not exist.","instance":"/api/v1/posts/no-such-post"}"""))),
+                @APIResponse(name = "Conflict", description = "A duplicate slug, or a change that would break the data (a category cycle)",
+                        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                                examples = @ExampleObject(name = "duplicate-slug", value = """
+                                        {"type":"https://gazette.dev/problems/conflict","title":"Conflict","status":409,
+                                         "detail":"A post with slug 'hello-world' already exists.","instance":"/api/v1/posts"}"""))),
+                @APIResponse(name = "PreconditionFailed", description = "If-Match names an outdated version",
+                        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                                examples = @ExampleObject(name = "stale", value = """
+                                        {"type":"https://gazette.dev/problems/precondition-failed","title":"Precondition failed","status":412,
+                                         "detail":"The post has changed since version 3 (now 4); fetch it again.","instance":"/api/v1/posts/42"}"""))),
+                @APIResponse(name = "PayloadTooLarge", description = "The request body is larger than gazette.http.max-body-size",
+                        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+                @APIResponse(name = "UnsupportedMediaType", description = "The body is not application/json",
+                        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+                @APIResponse(name = "ValidationFailed", description = "Body fields are invalid; `errors` lists each one",
+                        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                                examples = @ExampleObject(name = "invalid-fields", value = """
+                                        {"type":"https://gazette.dev/problems/validation","title":"Validation failed","status":422,
+                                         "detail":"The request has 2 invalid fields.","instance":"/api/v1/posts",
+                                         "errors":[{"field":"title","message":"must not be blank"},
+                                                   {"field":"source.url","message":"must be an http(s) URL"}]}""")))
+        }))
+@SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
+        description = "An API token, sent as `Authorization: Bearer <token>`. Admins create tokens with POST /api/v1/tokens.")
+public class GazetteApplication extends Application {
+}

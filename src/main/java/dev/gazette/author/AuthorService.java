@@ -1,0 +1,110 @@
+package dev.gazette.author;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gazette.common.persistence.KeyType;
+import dev.gazette.common.persistence.KeysetQuery;
+import dev.gazette.common.persistence.SortOrder;
+import dev.gazette.common.text.Slugs;
+import dev.gazette.common.web.ApiException;
+import dev.gazette.common.web.Cursor;
+import dev.gazette.common.web.IdOrSlug;
+import dev.gazette.common.web.ListPage;
+import dev.gazette.common.web.MergePatch;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+@ApplicationScoped
+public class AuthorService {
+
+    static final SortOrder BY_NAME = SortOrder.of("name", false, "a.display_name", KeyType.STRING, "a.id");
+
+    @Inject
+    AuthorRepository authors;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    MergePatch mergePatch;
+
+    @Transactional
+    public ListPage<AuthorView> list(String cursor, int limit) {
+        Cursor c = cursor == null ? null : Cursor.decode(cursor, BY_NAME.name(), 2);
+        KeysetQuery.Page page = new KeysetQuery("author a").page(authors.getEntityManager(), BY_NAME, c, limit);
+        Map<Long, Author> byId = authors.list("id in ?1", page.ids()).stream()
+                .collect(Collectors.toMap(a -> a.id, Function.identity()));
+        return new ListPage<>(page.ids().stream().map(byId::get).map(AuthorView::of).toList(), page.info());
+    }
+
+    @Transactional
+    public AuthorView get(IdOrSlug key) {
+        return AuthorView.of(authors.get(key));
+    }
+
+    @Transactional
+    public AuthorView me() {
+        Principal me = caller.require();
+        return AuthorView.of(authors.findById(me.authorId()));
+    }
+
+    @Transactional
+    public AuthorView create(AuthorView.Input input) {
+        caller.require(Role.ADMIN);
+        Author author = new Author();
+        author.createdAt = Instant.now();
+        apply(author, input);
+        authors.persist(author);
+        return AuthorView.of(author);
+    }
+
+    @Transactional
+    public AuthorView replace(IdOrSlug key, AuthorView.Input input) {
+        caller.require(Role.ADMIN);
+        Author author = authors.get(key);
+        apply(author, input);
+        return AuthorView.of(author);
+    }
+
+    @Transactional
+    public AuthorView patch(IdOrSlug key, JsonNode patch) {
+        caller.require(Role.ADMIN);
+        Author author = authors.get(key);
+        apply(author, mergePatch.apply(AuthorView.Input.of(author), patch, AuthorView.Input.class));
+        return AuthorView.of(author);
+    }
+
+    @Transactional
+    public void delete(IdOrSlug key) {
+        caller.require(Role.ADMIN);
+        Author author = authors.get(key);
+        long posts = authors.getEntityManager()
+                .createQuery("select count(p) from Post p where p.author = :a", Long.class)
+                .setParameter("a", author).getSingleResult();
+        if (posts > 0) {
+            throw ApiException.conflict("Author '" + author.slug + "' has " + posts
+                    + " posts; reassign or delete them first.");
+        }
+        if (author.id == caller.require().authorId()) {
+            throw ApiException.conflict("You cannot delete the author your own token belongs to.");
+        }
+        authors.delete(author);
+    }
+
+    private void apply(Author author, AuthorView.Input input) {
+        String slug = Slugs.resolve(input.slug(), author.slug, input.displayName(), "author",
+                candidate -> authors.slugTaken(candidate, author.id));
+        author.slug = slug;
+        author.displayName = input.displayName().trim();
+        author.email = input.email() == null || input.email().isBlank() ? null : input.email().trim().toLowerCase();
+        author.bio = input.bio();
+        author.avatarUrl = input.avatarUrl();
+        author.role = input.role();
+        author.updatedAt = Instant.now();
+    }
+}

@@ -1,0 +1,60 @@
+package dev.gazette.author;
+
+import dev.gazette.common.web.ApiException;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Who is calling: resolved lazily from the {@code Authorization: Bearer} header the first time
+ * a service asks, so public reads without a header never touch the token table. A header that
+ * is present but not a valid token is a 401, even on a public read.
+ */
+@RequestScoped
+public class Caller {
+
+    @Inject
+    HttpServerRequest request;
+
+    @Inject
+    TokenService tokens;
+
+    private Optional<Principal> principal;
+
+    public Optional<Principal> principal() {
+        if (principal == null) {
+            principal = resolve();
+        }
+        return principal;
+    }
+
+    public boolean isAuthenticated() {
+        return principal().isPresent();
+    }
+
+    /** The principal, if it has one of the roles; 401 without a token, 403 with a token of another role. */
+    public Principal require(Role... roles) {
+        Principal p = principal().orElseThrow(() -> ApiException.unauthorized(
+                "This operation needs an API token: send 'Authorization: Bearer <token>'."));
+        if (roles.length > 0 && Arrays.stream(roles).noneMatch(r -> r == p.role())) {
+            throw ApiException.forbidden("Your role (" + p.role().json() + ") may not do this.");
+        }
+        return p;
+    }
+
+    private Optional<Principal> resolve() {
+        String header = request == null ? null : request.getHeader("Authorization");
+        if (header == null || header.isBlank()) {
+            return Optional.empty();
+        }
+        String[] parts = header.trim().split("\\s+", 2);
+        if (parts.length != 2 || !parts[0].equalsIgnoreCase("Bearer") || parts[1].isBlank()) {
+            throw ApiException.unauthorized("The Authorization header must be 'Bearer <token>'.");
+        }
+        return Optional.of(tokens.authenticate(parts[1].trim())
+                .orElseThrow(() -> ApiException.unauthorized("The token is unknown or has been revoked.")));
+    }
+}

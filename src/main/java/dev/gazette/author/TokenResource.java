@@ -1,0 +1,76 @@
+package dev.gazette.author;
+
+import dev.gazette.common.web.ApiException;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+@Path("/api/v1/tokens")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Tokens")
+@SecurityRequirement(name = "bearer")
+public class TokenResource {
+
+    @Inject
+    TokenService service;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a token", description = """
+            Mints a bearer token. Admins may mint for any author (`authorId`); others only for themselves.
+            The response carries the secret (`token`) this once; Gazette stores only its SHA-256 digest.""")
+    @APIResponse(responseCode = "201", description = "Created; the body holds the secret")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "422", ref = "ValidationFailed")
+    public Response create(@NotNull @Valid TokenView.Input input, @Context UriInfo uri) {
+        TokenView.Created created = service.mint(input);
+        CacheControl noStore = new CacheControl();
+        noStore.setNoStore(true);
+        return Response.created(uri.getBaseUriBuilder().path("api/v1/tokens/{id}").build(created.id()))
+                .cacheControl(noStore).entity(created).build();
+    }
+
+    @GET
+    @Operation(summary = "List tokens", description = "Admins see every token, others their own. Secrets are never listed.")
+    @APIResponse(responseCode = "200", description = "Tokens, oldest first")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    public List<TokenView> list() {
+        return service.list();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Revoke a token", description = "The token stops working at once. Admins may revoke any token, others their own.")
+    @APIResponse(responseCode = "204", description = "Revoked")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public void revoke(@Parameter(description = "Token id", example = "3") @PathParam("id") String id) {
+        try {
+            service.revoke(Long.parseLong(id));
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("id", "must be a numeric token id");
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package dev.gazette.common.persistence;
+
+import dev.gazette.common.web.Cursor;
+import dev.gazette.common.web.PageInfo;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * A parameterized native query read one keyset page at a time. Filters are added as SQL
+ * fragments with named parameters (never concatenated values); the page condition is
+ * {@code (k1, id) < (:k0, :k1)}, so page 50 costs what page 1 costs.
+ */
+public final class KeysetQuery {
+
+    private final String from;
+    private final List<String> conditions = new ArrayList<>();
+    private final Map<String, Object> parameters = new HashMap<>();
+
+    public KeysetQuery(String from) {
+        this.from = from;
+    }
+
+    public KeysetQuery where(String condition) {
+        conditions.add(condition);
+        return this;
+    }
+
+    public KeysetQuery where(String condition, String name, Object value) {
+        conditions.add(condition);
+        parameters.put(name, value);
+        return this;
+    }
+
+    public KeysetQuery parameter(String name, Object value) {
+        parameters.put(name, value);
+        return this;
+    }
+
+    /** Ids of one page, in list order, with the cursors around it and the list's total size. */
+    public Page page(EntityManager em, SortOrder sort, Cursor cursor, int limit) {
+        boolean backward = cursor != null && cursor.backward();
+        boolean descending = sort.descending() != backward;
+        List<String> where = new ArrayList<>(conditions);
+        Map<String, Object> params = new HashMap<>(parameters);
+        if (cursor != null) {
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < sort.size(); i++) {
+                names.add(":k" + i);
+                params.put("k" + i, sort.types().get(i).toParameter(cursor.key().get(i)));
+            }
+            where.add("(" + String.join(", ", sort.expressions()) + ") " + (descending ? "<" : ">")
+                    + " (" + String.join(", ", names) + ")");
+        }
+        String direction = descending ? " desc" : " asc";
+        String sql = "select " + String.join(", ", sort.expressions()) + " from " + from + whereClause(where)
+                + " order by " + String.join(direction + ", ", sort.expressions()) + direction
+                + " limit " + (limit + 1);
+        Query query = bind(em.createNativeQuery(sql), sql, params);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = new ArrayList<>(query.getResultList());
+
+        boolean more = rows.size() > limit;
+        if (more) {
+            rows = rows.subList(0, limit);
+        }
+        if (backward) {
+            Collections.reverse(rows);
+        }
+        int idIndex = sort.size() - 1;
+        List<Long> ids = rows.stream().map(r -> ((Number) r[idIndex]).longValue()).toList();
+        String next = null;
+        String prev = null;
+        if (!rows.isEmpty()) {
+            boolean hasNext = backward || more;
+            boolean hasPrev = backward ? more : cursor != null;
+            next = hasNext ? Cursor.after(sort.name(), key(sort, rows.get(rows.size() - 1))).encode() : null;
+            prev = hasPrev ? Cursor.before(sort.name(), key(sort, rows.get(0))).encode() : null;
+        }
+        return new Page(ids, new PageInfo(limit, next, prev, count(em)));
+    }
+
+    public long count(EntityManager em) {
+        String sql = "select count(*) from " + from + whereClause(conditions);
+        Query query = bind(em.createNativeQuery(sql), sql, parameters);
+        return ((Number) query.getSingleResult()).longValue();
+    }
+
+    /** Binds the parameters the statement uses (a sort expression's parameter is absent from the count). */
+    private static Query bind(Query query, String sql, Map<String, Object> params) {
+        params.forEach((name, value) -> {
+            if (Pattern.compile(":" + name + "\\b").matcher(sql).find()) {
+                query.setParameter(name, value);
+            }
+        });
+        return query;
+    }
+
+    private static List<Object> key(SortOrder sort, Object[] row) {
+        List<Object> key = new ArrayList<>();
+        for (int i = 0; i < sort.size(); i++) {
+            key.add(sort.types().get(i).toCursor(row[i]));
+        }
+        return key;
+    }
+
+    private static String whereClause(List<String> where) {
+        return where.isEmpty() ? "" : " where " + String.join(" and ", where);
+    }
+
+    public record Page(List<Long> ids, PageInfo info) {
+    }
+}

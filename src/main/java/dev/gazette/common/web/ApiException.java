@@ -1,0 +1,69 @@
+package dev.gazette.common.web;
+
+import java.util.List;
+
+/**
+ * A failure the client can act on. Thrown by services and resources, turned into
+ * {@code application/problem+json} by {@link ProblemMapper}.
+ */
+public class ApiException extends RuntimeException {
+
+    private final int status;
+    private final String type;
+    private final String title;
+    private final List<FieldError> errors;
+
+    public ApiException(int status, String type, String title, String detail, List<FieldError> errors) {
+        super(detail, null, false, false);
+        this.status = status;
+        this.type = type;
+        this.title = title;
+        this.errors = errors;
+    }
+
+    public static ApiException notFound(String what, Object key) {
+        return new ApiException(404, "not-found", "Not found", what + " '" + key + "' does not exist.", null);
+    }
+
+    public static ApiException badRequest(String field, String message) {
+        return new ApiException(400, "bad-request", "Bad request", field + ": " + message,
+                List.of(new FieldError(field, message)));
+    }
+
+    public static ApiException invalid(String field, String message) {
+        return invalid(List.of(new FieldError(field, message)));
+    }
+
+    public static ApiException invalid(List<FieldError> errors) {
+        return new ApiException(422, "validation", "Validation failed",
+                "The request has " + errors.size() + " invalid field" + (errors.size() == 1 ? "" : "s") + ".", errors);
+    }
+
+    public static ApiException conflict(String detail) {
+        return new ApiException(409, "conflict", "Conflict", detail, null);
+    }
+
+    public static ApiException unauthorized(String detail) {
+        return new ApiException(401, "unauthorized", "Unauthorized", detail, null);
+    }
+
+    public static ApiException forbidden(String detail) {
+        return new ApiException(403, "forbidden", "Forbidden", detail, null);
+    }
+
+    public static ApiException preconditionFailed(String detail) {
+        return new ApiException(412, "precondition-failed", "Precondition failed", detail, null);
+    }
+
+    public static ApiException payloadTooLarge(String detail) {
+        return new ApiException(413, "payload-too-large", "Payload too large", detail, null);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public Problem toProblem(String instance) {
+        return new Problem(Problem.TYPE_BASE + type, title, status, getMessage(), instance, errors);
+    }
+}

@@ -1,0 +1,131 @@
+package dev.gazette.common.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gazette.common.GazetteConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.Date;
+import java.util.OptionalLong;
+
+/**
+ * Turns a {@link Representation} into a 200 with a strong ETag, Last-Modified and
+ * Cache-Control, or into a 304 when the client's copy is current.
+ *
+ * <p>The ETag is a digest of the exact bytes sent, so anything that changes the body
+ * (an edited tag name under {@code include=tags}, a new comment count) changes it. Versioned
+ * resources prefix the digest with their version ({@code "7.Qx3..."}): {@code If-Match} on a
+ * write compares only that version, so a new comment does not invalidate an editor's copy.
+ *
+ * <p>Lists honour {@code If-None-Match} only: a deletion does not move any remaining item's
+ * modification time, so {@code If-Modified-Since} cannot be answered exactly for a list.
+ */
+@ApplicationScoped
+public class HttpCaching {
+
+    private final ObjectMapper mapper;
+    private final GazetteConfig config;
+
+    public HttpCaching(ObjectMapper mapper, GazetteConfig config) {
+        this.mapper = mapper;
+        this.config = config;
+    }
+
+    public Response ok(Request request, Representation r) {
+        byte[] bytes = serialize(r);
+        EntityTag etag = new EntityTag((r.version == null ? "" : r.version + ".") + digest(bytes));
+        Instant lastModified = r.lastModified == null ? null : r.lastModified.truncatedTo(ChronoUnit.SECONDS);
+        Response.ResponseBuilder notModified;
+        if (r.list || lastModified == null) {
+            notModified = request.evaluatePreconditions(etag);
+        } else {
+            notModified = request.evaluatePreconditions(Date.from(lastModified), etag);
+        }
+        Response.ResponseBuilder builder = notModified != null
+                ? notModified
+                : Response.ok(bytes, MediaType.APPLICATION_JSON_TYPE);
+        builder.tag(etag)
+                .header(HttpHeaders.CACHE_CONTROL, r.personal ? "private, no-cache" : config.http().cacheControl())
+                .header(HttpHeaders.VARY, "Authorization");
+        if (lastModified != null) {
+            builder.lastModified(Date.from(lastModified));
+        }
+        if (!r.links.isEmpty()) {
+            builder.header("Link", String.join(", ", r.links));
+        }
+        return builder.build();
+    }
+
+    /**
+     * The version an {@code If-Match} header refers to: empty when the header is absent or
+     * {@code *}; otherwise the version part of the ETag we issued.
+     *
+     * @throws ApiException 412 when the header is not an ETag Gazette issued
+     */
+    public static OptionalLong versionOf(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
+            return OptionalLong.empty();
+        }
+        String tag = ifMatch.trim();
+        if (tag.startsWith("W/")) {
+            throw ApiException.preconditionFailed("If-Match needs a strong ETag; weak ETags never match.");
+        }
+        tag = tag.replace("\"", "");
+        int dot = tag.indexOf('.');
+        try {
+            return OptionalLong.of(Long.parseLong(dot < 0 ? tag : tag.substring(0, dot)));
+        } catch (NumberFormatException e) {
+            throw ApiException.preconditionFailed("If-Match '" + ifMatch + "' is not an ETag of this resource.");
+        }
+    }
+
+    /**
+     * Checks an {@code If-Match} header against the resource's current version.
+     *
+     * @throws ApiException 412 when the header names another version
+     */
+    public static void checkIfMatch(String ifMatch, long currentVersion, String what) {
+        OptionalLong expected = versionOf(ifMatch);
+        if (expected.isPresent() && expected.getAsLong() != currentVersion) {
+            throw ApiException.preconditionFailed("The " + what + " has changed since version " + expected.getAsLong()
+                    + " (now " + currentVersion + "); fetch it again and reapply your change.");
+        }
+    }
+
+    private byte[] serialize(Representation r) {
+        try {
+            if (r.fields.isAll()) {
+                return mapper.writeValueAsBytes(r.body);
+            }
+            JsonNode tree = mapper.valueToTree(r.body);
+            if (r.list) {
+                tree.path("items").forEach(r.fields::apply);
+            } else {
+                r.fields.apply(tree);
+            }
+            return mapper.writeValueAsBytes(tree);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Response could not be serialized", e);
+        }
+    }
+
+    private static String digest(byte[] bytes) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(bytes);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash).substring(0, 27);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

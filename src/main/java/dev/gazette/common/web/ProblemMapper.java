@@ -1,0 +1,186 @@
+package dev.gazette.common.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.hibernate.StaleObjectStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The one place where failures become HTTP responses: every error leaves Gazette as
+ * {@code application/problem+json}, without Java class names or stack traces.
+ */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @ServerExceptionMapper
+    public Response api(ApiException e, UriInfo uri) {
+        return respond(e.toProblem(path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e, UriInfo uri) {
+        List<FieldError> errors = new ArrayList<>();
+        boolean body = false;
+        for (ConstraintViolation<?> v : e.getConstraintViolations()) {
+            ViolationPath p = ViolationPath.of(v.getPropertyPath());
+            body |= p.inBody();
+            errors.add(new FieldError(p.field(), v.getMessage()));
+        }
+        errors.sort(Comparator.comparing(FieldError::field).thenComparing(FieldError::message));
+        ApiException problem = body ? ApiException.invalid(errors)
+                : new ApiException(400, "bad-request", "Bad request",
+                "Invalid parameter: " + errors.stream().map(FieldError::field).distinct()
+                        .collect(Collectors.joining(", ")) + ".", errors);
+        return respond(problem.toProblem(path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e, UriInfo uri) {
+        String field = null;
+        String message;
+        if (e instanceof UnrecognizedPropertyException u) {
+            field = jsonPath(u);
+            message = "unknown property '" + u.getPropertyName() + "'";
+        } else if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            field = jsonPath(m);
+            message = "has the wrong type or format";
+        } else {
+            message = "is not well-formed JSON";
+        }
+        var loc = e.getLocation();
+        String detail = (field == null ? "The request body " + message : "Field '" + field + "' " + message)
+                + (loc != null && loc.getLineNr() > 0 ? " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")." : ".");
+        List<FieldError> errors = field == null ? null : List.of(new FieldError(field, message));
+        return respond(new Problem(Problem.TYPE_BASE + "malformed-body", "Malformed request body", 400, detail, path(uri), errors));
+    }
+
+    @ServerExceptionMapper
+    public Response patchJson(MergePatch.WrappedJsonException e, UriInfo uri) {
+        return json(e.json(), uri);
+    }
+
+    @ServerExceptionMapper({OptimisticLockException.class, StaleObjectStateException.class})
+    public Response concurrentUpdate(RuntimeException e, UriInfo uri) {
+        return respond(ApiException.conflict("The resource was changed by another request at the same time; fetch it again and retry.")
+                .toProblem(path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        if (e.getCause() instanceof JsonProcessingException jpe) {
+            return json(jpe, uri);
+        }
+        String title = Response.Status.fromStatusCode(status) != null
+                ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Error";
+        String detail = switch (status) {
+            case 404 -> "No resource at " + path(uri) + ".";
+            case 405 -> "Method not allowed on " + path(uri) + ".";
+            case 406 -> "This resource is served as application/json only.";
+            case 415 -> "Unsupported content type; send application/json.";
+            default -> title + ".";
+        };
+        Response.ResponseBuilder builder = Response.status(status).type(Problem.MEDIA_TYPE)
+                .entity(new Problem(Problem.TYPE_BASE + slug(title), title, status, detail, path(uri), null));
+        String allow = e.getResponse().getHeaderString("Allow");
+        if (allow != null) {
+            builder.header("Allow", allow);
+        }
+        return builder.build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.hibernate.exception.ConstraintViolationException) {
+                // a unique key raced by a parallel request (e.g. the same slug created twice at once)
+                return respond(ApiException.conflict("The request conflicts with existing data (a duplicate key).")
+                        .toProblem(path(uri)));
+            }
+            if (cause instanceof OptimisticLockException || cause instanceof StaleObjectStateException) {
+                return concurrentUpdate((RuntimeException) cause, uri);
+            }
+        }
+        LOG.errorf(e, "Unexpected error on %s", path(uri));
+        return respond(new Problem(Problem.TYPE_BASE + "internal", "Internal error", 500,
+                "The server could not complete the request. It has been logged.", path(uri), null));
+    }
+
+    static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : uri.getRequestUri().getRawPath();
+    }
+
+    private static String slug(String title) {
+        return title.toLowerCase().replaceAll("[^a-z0-9]+", "-");
+    }
+
+    private static String jsonPath(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.isEmpty() ? null : sb.toString();
+    }
+
+    /** Where a violation sits: a query/path parameter (400) or a field of the request body (422). */
+    private record ViolationPath(String field, boolean inBody) {
+        static ViolationPath of(Path path) {
+            List<String> names = new ArrayList<>();
+            String parameter = null;
+            boolean inBody = false;
+            for (Path.Node node : path) {
+                if (node.getKind() == ElementKind.METHOD) {
+                    continue;
+                }
+                if (node.getKind() == ElementKind.PARAMETER) {
+                    parameter = node.getName();
+                    continue;
+                }
+                inBody = true;
+                String name = node.getName();
+                if (name == null) {
+                    continue;
+                }
+                if (node.getIndex() != null && !names.isEmpty()) {
+                    int last = names.size() - 1;
+                    names.set(last, names.get(last) + "[" + node.getIndex() + "]");
+                }
+                names.add(name);
+            }
+            if (!inBody) {
+                return new ViolationPath(parameter == null ? "request" : parameter, false);
+            }
+            return new ViolationPath(names.isEmpty() ? (parameter == null ? "body" : parameter) : String.join(".", names), true);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.gazette.common.web;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a GET resource hands to {@link HttpCaching}: the body plus what the caching headers are
+ * derived from.
+ */
+public final class Representation {
+
+    final Object body;
+    Instant lastModified;
+    Long version;
+    boolean personal;
+    boolean list;
+    FieldSelection fields = FieldSelection.all();
+    final List<String> links = new ArrayList<>();
+
+    private Representation(Object body) {
+        this.body = body;
+    }
+
+    public static Representation of(Object body) {
+        return new Representation(body);
+    }
+
+    /** A page of a list; {@code fields} applies to each item. */
+    public static Representation list(ListPage<?> page) {
+        Representation r = new Representation(page);
+        r.list = true;
+        return r;
+    }
+
+    public Representation lastModified(Instant at) {
+        this.lastModified = at;
+        return this;
+    }
+
+    /** The resource's version, carried in its ETag so {@code If-Match} can be checked against it. */
+    public Representation version(long version) {
+        this.version = version;
+        return this;
+    }
+
+    /** The body depends on who asked (authenticated): never stored by shared caches. */
+    public Representation personal(boolean personal) {
+        this.personal = personal;
+        return this;
+    }
+
+    public Representation fields(FieldSelection fields) {
+        this.fields = fields;
+        return this;
+    }
+
+    public Representation link(String uri, String rel) {
+        links.add("<" + uri + ">; rel=\"" + rel + "\"");
+        return this;
+    }
+}

@@ -1,0 +1,118 @@
+package dev.gazette.post;
+
+import dev.gazette.author.Author;
+import dev.gazette.taxonomy.Category;
+import dev.gazette.taxonomy.Tag;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+@Entity
+public class Post extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false)
+    public String slug;
+
+    @Column(nullable = false)
+    public String title;
+
+    /** Sanitized HTML. */
+    @Column(nullable = false)
+    public String content;
+
+    /** Visible text of {@link #content}, for search and generated excerpts. */
+    @Column(name = "content_text", nullable = false)
+    public String contentText;
+
+    @Column(nullable = false)
+    public String excerpt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public PostStatus status;
+
+    @Column(name = "published_at")
+    public Instant publishedAt;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "modified_at", nullable = false)
+    public Instant modifiedAt;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "author_id")
+    public Author author;
+
+    @ManyToMany(fetch = FetchType.LAZY)
+    @JoinTable(name = "post_category", joinColumns = @JoinColumn(name = "post_id"),
+            inverseJoinColumns = @JoinColumn(name = "category_id"))
+    public Set<Category> categories = new LinkedHashSet<>();
+
+    @ManyToMany(fetch = FetchType.LAZY)
+    @JoinTable(name = "post_tag", joinColumns = @JoinColumn(name = "post_id"),
+            inverseJoinColumns = @JoinColumn(name = "tag_id"))
+    public Set<Tag> tags = new LinkedHashSet<>();
+
+    @Column(name = "source_author")
+    public String sourceAuthor;
+
+    @Column(name = "source_outlet")
+    public String sourceOutlet;
+
+    @Column(name = "source_url")
+    public String sourceUrl;
+
+    @Column(name = "source_published_at")
+    public Instant sourcePublishedAt;
+
+    @Column(name = "canonical_url")
+    public String canonicalUrl;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "comment_status", nullable = false)
+    public CommentStatus commentStatus;
+
+    @Column(name = "comment_count", nullable = false)
+    public int commentCount;
+
+    @Column(name = "like_count", nullable = false)
+    public int likeCount;
+
+    @Version
+    public long version;
+
+    /** Whether the public may read it now (a scheduled post is public once its time has come). */
+    public boolean isPublicAt(Instant now) {
+        return (status == PostStatus.PUBLISHED || status == PostStatus.SCHEDULED)
+                && publishedAt != null && !publishedAt.isAfter(now);
+    }
+
+    public enum CommentStatus {
+        OPEN, CLOSED;
+
+        @com.fasterxml.jackson.annotation.JsonValue
+        public String json() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+}

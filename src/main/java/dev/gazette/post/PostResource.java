@@ -1,0 +1,341 @@
+package dev.gazette.post;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gazette.author.Caller;
+import dev.gazette.common.web.FieldSelection;
+import dev.gazette.common.web.HttpCaching;
+import dev.gazette.common.web.IdOrSlug;
+import dev.gazette.common.web.ListPage;
+import dev.gazette.common.web.MergePatch;
+import dev.gazette.common.web.Params;
+import dev.gazette.common.web.Representation;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Instant;
+import java.util.Set;
+
+@Path("/api/v1/posts")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Posts")
+public class PostResource {
+
+    static final String IF_MATCH = "ETag from a GET or a previous write; 412 when the post changed since";
+    static final String ETAG_EXAMPLE = "\"3.Qx3mR0c5dYl1m1Xx4o2bH0nXJ0a\"";
+    static final String CREATE_EXAMPLE = """
+            {"title": "Heatwave grips southern Europe",
+             "content": "Temperatures passed **44 °C** in Seville on Tuesday.",
+             "format": "markdown",
+             "status": "published",
+             "categories": ["climate"],
+             "tags": ["heatwave"],
+             "source": {"author": "Jane Doe", "outlet": "The Example Times",
+                        "url": "https://www.example-times.com/2026/11/24/heatwave"},
+             "canonicalUrl": "https://www.example-times.com/2026/11/24/heatwave"}""";
+
+    @Inject
+    PostService service;
+
+    @Inject
+    HttpCaching caching;
+
+    @Inject
+    Caller caller;
+
+    @GET
+    @Operation(summary = "List posts", description = """
+            Published posts, newest first, keyset-paged: follow `page.next` (or the `Link` header) until it is null.
+            Items are summaries: add `fields=content` for bodies, `include=author,categories,tags` to embed related
+            objects (a fixed number of queries, whatever the page size). With a token, `status` lists drafts,
+            scheduled or trashed posts too (authors see only their own).""")
+    @APIResponse(responseCode = "200", description = "A page of posts; Link header with rel=next/prev")
+    @APIResponse(responseCode = "304", description = "Not modified (If-None-Match)")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    public Response list(
+            @Parameter(description = "Category id or slug; posts in its sub-categories are included", example = "climate")
+            @QueryParam("category") String category,
+            @Parameter(description = "Tag id or slug", example = "heatwave") @QueryParam("tag") String tag,
+            @Parameter(description = "Author id or slug", example = "maria-lopez") @QueryParam("author") String author,
+            @Parameter(description = "Source outlet of re-published posts (case-insensitive, exact)", example = "The Example Times")
+            @QueryParam("outlet") String outlet,
+            @Parameter(description = "Published strictly after this time (ISO-8601)", example = "2026-11-01T00:00:00Z")
+            @QueryParam("publishedAfter") String publishedAfter,
+            @Parameter(description = "Published strictly before this time (ISO-8601)", example = "2026-12-01T00:00:00Z")
+            @QueryParam("publishedBefore") String publishedBefore,
+            @Parameter(description = "Modified at or after this time (ISO-8601)", example = "2026-11-20T00:00:00Z")
+            @QueryParam("modifiedSince") String modifiedSince,
+            @Parameter(description = "Full-text search in title and content; quoted phrases and -exclusions work", example = "heatwave spain")
+            @QueryParam("q") String q,
+            @Parameter(description = "newest (default), oldest, modified, title, or relevance (default with q)", example = "newest")
+            @QueryParam("sort") String sort,
+            @Parameter(description = "published (default), or with a token draft, scheduled, trashed, any", example = "published")
+            @QueryParam("status") String status,
+            @Parameter(description = "Related objects to embed: author, categories, tags", example = "author,categories,tags")
+            @QueryParam("include") String include,
+            @Parameter(description = "Comma-separated fields of each item; `content` is only returned when listed here", example = "id,slug,title,excerpt,publishedAt")
+            @QueryParam("fields") String fields,
+            @Parameter(description = "Page size, 1 to 100", example = "20") @QueryParam("limit") String limit,
+            @Parameter(description = "page.next or page.prev of a previous page", example = "WyJuZXdlc3QiLCJhIiwiMjAyNi0xMS0yMFQwOTowMDowMFoiLDQyXQ")
+            @QueryParam("cursor") String cursor,
+            @Context Request request, @Context UriInfo uri) {
+        FieldSelection selection = FieldSelection.parse(fields, PostView.class);
+        PostQuery query = new PostQuery(blankToNull(category), blankToNull(tag), blankToNull(author), blankToNull(outlet),
+                Params.instant("publishedAfter", publishedAfter), Params.instant("publishedBefore", publishedBefore),
+                Params.instant("modifiedSince", modifiedSince), blankToNull(q),
+                Params.enumValue("sort", sort, PostQuery.Sort.class, null),
+                Params.enumValue("status", status, PostQuery.StatusFilter.class, PostQuery.StatusFilter.PUBLISHED),
+                Params.words("include", include, PostQuery.INCLUDES), selection.explicitly("content"),
+                blankToNull(cursor), Params.limit(limit));
+        ListPage<PostView> page = service.list(query);
+        Representation r = Representation.list(page).fields(selection).personal(caller.isAuthenticated())
+                .lastModified(page.items().stream().map(PostView::modifiedAt).max(Instant::compareTo).orElse(null));
+        if (page.page().next() != null) {
+            r.link(uri.getRequestUriBuilder().replaceQueryParam("cursor", page.page().next()).build().toString(), "next");
+        }
+        if (page.page().prev() != null) {
+            r.link(uri.getRequestUriBuilder().replaceQueryParam("cursor", page.page().prev()).build().toString(), "prev");
+        }
+        return caching.ok(request, r);
+    }
+
+    @GET
+    @Path("/{idOrSlug}")
+    @Operation(summary = "Get a post", description = """
+            By numeric id or slug, with its content. Drafts, scheduled and trashed posts are 404 without a token
+            that may see them. The ETag's first part is the post's version, for If-Match on writes.""")
+    @APIResponse(responseCode = "200", description = "The post")
+    @APIResponse(responseCode = "304", description = "Not modified (If-None-Match / If-Modified-Since)")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Response get(
+            @Parameter(description = "Numeric id or slug", example = "heatwave-grips-southern-europe") @PathParam("idOrSlug") String idOrSlug,
+            @Parameter(description = "Related objects to embed: author, categories, tags", example = "author,categories,tags")
+            @QueryParam("include") String include,
+            @Parameter(description = "Comma-separated fields to return", example = "id,title,content") @QueryParam("fields") String fields,
+            @Context Request request) {
+        FieldSelection selection = FieldSelection.parse(fields, PostView.class);
+        PostView post = service.get(IdOrSlug.parse(idOrSlug), Params.words("include", include, PostQuery.INCLUDES));
+        Instant lastModified = post.modifiedAt();
+        if (post.author() != null && post.author().updatedAt().isAfter(lastModified)) {
+            lastModified = post.author().updatedAt();
+        }
+        return caching.ok(request, Representation.of(post).fields(selection).version(post.version())
+                .lastModified(lastModified).personal(caller.isAuthenticated()));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a post", description = """
+            Authors, editors and admins. Content is HTML or Markdown (`format`), stored sanitized. The slug comes
+            from the title unless given; the excerpt from the content unless given. `status` defaults to draft;
+            published with a future `publishedAt` schedules the post.""")
+    @SecurityRequirement(name = "bearer")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostInput.class),
+            examples = @ExampleObject(name = "republished", summary = "A re-published article with its source credited", value = CREATE_EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "Created; Location names the new post, ETag its version")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "422", ref = "ValidationFailed")
+    public Response create(@NotNull @Valid PostInput input, @Context UriInfo uri) {
+        PostView created = service.create(input);
+        return Response.created(uri.getBaseUriBuilder().path("api/v1/posts/{id}").build(created.id()))
+                .tag(versionTag(created)).entity(created).build();
+    }
+
+    @PUT
+    @Path("/{idOrSlug}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace a post", description = "The whole post: omitted optional fields are cleared. Authors only their own posts.")
+    @SecurityRequirement(name = "bearer")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostInput.class),
+            examples = @ExampleObject(name = "republished", value = CREATE_EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "The updated post")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "422", ref = "ValidationFailed")
+    public Response replace(
+            @Parameter(description = "Numeric id or slug", example = "heatwave-grips-southern-europe") @PathParam("idOrSlug") String idOrSlug,
+            @Parameter(description = IF_MATCH, example = ETAG_EXAMPLE) @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid PostInput input) {
+        return written(service.replace(IdOrSlug.parse(idOrSlug), input, ifMatch));
+    }
+
+    @PATCH
+    @Path("/{idOrSlug}")
+    @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+    @Operation(summary = "Update a post", description = """
+            JSON Merge Patch (RFC 7386): send only the fields to change; null clears one. The result is validated
+            like a PUT. Authors only their own posts.""")
+    @SecurityRequirement(name = "bearer")
+    @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE,
+            examples = @ExampleObject(name = "retitle", value = "{\"title\": \"Heatwave grips all of southern Europe\", \"tags\": [\"heatwave\", \"spain\"]}")))
+    @APIResponse(responseCode = "200", description = "The updated post")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "422", ref = "ValidationFailed")
+    public Response patch(
+            @Parameter(description = "Numeric id or slug", example = "heatwave-grips-southern-europe") @PathParam("idOrSlug") String idOrSlug,
+            @Parameter(description = IF_MATCH, example = ETAG_EXAMPLE) @HeaderParam("If-Match") String ifMatch,
+            @NotNull JsonNode patch) {
+        return written(service.patch(IdOrSlug.parse(idOrSlug), patch, ifMatch));
+    }
+
+    @DELETE
+    @Path("/{idOrSlug}")
+    @Operation(summary = "Delete a post", description = "Deletes for good (use trash to keep it restorable). Authors only their own posts.")
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    public void delete(
+            @Parameter(description = "Numeric id or slug", example = "heatwave-grips-southern-europe") @PathParam("idOrSlug") String idOrSlug,
+            @Parameter(description = IF_MATCH, example = ETAG_EXAMPLE) @HeaderParam("If-Match") String ifMatch) {
+        service.delete(IdOrSlug.parse(idOrSlug), ifMatch);
+    }
+
+    @POST
+    @Path("/{idOrSlug}/publish")
+    @Operation(summary = "Publish a post", description = "Makes it public now (a publication time already in the past is kept).")
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "200", description = "The published post")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    public Response publish(
+            @Parameter(description = "Numeric id or slug", example = "heatwave-grips-southern-europe") @PathParam("idOrSlug") String idOrSlug,
+            @Parameter(description = IF_MATCH, example = ETAG_EXAMPLE) @HeaderParam("If-Match") String ifMatch) {
+        return written(service.publish(IdOrSlug.parse(idOrSlug), ifMatch));
+    }
+
+    @POST
+    @Path("/{idOrSlug}/schedule")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Schedule a post", description = "It becomes public by itself at `publishAt`, which must be in the future.")
+    @SecurityRequirement(name = "bearer")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScheduleInput.class),
+            examples = @ExampleObject(name = "tomorrow", value = "{\"publishAt\": \"2026-12-01T07:00:00Z\"}")))
+    @APIResponse(responseCode = "200", description = "The scheduled post")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "422", ref = "ValidationFailed")
+    public Response schedule(
+            @Parameter(description = "Numeric id or slug", example = "heatwave-grips-southern-europe") @PathParam("idOrSlug") String idOrSlug,
+            @Parameter(description = IF_MATCH, example = ETAG_EXAMPLE) @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid ScheduleInput input) {
+        return written(service.schedule(IdOrSlug.parse(idOrSlug), input.publishAt(), ifMatch));
+    }
+
+    @POST
+    @Path("/{idOrSlug}/unpublish")
+    @Operation(summary = "Unpublish a post", description = "Back to draft: it leaves the public site at once.")
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "200", description = "The post, now a draft")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    public Response unpublish(
+            @Parameter(description = "Numeric id or slug", example = "heatwave-grips-southern-europe") @PathParam("idOrSlug") String idOrSlug,
+            @Parameter(description = IF_MATCH, example = ETAG_EXAMPLE) @HeaderParam("If-Match") String ifMatch) {
+        return written(service.unpublish(IdOrSlug.parse(idOrSlug), ifMatch));
+    }
+
+    @POST
+    @Path("/{idOrSlug}/trash")
+    @Operation(summary = "Trash a post", description = "Hidden from everyone but editors; restorable.")
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "200", description = "The trashed post")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    public Response trash(
+            @Parameter(description = "Numeric id or slug", example = "heatwave-grips-southern-europe") @PathParam("idOrSlug") String idOrSlug,
+            @Parameter(description = IF_MATCH, example = ETAG_EXAMPLE) @HeaderParam("If-Match") String ifMatch) {
+        return written(service.trash(IdOrSlug.parse(idOrSlug), ifMatch));
+    }
+
+    @POST
+    @Path("/{idOrSlug}/restore")
+    @Operation(summary = "Restore a trashed post", description = "Out of the trash as a draft, to be reviewed and published again.")
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "200", description = "The restored post, a draft")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    public Response restore(
+            @Parameter(description = "Numeric id or slug", example = "heatwave-grips-southern-europe") @PathParam("idOrSlug") String idOrSlug,
+            @Parameter(description = IF_MATCH, example = ETAG_EXAMPLE) @HeaderParam("If-Match") String ifMatch) {
+        return written(service.restore(IdOrSlug.parse(idOrSlug), ifMatch));
+    }
+
+    @Schema(name = "ScheduleInput")
+    public record ScheduleInput(@NotNull @Schema(description = "When the post becomes public", example = "2026-12-01T07:00:00Z")
+                                Instant publishAt) {
+    }
+
+    /** A write's response: the post, with an ETag carrying its new version for the next If-Match. */
+    private static Response written(PostView post) {
+        return Response.ok(post).tag(versionTag(post)).build();
+    }
+
+    private static EntityTag versionTag(PostView post) {
+        return new EntityTag(Long.toString(post.version()));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

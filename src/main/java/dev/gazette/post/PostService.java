@@ -1,0 +1,379 @@
+package dev.gazette.post;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gazette.author.Author;
+import dev.gazette.author.AuthorRepository;
+import dev.gazette.author.Caller;
+import dev.gazette.author.Principal;
+import dev.gazette.author.Role;
+import dev.gazette.common.persistence.KeyType;
+import dev.gazette.common.persistence.KeysetQuery;
+import dev.gazette.common.persistence.SortOrder;
+import dev.gazette.common.text.HtmlContent;
+import dev.gazette.common.text.Slugs;
+import dev.gazette.common.web.ApiException;
+import dev.gazette.common.web.Cursor;
+import dev.gazette.common.web.FieldError;
+import dev.gazette.common.web.HttpCaching;
+import dev.gazette.common.web.IdOrSlug;
+import dev.gazette.common.web.ListPage;
+import dev.gazette.common.web.MergePatch;
+import dev.gazette.taxonomy.Category;
+import dev.gazette.taxonomy.CategoryRepository;
+import dev.gazette.taxonomy.Tag;
+import dev.gazette.taxonomy.TagRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+@ApplicationScoped
+public class PostService {
+
+    static final int EXCERPT_WORDS = 55;
+
+    @Inject
+    PostRepository posts;
+
+    @Inject
+    AuthorRepository authors;
+
+    @Inject
+    CategoryRepository categories;
+
+    @Inject
+    TagRepository tags;
+
+    @Inject
+    PostSearch search;
+
+    @Inject
+    HtmlContent html;
+
+    @Inject
+    MergePatch mergePatch;
+
+    @Inject
+    Caller caller;
+
+    // ---------------------------------------------------------------- reads
+
+    @Transactional
+    public ListPage<PostView> list(PostQuery q) {
+        Instant now = Instant.now();
+        KeysetQuery query = new KeysetQuery("post p");
+        boolean publicOnly = restrictVisibility(query, q.status(), now);
+
+        if (q.category() != null) {
+            Category category = categories.find(IdOrSlug.parse(q.category()))
+                    .orElseThrow(() -> ApiException.badRequest("category", "no category '" + q.category() + "'"));
+            query.where("exists (select 1 from post_category pc where pc.post_id = p.id and pc.category_id in (:categoryIds))",
+                    "categoryIds", categories.subtreeIds(category.id));
+        }
+        if (q.tag() != null) {
+            Tag tag = tags.find(IdOrSlug.parse(q.tag()))
+                    .orElseThrow(() -> ApiException.badRequest("tag", "no tag '" + q.tag() + "'"));
+            query.where("exists (select 1 from post_tag pt where pt.post_id = p.id and pt.tag_id = :tagId)", "tagId", tag.id);
+        }
+        if (q.author() != null) {
+            IdOrSlug key = IdOrSlug.parse(q.author());
+            Author author = (key.isId() ? authors.findByIdOptional(key.id()) : authors.findBySlug(key.slug()))
+                    .orElseThrow(() -> ApiException.badRequest("author", "no author '" + q.author() + "'"));
+            query.where("p.author_id = :authorId", "authorId", author.id);
+        }
+        if (q.outlet() != null && !q.outlet().isBlank()) {
+            query.where("lower(p.source_outlet) = :outlet", "outlet", q.outlet().trim().toLowerCase(Locale.ROOT));
+        }
+        if (q.publishedAfter() != null) {
+            query.where("p.published_at > :publishedAfter", "publishedAfter", q.publishedAfter());
+        }
+        if (q.publishedBefore() != null) {
+            query.where("p.published_at < :publishedBefore", "publishedBefore", q.publishedBefore());
+        }
+        if (q.modifiedSince() != null) {
+            query.where("p.modified_at >= :modifiedSince", "modifiedSince", q.modifiedSince());
+        }
+
+        SortOrder order = sortOrder(q, query, publicOnly);
+        Cursor cursor = q.cursor() == null ? null : Cursor.decode(q.cursor(), order.name(), order.expressions().size());
+        KeysetQuery.Page page = query.page(posts.getEntityManager(), order, cursor, q.limit());
+        return new ListPage<>(views(page.ids(), q.include(), q.withContent(), now), page.info());
+    }
+
+    @Transactional
+    public PostView get(IdOrSlug key, Set<String> include) {
+        Post post = readable(key);
+        return views(List.of(post.id), include, true, Instant.now()).get(0);
+    }
+
+    // ---------------------------------------------------------------- writes
+
+    @Transactional
+    public PostView create(PostInput input) {
+        Principal me = caller.require(Role.ADMIN, Role.EDITOR, Role.AUTHOR);
+        Post post = new Post();
+        post.createdAt = Instant.now();
+        post.author = authors.findById(me.authorId());
+        apply(post, input, me);
+        posts.persist(post);
+        return view(post);
+    }
+
+    @Transactional
+    public PostView replace(IdOrSlug key, PostInput input, String ifMatch) {
+        Principal me = caller.require(Role.ADMIN, Role.EDITOR, Role.AUTHOR);
+        Post post = writable(key, me, ifMatch);
+        apply(post, input, me);
+        return view(post);
+    }
+
+    @Transactional
+    public PostView patch(IdOrSlug key, JsonNode patch, String ifMatch) {
+        Principal me = caller.require(Role.ADMIN, Role.EDITOR, Role.AUTHOR);
+        Post post = writable(key, me, ifMatch);
+        PostInput current = PostMapper.toInput(post);
+        if (post.excerpt.equals(html.excerpt(post.contentText, EXCERPT_WORDS))) {
+            // a generated excerpt follows the content; a written one stays
+            current = withExcerpt(current, null);
+        }
+        apply(post, mergePatch.apply(current, patch, PostInput.class), me);
+        return view(post);
+    }
+
+    @Transactional
+    public void delete(IdOrSlug key, String ifMatch) {
+        Principal me = caller.require(Role.ADMIN, Role.EDITOR, Role.AUTHOR);
+        posts.delete(writable(key, me, ifMatch));
+    }
+
+    /** Publishes now, or keeps a publication time already in the past. */
+    @Transactional
+    public PostView publish(IdOrSlug key, String ifMatch) {
+        Post post = writable(key, caller.require(Role.ADMIN, Role.EDITOR, Role.AUTHOR), ifMatch);
+        Instant now = Instant.now();
+        if (post.publishedAt == null || post.publishedAt.isAfter(now)) {
+            post.publishedAt = now;
+        }
+        return changeStatus(post, PostStatus.PUBLISHED, now);
+    }
+
+    @Transactional
+    public PostView schedule(IdOrSlug key, Instant at, String ifMatch) {
+        Post post = writable(key, caller.require(Role.ADMIN, Role.EDITOR, Role.AUTHOR), ifMatch);
+        Instant now = Instant.now();
+        if (at == null || !at.isAfter(now)) {
+            throw ApiException.invalid("publishAt", "must be a time in the future");
+        }
+        post.publishedAt = at;
+        return changeStatus(post, PostStatus.SCHEDULED, now);
+    }
+
+    /** Back to draft: the post leaves the public site; its publication time is kept. */
+    @Transactional
+    public PostView unpublish(IdOrSlug key, String ifMatch) {
+        Post post = writable(key, caller.require(Role.ADMIN, Role.EDITOR, Role.AUTHOR), ifMatch);
+        return changeStatus(post, PostStatus.DRAFT, Instant.now());
+    }
+
+    @Transactional
+    public PostView trash(IdOrSlug key, String ifMatch) {
+        Post post = writable(key, caller.require(Role.ADMIN, Role.EDITOR, Role.AUTHOR), ifMatch);
+        return changeStatus(post, PostStatus.TRASHED, Instant.now());
+    }
+
+    /** Out of the trash as a draft (as WordPress does), to be reviewed before it is published again. */
+    @Transactional
+    public PostView restore(IdOrSlug key, String ifMatch) {
+        Post post = writable(key, caller.require(Role.ADMIN, Role.EDITOR, Role.AUTHOR), ifMatch);
+        if (post.status != PostStatus.TRASHED) {
+            throw ApiException.conflict("Post '" + post.slug + "' is not in the trash.");
+        }
+        return changeStatus(post, PostStatus.DRAFT, Instant.now());
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    /**
+     * Limits the list to what the caller may see. Without a token only public posts; with one,
+     * {@code status} picks drafts, scheduled or trashed posts too (authors: only their own).
+     *
+     * @return whether only public posts can be listed (so {@code published_at} is never null)
+     */
+    private boolean restrictVisibility(KeysetQuery query, PostQuery.StatusFilter status, Instant now) {
+        if (status == PostQuery.StatusFilter.PUBLISHED) {
+            query.where(PostStatus.PUBLIC_SQL, "now", now);
+            return true;
+        }
+        Principal me = caller.require(Role.ADMIN, Role.EDITOR, Role.AUTHOR);
+        if (status != PostQuery.StatusFilter.ANY) {
+            query.where("p.status = :status", "status", status.name());
+        }
+        if (!me.role().editsAllContent()) {
+            query.where("p.author_id = :me", "me", me.authorId());
+        }
+        return false;
+    }
+
+    private SortOrder sortOrder(PostQuery q, KeysetQuery query, boolean publicOnly) {
+        boolean searching = q.q() != null && !q.q().isBlank();
+        SortOrder relevance = searching ? search.apply(query, q.q()) : null;
+        PostQuery.Sort sort = q.sort() != null ? q.sort() : searching ? PostQuery.Sort.RELEVANCE : PostQuery.Sort.NEWEST;
+        String date = publicOnly ? "p.published_at" : "coalesce(p.published_at, p.created_at)";
+        return switch (sort) {
+            case NEWEST -> SortOrder.of("newest", true, date, KeyType.INSTANT, "p.id");
+            case OLDEST -> SortOrder.of("oldest", false, date, KeyType.INSTANT, "p.id");
+            case MODIFIED -> SortOrder.of("modified", true, "p.modified_at", KeyType.INSTANT, "p.id");
+            case TITLE -> SortOrder.of("title", false, "p.title", KeyType.STRING, "p.id");
+            case RELEVANCE -> {
+                if (relevance == null) {
+                    throw ApiException.badRequest("sort", "relevance needs a search term in q");
+                }
+                yield relevance;
+            }
+        };
+    }
+
+    /** Views of the posts with these ids, in this order: a fixed number of queries for any page size. */
+    private List<PostView> views(List<Long> ids, Set<String> include, boolean withContent, Instant now) {
+        Map<Long, Post> byId = posts.withAuthors(ids).stream().collect(Collectors.toMap(p -> p.id, Function.identity()));
+        Map<Long, List<Category>> cats = posts.categoriesOf(ids);
+        Map<Long, List<Tag>> tagMap = posts.tagsOf(ids);
+        return ids.stream().map(id -> PostMapper.toView(byId.get(id), cats.getOrDefault(id, List.of()),
+                tagMap.getOrDefault(id, List.of()), include, withContent, now)).toList();
+    }
+
+    private PostView view(Post post) {
+        posts.flush();
+        return PostMapper.toView(post, sortedCategories(post), sortedTags(post), Set.of(), true, Instant.now());
+    }
+
+    private static List<Category> sortedCategories(Post post) {
+        return post.categories.stream().sorted(Comparator.comparing((Category c) -> c.name).thenComparing(c -> c.id)).toList();
+    }
+
+    private static List<Tag> sortedTags(Post post) {
+        return post.tags.stream().sorted(Comparator.comparing((Tag t) -> t.name).thenComparing(t -> t.id)).toList();
+    }
+
+    private Post readable(IdOrSlug key) {
+        Post post = posts.find(key).orElseThrow(() -> ApiException.notFound("Post", key));
+        if (post.isPublicAt(Instant.now())) {
+            return post;
+        }
+        Optional<Principal> me = caller.principal();
+        boolean allowed = me.isPresent() && (me.get().role().editsAllContent()
+                || (me.get().role() == Role.AUTHOR && post.author.id == me.get().authorId()));
+        if (!allowed) {
+            throw ApiException.notFound("Post", key);
+        }
+        return post;
+    }
+
+    private Post writable(IdOrSlug key, Principal me, String ifMatch) {
+        Post post = posts.find(key).orElseThrow(() -> ApiException.notFound("Post", key));
+        if (!me.role().editsAllContent() && post.author.id != me.authorId()) {
+            if (!post.isPublicAt(Instant.now())) {
+                throw ApiException.notFound("Post", key);
+            }
+            throw ApiException.forbidden("Authors may only change their own posts.");
+        }
+        HttpCaching.checkIfMatch(ifMatch, post.version, "post");
+        return post;
+    }
+
+    private PostView changeStatus(Post post, PostStatus status, Instant now) {
+        post.status = status;
+        post.modifiedAt = now;
+        return view(post);
+    }
+
+    private void apply(Post post, PostInput in, Principal me) {
+        List<FieldError> errors = new ArrayList<>();
+        Instant now = Instant.now();
+
+        post.slug = Slugs.resolve(in.slug(), post.slug, in.title(), "post", s -> posts.slugTaken(s, post.id));
+        post.title = in.title().trim();
+        HtmlContent.ContentFormat format = in.format() == null ? HtmlContent.ContentFormat.HTML : in.format();
+        post.content = html.articleHtml(in.content(), format);
+        post.contentText = html.plainText(post.content);
+        post.excerpt = in.excerpt() != null && !in.excerpt().isBlank()
+                ? html.plainText(in.excerpt())
+                : html.excerpt(post.contentText, EXCERPT_WORDS);
+
+        if (in.authorId() != null && !in.authorId().equals(post.author.id)) {
+            if (!me.role().editsAllContent()) {
+                throw ApiException.forbidden("Only editors and admins may assign a post to another author.");
+            }
+            authors.findByIdOptional(in.authorId()).ifPresentOrElse(a -> post.author = a,
+                    () -> errors.add(new FieldError("authorId", "no author with id " + in.authorId())));
+        }
+        post.categories = resolve(in.categories(), "categories", "category", errors, categories::find);
+        post.tags = resolve(in.tags(), "tags", "tag", errors, tags::find);
+
+        PostStatus status = in.status() == null ? PostStatus.DRAFT : in.status();
+        Instant publishedAt = in.publishedAt();
+        switch (status) {
+            case PUBLISHED -> {
+                if (publishedAt == null) {
+                    publishedAt = post.publishedAt != null && !post.publishedAt.isAfter(now) ? post.publishedAt : now;
+                }
+                if (publishedAt.isAfter(now)) {
+                    status = PostStatus.SCHEDULED;
+                }
+            }
+            case SCHEDULED -> {
+                if (publishedAt == null || !publishedAt.isAfter(now)) {
+                    errors.add(new FieldError("publishedAt", "a scheduled post needs a publication time in the future"));
+                }
+            }
+            default -> {
+                // drafts and trashed posts keep whatever time they were given
+            }
+        }
+        post.status = status;
+        post.publishedAt = publishedAt;
+
+        PostInput.Source source = in.source();
+        post.sourceOutlet = source == null ? null : source.outlet().trim();
+        post.sourceAuthor = source == null ? null : source.author();
+        post.sourceUrl = source == null ? null : source.url();
+        post.sourcePublishedAt = source == null ? null : source.publishedAt();
+        post.canonicalUrl = in.canonicalUrl();
+        post.commentStatus = in.commentStatus() == null ? Post.CommentStatus.OPEN : in.commentStatus();
+        post.modifiedAt = now;
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+    }
+
+    private static <T> Set<T> resolve(List<String> keys, String field, String noun, List<FieldError> errors,
+                                      Function<IdOrSlug, Optional<T>> finder) {
+        Set<T> result = new LinkedHashSet<>();
+        if (keys == null) {
+            return result;
+        }
+        for (int i = 0; i < keys.size(); i++) {
+            String key = keys.get(i);
+            int index = i;
+            finder.apply(IdOrSlug.parse(key)).ifPresentOrElse(result::add,
+                    () -> errors.add(new FieldError(field + "[" + index + "]", "no " + noun + " '" + key + "'")));
+        }
+        return result;
+    }
+
+    private static PostInput withExcerpt(PostInput in, String excerpt) {
+        return new PostInput(in.slug(), in.title(), in.content(), in.format(), excerpt, in.status(), in.publishedAt(),
+                in.authorId(), in.categories(), in.tags(), in.source(), in.canonicalUrl(), in.commentStatus());
+    }
+}

@@ -1,0 +1,60 @@
+package dev.gazette.post;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.gazette.author.AuthorView;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A post as the API returns it. In lists it is a summary: {@code content} appears only when
+ * asked for ({@code fields=content,...}); {@code author}, {@code categories} and {@code tags}
+ * appear with {@code include=}.
+ */
+@Schema(name = "Post")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record PostView(
+        @Schema(example = "42") long id,
+        @Schema(example = "heatwave-grips-southern-europe") String slug,
+        @Schema(example = "Heatwave grips southern Europe") String title,
+        @Schema(example = "Temperatures passed 44 °C in Seville on Tuesday…") String excerpt,
+        @Schema(description = "Sanitized HTML; in lists only with fields=content", nullable = true,
+                example = "<p>Temperatures passed 44 °C in Seville on Tuesday.</p>") String content,
+        @Schema(example = "published") PostStatus status,
+        @Schema(nullable = true) Instant publishedAt,
+        Instant modifiedAt,
+        Instant createdAt,
+        @Schema(example = "2") long authorId,
+        @Schema(example = "[4, 7]") List<Long> categoryIds,
+        @Schema(example = "[17]") List<Long> tagIds,
+        @Schema(description = "Credit of a re-published article; absent for original posts", nullable = true) SourceCredit source,
+        @Schema(example = "https://www.example-news.com/2026/11/heatwave", nullable = true) String canonicalUrl,
+        @Schema(example = "open") Post.CommentStatus commentStatus,
+        @Schema(description = "Approved comments", example = "12") int commentCount,
+        @Schema(example = "30") int likeCount,
+        @Schema(description = "Version, also the first part of the ETag (If-Match compares it)", example = "3") long version,
+        @Schema(description = "With include=author", nullable = true) AuthorView author,
+        @Schema(description = "With include=categories", nullable = true) List<CategoryRef> categories,
+        @Schema(description = "With include=tags", nullable = true) List<TagRef> tags) {
+
+    @Schema(name = "SourceCredit", description = "Where a re-published article first appeared")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record SourceCredit(
+            @Schema(example = "Jane Doe") String author,
+            @Schema(example = "The Example Times") String outlet,
+            @Schema(example = "https://www.example-times.com/2026/11/24/heatwave") String url,
+            @Schema(nullable = true) Instant publishedAt) {
+    }
+
+    @Schema(name = "CategoryRef", description = "An embedded category")
+    public record CategoryRef(@Schema(example = "4") long id, @Schema(example = "climate") String slug,
+                              @Schema(example = "Climate") String name,
+                              @Schema(example = "1", nullable = true) Long parentId) {
+    }
+
+    @Schema(name = "TagRef", description = "An embedded tag")
+    public record TagRef(@Schema(example = "17") long id, @Schema(example = "solar-power") String slug,
+                         @Schema(example = "Solar power") String name) {
+    }
+}

@@ -1,0 +1,148 @@
+package dev.gazette.taxonomy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gazette.author.Caller;
+import dev.gazette.author.Role;
+import dev.gazette.common.persistence.KeyType;
+import dev.gazette.common.persistence.KeysetQuery;
+import dev.gazette.common.persistence.SortOrder;
+import dev.gazette.common.text.Slugs;
+import dev.gazette.common.web.ApiException;
+import dev.gazette.common.web.Cursor;
+import dev.gazette.common.web.HttpCaching;
+import dev.gazette.common.web.IdOrSlug;
+import dev.gazette.common.web.ListPage;
+import dev.gazette.common.web.MergePatch;
+import dev.gazette.common.web.PageInfo;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+@ApplicationScoped
+public class CategoryService {
+
+    static final SortOrder BY_NAME = SortOrder.of("name", false, "c.name", KeyType.STRING, "c.id");
+
+    @Inject
+    CategoryRepository categories;
+
+    @Inject
+    PostCounts postCounts;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    MergePatch mergePatch;
+
+    @Transactional
+    public ListPage<CategoryView> list(String cursor, int limit) {
+        Cursor c = cursor == null ? null : Cursor.decode(cursor, BY_NAME.name(), 2);
+        KeysetQuery.Page page = new KeysetQuery("category c").page(categories.getEntityManager(), BY_NAME, c, limit);
+        Map<Long, Category> byId = categories.list("id in ?1", page.ids()).stream()
+                .collect(Collectors.toMap(x -> x.id, Function.identity()));
+        Map<Long, Long> counts = postCounts.categories(page.ids());
+        return new ListPage<>(page.ids().stream()
+                .map(id -> CategoryView.of(byId.get(id), counts.getOrDefault(id, 0L))).toList(), page.info());
+    }
+
+    /** The whole tree: roots with their children nested, each level ordered by name. */
+    @Transactional
+    public ListPage<CategoryView> tree() {
+        List<Category> all = categories.listAll();
+        Map<Long, Long> counts = postCounts.categories(all.stream().map(c -> c.id).toList());
+        Map<Long, List<Category>> children = new HashMap<>();
+        for (Category c : all) {
+            children.computeIfAbsent(c.parent == null ? 0L : c.parent.id, k -> new ArrayList<>()).add(c);
+        }
+        List<CategoryView> roots = build(0L, children, counts);
+        return new ListPage<>(roots, new PageInfo(all.size(), null, null, all.size()));
+    }
+
+    private List<CategoryView> build(long parentId, Map<Long, List<Category>> children, Map<Long, Long> counts) {
+        return children.getOrDefault(parentId, List.of()).stream()
+                .sorted(Comparator.comparing((Category c) -> c.name).thenComparing(c -> c.id))
+                .map(c -> CategoryView.of(c, counts.getOrDefault(c.id, 0L)).withChildren(build(c.id, children, counts)))
+                .toList();
+    }
+
+    @Transactional
+    public CategoryView get(IdOrSlug key) {
+        Category category = categories.get(key);
+        return CategoryView.of(category, postCounts.categories(List.of(category.id)).getOrDefault(category.id, 0L));
+    }
+
+    @Transactional
+    public CategoryView create(CategoryView.Input input) {
+        caller.require(Role.ADMIN, Role.EDITOR);
+        Category category = new Category();
+        category.createdAt = Instant.now();
+        apply(category, input);
+        categories.persist(category);
+        return CategoryView.of(category, 0);
+    }
+
+    @Transactional
+    public CategoryView replace(IdOrSlug key, CategoryView.Input input, String ifMatch) {
+        caller.require(Role.ADMIN, Role.EDITOR);
+        Category category = categories.get(key);
+        HttpCaching.checkIfMatch(ifMatch, category.version, "category");
+        apply(category, input);
+        return view(category);
+    }
+
+    @Transactional
+    public CategoryView patch(IdOrSlug key, JsonNode patch, String ifMatch) {
+        caller.require(Role.ADMIN, Role.EDITOR);
+        Category category = categories.get(key);
+        HttpCaching.checkIfMatch(ifMatch, category.version, "category");
+        apply(category, mergePatch.apply(CategoryView.Input.of(category), patch, CategoryView.Input.class));
+        return view(category);
+    }
+
+    /** Deletes a category; its children move up to its parent, its posts simply lose it. */
+    @Transactional
+    public void delete(IdOrSlug key) {
+        caller.require(Role.ADMIN, Role.EDITOR);
+        Category category = categories.get(key);
+        Instant now = Instant.now();
+        categories.update("parent = ?1, updatedAt = ?2, version = version + 1 where parent = ?3",
+                category.parent, now, category);
+        categories.delete(category);
+    }
+
+    private CategoryView view(Category category) {
+        categories.flush();
+        return CategoryView.of(category, postCounts.categories(List.of(category.id)).getOrDefault(category.id, 0L));
+    }
+
+    private void apply(Category category, CategoryView.Input input) {
+        String slug = Slugs.resolve(input.slug(), category.slug, input.name(), "category",
+                candidate -> categories.slugTaken(candidate, category.id));
+        Category parent = null;
+        if (input.parentId() != null) {
+            parent = categories.findByIdOptional(input.parentId())
+                    .orElseThrow(() -> ApiException.invalid("parentId", "no category with id " + input.parentId()));
+            for (Category up = parent; up != null; up = up.parent) {
+                if (category.id != null && up.id.equals(category.id)) {
+                    throw ApiException.conflict("Category '" + slug + "' cannot be placed under '" + parent.slug
+                            + "': that category is inside it, which would make a cycle.");
+                }
+            }
+        }
+        category.slug = slug;
+        category.name = input.name().trim();
+        category.description = input.description();
+        category.parent = parent;
+        category.updatedAt = Instant.now();
+    }
+}
