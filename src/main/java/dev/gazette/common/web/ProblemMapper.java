@@ -2,7 +2,12 @@ package dev.gazette.common.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -50,7 +55,10 @@ public class ProblemMapper {
         return respond(problem.toProblem(path(uri)));
     }
 
-    @ServerExceptionMapper
+    /** Listed one by one: Quarkus ships mappers for the specific Jackson types, which would win over a general one. */
+    @ServerExceptionMapper({JsonProcessingException.class, JsonParseException.class, JsonMappingException.class,
+            MismatchedInputException.class, InvalidFormatException.class, UnrecognizedPropertyException.class,
+            InvalidDefinitionException.class, ValueInstantiationException.class})
     public Response json(JsonProcessingException e, UriInfo uri) {
         String field = null;
         String message;
@@ -101,9 +109,11 @@ public class ProblemMapper {
         };
         Response.ResponseBuilder builder = Response.status(status).type(Problem.MEDIA_TYPE)
                 .entity(new Problem(Problem.TYPE_BASE + slug(title), title, status, detail, path(uri), null));
-        String allow = e.getResponse().getHeaderString("Allow");
-        if (allow != null) {
-            builder.header("Allow", allow);
+        if (status == 405 && uri != null) {
+            String allow = AllowedMethods.forPath(uri.getPath());
+            if (!allow.isEmpty()) {
+                builder.header("Allow", allow);
+            }
         }
         return builder.build();
     }
