@@ -5,18 +5,22 @@ import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.info.Contact;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.info.License;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.servers.Server;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * The OpenAPI document's frame: info, the bearer scheme, tags, and the problem+json error
- * responses every operation refers to by name.
+ * The OpenAPI document's frame: info, the bearer scheme (optional on reads, required on the
+ * writes that say so), tags, and the problem+json error responses every operation refers to by name.
  */
 @OpenAPIDefinition(
         info = @Info(title = "Gazette API", version = "1.0.0",
@@ -25,7 +29,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                         writes need `Authorization: Bearer <token>`. Lists are keyset-paged (`limit`, `cursor`),
                         every GET has a strong `ETag` and answers `If-None-Match` with 304, and every error is
                         `application/problem+json` (RFC 9457).""",
+                contact = @Contact(name = "Gazette team", url = "https://gazette.dev"),
                 license = @License(name = "Apache-2.0", url = "https://www.apache.org/licenses/LICENSE-2.0")),
+        servers = @Server(url = "/", description = "This Gazette instance"),
+        securitySets = {
+                @SecurityRequirementsSet,
+                @SecurityRequirementsSet(@SecurityRequirement(name = "bearer"))
+        },
         tags = {
                 @Tag(name = "Posts", description = "Articles, including re-published ones with their source credited"),
                 @Tag(name = "Categories", description = "The category tree"),

@@ -27,6 +27,8 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -49,10 +51,11 @@ public class AuthorResource {
     @GET
     @Path("/authors")
     @Operation(summary = "List authors", description = "Authors ordered by display name, keyset-paged. Emails are never returned.")
-    @APIResponse(responseCode = "200", description = "A page of authors")
+    @APIResponse(responseCode = "200", description = "A page of authors",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthorPage.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
-    public Response list(
+    public Response listAuthors(
             @Parameter(description = "Page size, 1 to 100", example = "20") @QueryParam("limit") String limit,
             @Parameter(description = "page.next or page.prev of a previous page", example = "WyJuYW1lIiwiYSIsIk1hcmlhIEzDs3BleiIsMl0")
             @QueryParam("cursor") String cursor,
@@ -68,10 +71,11 @@ public class AuthorResource {
     @GET
     @Path("/authors/{idOrSlug}")
     @Operation(summary = "Get an author", description = "By numeric id or slug.")
-    @APIResponse(responseCode = "200", description = "The author")
+    @APIResponse(responseCode = "200", description = "The author",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthorView.class)))
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match / If-Modified-Since)")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Response get(@Parameter(description = "Numeric id or slug", example = "maria-lopez") @PathParam("idOrSlug") String idOrSlug,
+    public Response getAuthor(@Parameter(description = "Numeric id or slug", example = "maria-lopez") @PathParam("idOrSlug") String idOrSlug,
                         @Parameter(description = "Comma-separated fields to return", example = "id,displayName") @QueryParam("fields") String fields,
                         @Context Request request) {
         FieldSelection selection = FieldSelection.parse(fields, AuthorView.class);
@@ -84,9 +88,10 @@ public class AuthorResource {
     @Path("/me")
     @Operation(summary = "The caller's author", description = "The author and role the bearer token acts as.")
     @SecurityRequirement(name = "bearer")
-    @APIResponse(responseCode = "200", description = "The caller")
+    @APIResponse(responseCode = "200", description = "The caller",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthorView.class)))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
-    public Response me(@Context Request request) {
+    public Response getMe(@Context Request request) {
         AuthorView me = service.me();
         return caching.ok(request, Representation.of(me).lastModified(me.updatedAt()).personal(true));
     }
@@ -96,7 +101,8 @@ public class AuthorResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create an author", description = "Admins only. The slug is generated from displayName when omitted.")
     @SecurityRequirement(name = "bearer")
-    @APIResponse(responseCode = "201", description = "Created; Location names the new author")
+    @APIResponse(responseCode = "201", description = "Created; Location names the new author",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthorView.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -104,7 +110,7 @@ public class AuthorResource {
     @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
-    public Response create(@NotNull @Valid AuthorView.Input input, @Context UriInfo uri) {
+    public Response createAuthor(@NotNull @Valid AuthorView.Input input, @Context UriInfo uri) {
         AuthorView created = service.create(input);
         return Response.created(uri.getBaseUriBuilder().path("api/v1/authors/{id}").build(created.id())).entity(created).build();
     }
@@ -121,7 +127,7 @@ public class AuthorResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
-    public AuthorView replace(@Parameter(description = "Numeric id or slug", example = "maria-lopez") @PathParam("idOrSlug") String idOrSlug,
+    public AuthorView replaceAuthor(@Parameter(description = "Numeric id or slug", example = "maria-lopez") @PathParam("idOrSlug") String idOrSlug,
                               @NotNull @Valid AuthorView.Input input) {
         return service.replace(IdOrSlug.parse(idOrSlug), input);
     }
@@ -138,7 +144,7 @@ public class AuthorResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
-    public AuthorView patch(@Parameter(description = "Numeric id or slug", example = "maria-lopez") @PathParam("idOrSlug") String idOrSlug,
+    public AuthorView patchAuthor(@Parameter(description = "Numeric id or slug", example = "maria-lopez") @PathParam("idOrSlug") String idOrSlug,
                             @NotNull JsonNode patch) {
         return service.patch(IdOrSlug.parse(idOrSlug), patch);
     }
@@ -152,7 +158,11 @@ public class AuthorResource {
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    public void delete(@Parameter(description = "Numeric id or slug", example = "maria-lopez") @PathParam("idOrSlug") String idOrSlug) {
+    public void deleteAuthor(@Parameter(description = "Numeric id or slug", example = "maria-lopez") @PathParam("idOrSlug") String idOrSlug) {
         service.delete(IdOrSlug.parse(idOrSlug));
+    }
+
+    @Schema(name = "AuthorPage", description = "A page of authors")
+    public record AuthorPage(java.util.List<AuthorView> items, dev.gazette.common.web.PageInfo page) {
     }
 }

@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -38,12 +40,13 @@ public class TokenResource {
     @Operation(summary = "Create a token", description = """
             Mints a bearer token. Admins may mint for any author (`authorId`); others only for themselves.
             The response carries the secret (`token`) this once; Gazette stores only its SHA-256 digest.""")
-    @APIResponse(responseCode = "201", description = "Created; the body holds the secret")
+    @APIResponse(responseCode = "201", description = "Created; the body holds the secret",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenView.Created.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
-    public Response create(@NotNull @Valid TokenView.Input input, @Context UriInfo uri) {
+    public Response createToken(@NotNull @Valid TokenView.Input input, @Context UriInfo uri) {
         TokenView.Created created = service.mint(input);
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
@@ -55,7 +58,7 @@ public class TokenResource {
     @Operation(summary = "List tokens", description = "Admins see every token, others their own. Secrets are never listed.")
     @APIResponse(responseCode = "200", description = "Tokens, oldest first")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
-    public List<TokenView> list() {
+    public List<TokenView> listTokens() {
         return service.list();
     }
 
@@ -66,7 +69,7 @@ public class TokenResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public void revoke(@Parameter(description = "Token id", example = "3") @PathParam("id") String id) {
+    public void revokeToken(@Parameter(description = "Token id", example = "3") @PathParam("id") String id) {
         try {
             service.revoke(Long.parseLong(id));
         } catch (NumberFormatException e) {

@@ -30,7 +30,7 @@ public record PostInput(
         Instant publishedAt,
         @Schema(description = "Author of the post; editors and admins may set another author, authors only themselves", example = "2")
         Long authorId,
-        @Size(max = 50) @Schema(description = "Category ids or slugs", example = "[\"climate\", 7]") List<@NotBlank String> categories,
+        @Size(max = 50) @Schema(description = "Category ids or slugs", example = "[\"climate\", \"world\"]") List<@NotBlank String> categories,
         @Size(max = 100) @Schema(description = "Tag ids or slugs", example = "[\"heatwave\"]") List<@NotBlank String> tags,
         @Valid @Schema(description = "Source credit of a re-published article") Source source,
         @Size(max = 2000) @Pattern(regexp = "^https?://\\S+$", message = "must be an http(s) URL")

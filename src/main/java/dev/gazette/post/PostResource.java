@@ -39,7 +39,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.gazette.common.web.PageInfo;
+
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 @Path("/api/v1/posts")
@@ -75,12 +78,13 @@ public class PostResource {
             Items are summaries: add `fields=content` for bodies, `include=author,categories,tags` to embed related
             objects (a fixed number of queries, whatever the page size). With a token, `status` lists drafts,
             scheduled or trashed posts too (authors see only their own).""")
-    @APIResponse(responseCode = "200", description = "A page of posts; Link header with rel=next/prev")
+    @APIResponse(responseCode = "200", description = "A page of posts; Link header with rel=next/prev",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostPage.class)))
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match)")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
-    public Response list(
+    public Response listPosts(
             @Parameter(description = "Category id or slug; posts in its sub-categories are included", example = "climate")
             @QueryParam("category") String category,
             @Parameter(description = "Tag id or slug", example = "heatwave") @QueryParam("tag") String tag,
@@ -132,12 +136,13 @@ public class PostResource {
     @Operation(summary = "Get a post", description = """
             By numeric id or slug, with its content. Drafts, scheduled and trashed posts are 404 without a token
             that may see them. The ETag's first part is the post's version, for If-Match on writes.""")
-    @APIResponse(responseCode = "200", description = "The post")
+    @APIResponse(responseCode = "200", description = "The post",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostView.class)))
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match / If-Modified-Since)")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Response get(
+    public Response getPost(
             @Parameter(description = "Numeric id or slug", example = "heatwave-grips-southern-europe") @PathParam("idOrSlug") String idOrSlug,
             @Parameter(description = "Related objects to embed: author, categories, tags", example = "author,categories,tags")
             @QueryParam("include") String include,
@@ -162,7 +167,8 @@ public class PostResource {
     @SecurityRequirement(name = "bearer")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostInput.class),
             examples = @ExampleObject(name = "republished", summary = "A re-published article with its source credited", value = CREATE_EXAMPLE)))
-    @APIResponse(responseCode = "201", description = "Created; Location names the new post, ETag its version")
+    @APIResponse(responseCode = "201", description = "Created; Location names the new post, ETag its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostView.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -170,7 +176,7 @@ public class PostResource {
     @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
-    public Response create(@NotNull @Valid PostInput input, @Context UriInfo uri) {
+    public Response createPost(@NotNull @Valid PostInput input, @Context UriInfo uri) {
         PostView created = service.create(input);
         return Response.created(uri.getBaseUriBuilder().path("api/v1/posts/{id}").build(created.id()))
                 .tag(versionTag(created)).entity(created).build();
@@ -183,7 +189,8 @@ public class PostResource {
     @SecurityRequirement(name = "bearer")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostInput.class),
             examples = @ExampleObject(name = "republished", value = CREATE_EXAMPLE)))
-    @APIResponse(responseCode = "200", description = "The updated post")
+    @APIResponse(responseCode = "200", description = "The updated post",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostView.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -192,7 +199,7 @@ public class PostResource {
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
-    public Response replace(
+    public Response replacePost(
             @Parameter(description = "Numeric id or slug", example = "heatwave-grips-southern-europe") @PathParam("idOrSlug") String idOrSlug,
             @Parameter(description = IF_MATCH, example = ETAG_EXAMPLE) @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid PostInput input) {
@@ -208,7 +215,8 @@ public class PostResource {
     @SecurityRequirement(name = "bearer")
     @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE,
             examples = @ExampleObject(name = "retitle", value = "{\"title\": \"Heatwave grips all of southern Europe\", \"tags\": [\"heatwave\", \"spain\"]}")))
-    @APIResponse(responseCode = "200", description = "The updated post")
+    @APIResponse(responseCode = "200", description = "The updated post",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostView.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -217,7 +225,7 @@ public class PostResource {
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
-    public Response patch(
+    public Response patchPost(
             @Parameter(description = "Numeric id or slug", example = "heatwave-grips-southern-europe") @PathParam("idOrSlug") String idOrSlug,
             @Parameter(description = IF_MATCH, example = ETAG_EXAMPLE) @HeaderParam("If-Match") String ifMatch,
             @NotNull JsonNode patch) {
@@ -233,7 +241,7 @@ public class PostResource {
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
-    public void delete(
+    public void deletePost(
             @Parameter(description = "Numeric id or slug", example = "heatwave-grips-southern-europe") @PathParam("idOrSlug") String idOrSlug,
             @Parameter(description = IF_MATCH, example = ETAG_EXAMPLE) @HeaderParam("If-Match") String ifMatch) {
         service.delete(IdOrSlug.parse(idOrSlug), ifMatch);
@@ -243,12 +251,13 @@ public class PostResource {
     @Path("/{idOrSlug}/publish")
     @Operation(summary = "Publish a post", description = "Makes it public now (a publication time already in the past is kept).")
     @SecurityRequirement(name = "bearer")
-    @APIResponse(responseCode = "200", description = "The published post")
+    @APIResponse(responseCode = "200", description = "The published post",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostView.class)))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
-    public Response publish(
+    public Response publishPost(
             @Parameter(description = "Numeric id or slug", example = "heatwave-grips-southern-europe") @PathParam("idOrSlug") String idOrSlug,
             @Parameter(description = IF_MATCH, example = ETAG_EXAMPLE) @HeaderParam("If-Match") String ifMatch) {
         return written(service.publish(IdOrSlug.parse(idOrSlug), ifMatch));
@@ -261,14 +270,15 @@ public class PostResource {
     @SecurityRequirement(name = "bearer")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScheduleInput.class),
             examples = @ExampleObject(name = "tomorrow", value = "{\"publishAt\": \"2026-12-01T07:00:00Z\"}")))
-    @APIResponse(responseCode = "200", description = "The scheduled post")
+    @APIResponse(responseCode = "200", description = "The scheduled post",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostView.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
-    public Response schedule(
+    public Response schedulePost(
             @Parameter(description = "Numeric id or slug", example = "heatwave-grips-southern-europe") @PathParam("idOrSlug") String idOrSlug,
             @Parameter(description = IF_MATCH, example = ETAG_EXAMPLE) @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid ScheduleInput input) {
@@ -279,12 +289,13 @@ public class PostResource {
     @Path("/{idOrSlug}/unpublish")
     @Operation(summary = "Unpublish a post", description = "Back to draft: it leaves the public site at once.")
     @SecurityRequirement(name = "bearer")
-    @APIResponse(responseCode = "200", description = "The post, now a draft")
+    @APIResponse(responseCode = "200", description = "The post, now a draft",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostView.class)))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
-    public Response unpublish(
+    public Response unpublishPost(
             @Parameter(description = "Numeric id or slug", example = "heatwave-grips-southern-europe") @PathParam("idOrSlug") String idOrSlug,
             @Parameter(description = IF_MATCH, example = ETAG_EXAMPLE) @HeaderParam("If-Match") String ifMatch) {
         return written(service.unpublish(IdOrSlug.parse(idOrSlug), ifMatch));
@@ -294,12 +305,13 @@ public class PostResource {
     @Path("/{idOrSlug}/trash")
     @Operation(summary = "Trash a post", description = "Hidden from everyone but editors; restorable.")
     @SecurityRequirement(name = "bearer")
-    @APIResponse(responseCode = "200", description = "The trashed post")
+    @APIResponse(responseCode = "200", description = "The trashed post",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostView.class)))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
-    public Response trash(
+    public Response trashPost(
             @Parameter(description = "Numeric id or slug", example = "heatwave-grips-southern-europe") @PathParam("idOrSlug") String idOrSlug,
             @Parameter(description = IF_MATCH, example = ETAG_EXAMPLE) @HeaderParam("If-Match") String ifMatch) {
         return written(service.trash(IdOrSlug.parse(idOrSlug), ifMatch));
@@ -309,16 +321,21 @@ public class PostResource {
     @Path("/{idOrSlug}/restore")
     @Operation(summary = "Restore a trashed post", description = "Out of the trash as a draft, to be reviewed and published again.")
     @SecurityRequirement(name = "bearer")
-    @APIResponse(responseCode = "200", description = "The restored post, a draft")
+    @APIResponse(responseCode = "200", description = "The restored post, a draft",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostView.class)))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
-    public Response restore(
+    public Response restorePost(
             @Parameter(description = "Numeric id or slug", example = "heatwave-grips-southern-europe") @PathParam("idOrSlug") String idOrSlug,
             @Parameter(description = IF_MATCH, example = ETAG_EXAMPLE) @HeaderParam("If-Match") String ifMatch) {
         return written(service.restore(IdOrSlug.parse(idOrSlug), ifMatch));
+    }
+
+    @Schema(name = "PostPage", description = "A page of posts")
+    public record PostPage(List<PostView> items, PageInfo page) {
     }
 
     @Schema(name = "ScheduleInput")

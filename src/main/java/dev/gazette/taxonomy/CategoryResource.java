@@ -29,6 +29,8 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -55,10 +57,11 @@ public class CategoryResource {
             `view=flat` (default): categories ordered by name, keyset-paged. `view=tree`: the whole tree in one
             response, roots in `items`, each with its `children` nested and ordered by name. Every category carries
             its published post count.""")
-    @APIResponse(responseCode = "200", description = "Categories")
+    @APIResponse(responseCode = "200", description = "Categories",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CategoryPage.class)))
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match)")
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    public Response list(
+    public Response listCategories(
             @Parameter(description = "flat or tree", example = "tree") @QueryParam("view") String view,
             @Parameter(description = "Page size, 1 to 100 (flat view)", example = "20") @QueryParam("limit") String limit,
             @Parameter(description = "page.next or page.prev of a previous page (flat view)", example = "WyJuYW1lIiwiYSIsIkNsaW1hdGUiLDRd")
@@ -76,10 +79,11 @@ public class CategoryResource {
     @GET
     @Path("/{idOrSlug}")
     @Operation(summary = "Get a category", description = "By numeric id or slug, with its published post count.")
-    @APIResponse(responseCode = "200", description = "The category")
+    @APIResponse(responseCode = "200", description = "The category",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CategoryView.class)))
     @APIResponse(responseCode = "304", description = "Not modified")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Response get(@Parameter(description = "Numeric id or slug", example = "climate") @PathParam("idOrSlug") String idOrSlug,
+    public Response getCategory(@Parameter(description = "Numeric id or slug", example = "climate") @PathParam("idOrSlug") String idOrSlug,
                         @Parameter(description = "Comma-separated fields to return", example = "id,name") @QueryParam("fields") String fields,
                         @Context Request request) {
         FieldSelection selection = FieldSelection.parse(fields, CategoryView.class);
@@ -92,7 +96,8 @@ public class CategoryResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a category", description = "Editors and admins. `parentId` places it in the tree.")
     @SecurityRequirement(name = "bearer")
-    @APIResponse(responseCode = "201", description = "Created; Location names the new category")
+    @APIResponse(responseCode = "201", description = "Created; Location names the new category",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CategoryView.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -100,7 +105,7 @@ public class CategoryResource {
     @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
-    public Response create(@NotNull @Valid CategoryView.Input input, @Context UriInfo uri) {
+    public Response createCategory(@NotNull @Valid CategoryView.Input input, @Context UriInfo uri) {
         CategoryView created = service.create(input);
         return Response.created(uri.getBaseUriBuilder().path("api/v1/categories/{id}").build(created.id()))
                 .entity(created).build();
@@ -119,7 +124,7 @@ public class CategoryResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
-    public CategoryView replace(@Parameter(description = "Numeric id or slug", example = "climate") @PathParam("idOrSlug") String idOrSlug,
+    public CategoryView replaceCategory(@Parameter(description = "Numeric id or slug", example = "climate") @PathParam("idOrSlug") String idOrSlug,
                                 @Parameter(description = "ETag from a GET; 412 when the category changed since", example = "\"2.mR0c5dYl1m1Xx4o2bH0nXJ0aT1k\"")
                                 @HeaderParam("If-Match") String ifMatch,
                                 @NotNull @Valid CategoryView.Input input) {
@@ -139,7 +144,7 @@ public class CategoryResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
-    public CategoryView patch(@Parameter(description = "Numeric id or slug", example = "climate") @PathParam("idOrSlug") String idOrSlug,
+    public CategoryView patchCategory(@Parameter(description = "Numeric id or slug", example = "climate") @PathParam("idOrSlug") String idOrSlug,
                               @Parameter(description = "ETag from a GET; 412 when the category changed since", example = "\"2.mR0c5dYl1m1Xx4o2bH0nXJ0aT1k\"")
                               @HeaderParam("If-Match") String ifMatch,
                               @NotNull JsonNode patch) {
@@ -154,7 +159,11 @@ public class CategoryResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public void delete(@Parameter(description = "Numeric id or slug", example = "climate") @PathParam("idOrSlug") String idOrSlug) {
+    public void deleteCategory(@Parameter(description = "Numeric id or slug", example = "climate") @PathParam("idOrSlug") String idOrSlug) {
         service.delete(IdOrSlug.parse(idOrSlug));
+    }
+
+    @Schema(name = "CategoryPage", description = "A page of categorys")
+    public record CategoryPage(java.util.List<CategoryView> items, dev.gazette.common.web.PageInfo page) {
     }
 }

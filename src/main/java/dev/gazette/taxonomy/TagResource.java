@@ -29,6 +29,8 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -52,10 +54,11 @@ public class TagResource {
     @Operation(summary = "List tags", description = """
             Tags ordered by name (`sort=name`, default) or by published post count, most used first (`sort=count`),
             keyset-paged. `q` filters by name or slug prefix for autocomplete.""")
-    @APIResponse(responseCode = "200", description = "A page of tags")
+    @APIResponse(responseCode = "200", description = "A page of tags",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TagPage.class)))
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match)")
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    public Response list(
+    public Response listTags(
             @Parameter(description = "name or count", example = "count") @QueryParam("sort") String sort,
             @Parameter(description = "Name or slug prefix (autocomplete)", example = "sol") @QueryParam("q") String q,
             @Parameter(description = "Page size, 1 to 100", example = "20") @QueryParam("limit") String limit,
@@ -74,23 +77,25 @@ public class TagResource {
     @GET
     @Path("/{idOrSlug}")
     @Operation(summary = "Get a tag", description = "By numeric id or slug, with its published post count.")
-    @APIResponse(responseCode = "200", description = "The category")
+    @APIResponse(responseCode = "200", description = "The tag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TagView.class)))
     @APIResponse(responseCode = "304", description = "Not modified")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Response get(@Parameter(description = "Numeric id or slug", example = "solar-power") @PathParam("idOrSlug") String idOrSlug,
+    public Response getTag(@Parameter(description = "Numeric id or slug", example = "solar-power") @PathParam("idOrSlug") String idOrSlug,
                         @Parameter(description = "Comma-separated fields to return", example = "id,name,postCount") @QueryParam("fields") String fields,
                         @Context Request request) {
         FieldSelection selection = FieldSelection.parse(fields, TagView.class);
-        TagView category = service.get(IdOrSlug.parse(idOrSlug));
-        return caching.ok(request, Representation.of(category).fields(selection).version(category.version())
-                .lastModified(category.updatedAt()).personal(caller.isAuthenticated()));
+        TagView tag = service.get(IdOrSlug.parse(idOrSlug));
+        return caching.ok(request, Representation.of(tag).fields(selection).version(tag.version())
+                .lastModified(tag.updatedAt()).personal(caller.isAuthenticated()));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a tag", description = "Editors and admins. The slug is generated from the name when omitted.")
     @SecurityRequirement(name = "bearer")
-    @APIResponse(responseCode = "201", description = "Created; Location names the new category")
+    @APIResponse(responseCode = "201", description = "Created; Location names the new tag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TagView.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -98,7 +103,7 @@ public class TagResource {
     @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
-    public Response create(@NotNull @Valid TagView.Input input, @Context UriInfo uri) {
+    public Response createTag(@NotNull @Valid TagView.Input input, @Context UriInfo uri) {
         TagView created = service.create(input);
         return Response.created(uri.getBaseUriBuilder().path("api/v1/tags/{id}").build(created.id()))
                 .entity(created).build();
@@ -109,7 +114,7 @@ public class TagResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace a tag", description = "Editors and admins. Omitted optional fields are cleared.")
     @SecurityRequirement(name = "bearer")
-    @APIResponse(responseCode = "200", description = "The updated category")
+    @APIResponse(responseCode = "200", description = "The updated tag")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -117,7 +122,7 @@ public class TagResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
-    public TagView replace(@Parameter(description = "Numeric id or slug", example = "solar-power") @PathParam("idOrSlug") String idOrSlug,
+    public TagView replaceTag(@Parameter(description = "Numeric id or slug", example = "solar-power") @PathParam("idOrSlug") String idOrSlug,
                                 @Parameter(description = "ETag from a GET; 412 when the tag changed since", example = "\"2.mR0c5dYl1m1Xx4o2bH0nXJ0aT1k\"")
                                 @HeaderParam("If-Match") String ifMatch,
                                 @NotNull @Valid TagView.Input input) {
@@ -129,7 +134,7 @@ public class TagResource {
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @Operation(summary = "Update a tag", description = "JSON Merge Patch: send only what changes; null clears a field.")
     @SecurityRequirement(name = "bearer")
-    @APIResponse(responseCode = "200", description = "The updated category")
+    @APIResponse(responseCode = "200", description = "The updated tag")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -137,7 +142,7 @@ public class TagResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
-    public TagView patch(@Parameter(description = "Numeric id or slug", example = "solar-power") @PathParam("idOrSlug") String idOrSlug,
+    public TagView patchTag(@Parameter(description = "Numeric id or slug", example = "solar-power") @PathParam("idOrSlug") String idOrSlug,
                               @Parameter(description = "ETag from a GET; 412 when the tag changed since", example = "\"2.mR0c5dYl1m1Xx4o2bH0nXJ0aT1k\"")
                               @HeaderParam("If-Match") String ifMatch,
                               @NotNull JsonNode patch) {
@@ -152,7 +157,11 @@ public class TagResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public void delete(@Parameter(description = "Numeric id or slug", example = "solar-power") @PathParam("idOrSlug") String idOrSlug) {
+    public void deleteTag(@Parameter(description = "Numeric id or slug", example = "solar-power") @PathParam("idOrSlug") String idOrSlug) {
         service.delete(IdOrSlug.parse(idOrSlug));
+    }
+
+    @Schema(name = "TagPage", description = "A page of tags")
+    public record TagPage(java.util.List<TagView> items, dev.gazette.common.web.PageInfo page) {
     }
 }
