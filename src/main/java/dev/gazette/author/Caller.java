@@ -31,6 +31,11 @@ public class Caller {
         return principal;
     }
 
+    /** For work outside an HTTP request (demo content, imports): act as this principal. */
+    public void actAs(Principal principal) {
+        this.principal = Optional.of(principal);
+    }
+
     public boolean isAuthenticated() {
         return principal().isPresent();
     }

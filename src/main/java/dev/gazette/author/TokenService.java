@@ -4,6 +4,7 @@ import dev.gazette.common.GazetteConfig;
 import dev.gazette.common.web.ApiException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -82,7 +83,7 @@ public class TokenService {
      * registered if it is not yet; without one, a token is generated once, when no token exists,
      * and written to the log a single time.
      */
-    void bootstrap(@Observes StartupEvent event) {
+    void bootstrap(@Observes @Priority(1) StartupEvent event) {
         QuarkusTransaction.requiringNew().run(() -> {
             Optional<String> configured = config.auth().bootstrapToken().filter(t -> !t.isBlank());
             if (configured.isPresent()) {
@@ -103,6 +104,13 @@ public class TokenService {
                         ==========================================================================""", secret);
             }
         });
+    }
+
+    /** The first admin, as a principal for work done by Gazette itself (demo content, imports). */
+    @Transactional
+    public Principal systemAdmin() {
+        Author admin = bootstrapAdmin();
+        return new Principal(admin.id, Role.ADMIN, 0);
     }
 
     private Author bootstrapAdmin() {

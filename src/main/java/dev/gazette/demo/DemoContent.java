@@ -1,0 +1,135 @@
+package dev.gazette.demo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gazette.author.AuthorService;
+import dev.gazette.author.AuthorView;
+import dev.gazette.author.Caller;
+import dev.gazette.author.Role;
+import dev.gazette.author.TokenService;
+import dev.gazette.common.GazetteConfig;
+import dev.gazette.common.text.HtmlContent.ContentFormat;
+import dev.gazette.post.Post;
+import dev.gazette.post.PostInput;
+import dev.gazette.post.PostRepository;
+import dev.gazette.post.PostService;
+import dev.gazette.post.PostStatus;
+import dev.gazette.taxonomy.CategoryService;
+import dev.gazette.taxonomy.CategoryView;
+import dev.gazette.taxonomy.TagService;
+import dev.gazette.taxonomy.TagView;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Loads a small demo publication (written for Gazette) into an empty database at start, through
+ * the same services the API uses, so a newcomer running {@code ./mvnw quarkus:dev} sees content
+ * at once. On in dev mode ({@code gazette.demo.enabled}), off elsewhere.
+ */
+@ApplicationScoped
+public class DemoContent {
+
+    private static final Logger LOG = Logger.getLogger(DemoContent.class);
+
+    @Inject
+    GazetteConfig config;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    TokenService tokens;
+
+    @Inject
+    AuthorService authors;
+
+    @Inject
+    CategoryService categories;
+
+    @Inject
+    TagService tags;
+
+    @Inject
+    PostService posts;
+
+    @Inject
+    PostRepository postRepository;
+
+    @ActivateRequestContext
+    void load(@Observes @Priority(10) StartupEvent event) throws IOException {
+        if (!config.demo().enabled() || postRepository.count() > 0) {
+            return;
+        }
+        Publication demo;
+        try (InputStream in = getClass().getResourceAsStream("/demo/publication.json")) {
+            demo = mapper.readValue(in, Publication.class);
+        }
+        caller.actAs(tokens.systemAdmin());
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+
+        Map<String, Long> authorIds = new HashMap<>();
+        for (DemoAuthor a : demo.authors()) {
+            AuthorView created = authors.create(new AuthorView.Input(null, a.displayName(), a.email(), a.bio(), null,
+                    Role.valueOf(a.role().toUpperCase(Locale.ROOT))));
+            authorIds.put(a.key(), created.id());
+        }
+        Map<String, String> categorySlugs = new HashMap<>();
+        Map<String, Long> categoryIds = new HashMap<>();
+        for (DemoCategory c : demo.categories()) {
+            CategoryView created = categories.create(new CategoryView.Input(null, c.name(), c.description(),
+                    c.parent() == null ? null : categoryIds.get(c.parent())));
+            categoryIds.put(c.key(), created.id());
+            categorySlugs.put(c.key(), created.slug());
+        }
+        Map<String, String> tagSlugs = new HashMap<>();
+        for (String name : demo.tags()) {
+            tagSlugs.put(name, tags.create(new TagView.Input(null, name, null)).slug());
+        }
+        for (DemoPost p : demo.posts()) {
+            Instant publishedAt = p.draft() ? null : now.minus(Duration.ofDays(p.daysAgo())).minus(Duration.ofHours(p.title().length() % 9));
+            PostStatus status = p.draft() ? PostStatus.DRAFT : publishedAt.isAfter(now) ? PostStatus.SCHEDULED : PostStatus.PUBLISHED;
+            PostInput.Source source = p.source() == null ? null : new PostInput.Source(p.source().author(), p.source().outlet(),
+                    p.source().url(), now.minus(Duration.ofDays(p.source().daysAgo())));
+            posts.create(new PostInput(null, p.title(), p.content(), ContentFormat.MARKDOWN, null, status, publishedAt,
+                    authorIds.get(p.author()),
+                    p.categories().stream().map(categorySlugs::get).toList(),
+                    p.tags().stream().map(tagSlugs::get).toList(),
+                    source, source == null ? null : source.url(), Post.CommentStatus.OPEN));
+        }
+        LOG.infof("Loaded the demo publication: %d authors, %d categories, %d tags, %d posts",
+                demo.authors().size(), demo.categories().size(), demo.tags().size(), demo.posts().size());
+    }
+
+    record Publication(List<DemoAuthor> authors, List<DemoCategory> categories, List<String> tags, List<DemoPost> posts) {
+    }
+
+    record DemoAuthor(String key, String displayName, String role, String email, String bio) {
+    }
+
+    record DemoCategory(String key, String name, String parent, String description) {
+    }
+
+    record DemoPost(String author, int daysAgo, boolean draft, String title, List<String> categories, List<String> tags,
+                    DemoSource source, String content) {
+    }
+
+    record DemoSource(String author, String outlet, String url, int daysAgo) {
+    }
+}
