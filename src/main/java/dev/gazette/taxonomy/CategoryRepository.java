@@ -4,6 +4,7 @@ import dev.gazette.common.web.ApiException;
 import dev.gazette.common.web.IdOrSlug;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -26,6 +27,12 @@ public class CategoryRepository implements PanacheRepository<Category> {
 
     public boolean slugTaken(String slug, Long exceptId) {
         return count("slug = ?1 and id <> ?2", slug, exceptId == null ? -1L : exceptId) > 0;
+    }
+
+    /** Locks every category row until the transaction ends: tree moves run one at a time. */
+    public void lockTree() {
+        getEntityManager().createQuery("select c from Category c", Category.class)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
     }
 
     /** Id and parent id of every category: the tree's shape, in one small query. */

@@ -120,6 +120,25 @@ public class CategoryService {
         categories.delete(category);
     }
 
+    /**
+     * Moving a category under {@code parent} must not put it below itself. Moves are serialized
+     * by locking the category rows, and checked against the tree as committed, so two parallel
+     * moves (A under B, B under A) cannot both pass.
+     */
+    private void refuseCycle(Category category, Category parent) {
+        categories.lockTree();
+        Map<Long, Long> parentOf = new HashMap<>();
+        for (long[] edge : categories.edges()) {
+            parentOf.put(edge[0], edge[1]);
+        }
+        for (long up = parent.id; up != 0; up = parentOf.getOrDefault(up, 0L)) {
+            if (up == category.id) {
+                throw ApiException.conflict("Category '" + category.slug + "' cannot be placed under '" + parent.slug
+                        + "': that category is inside it, which would make a cycle.");
+            }
+        }
+    }
+
     private CategoryView view(Category category) {
         categories.flush();
         return CategoryView.of(category, postCounts.categories(List.of(category.id)).getOrDefault(category.id, 0L));
@@ -132,11 +151,9 @@ public class CategoryService {
         if (input.parentId() != null) {
             parent = categories.findByIdOptional(input.parentId())
                     .orElseThrow(() -> ApiException.invalid("parentId", "no category with id " + input.parentId()));
-            for (Category up = parent; up != null; up = up.parent) {
-                if (category.id != null && up.id.equals(category.id)) {
-                    throw ApiException.conflict("Category '" + slug + "' cannot be placed under '" + parent.slug
-                            + "': that category is inside it, which would make a cycle.");
-                }
+            Long currentParent = category.parent == null ? null : category.parent.id;
+            if (category.id != null && !input.parentId().equals(currentParent)) {
+                refuseCycle(category, parent);
             }
         }
         category.slug = slug;

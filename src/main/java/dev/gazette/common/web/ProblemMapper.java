@@ -14,6 +14,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.hibernate.StaleObjectStateException;
@@ -83,17 +84,24 @@ public class ProblemMapper {
         return json(e.json(), uri);
     }
 
+    /**
+     * Two writes raced on the same version: the loser gets 412 when it sent If-Match (its
+     * precondition no longer holds), 409 otherwise.
+     */
     @ServerExceptionMapper({OptimisticLockException.class, StaleObjectStateException.class})
-    public Response concurrentUpdate(RuntimeException e, UriInfo uri) {
-        return respond(ApiException.conflict("The resource was changed by another request at the same time; fetch it again and retry.")
-                .toProblem(path(uri)));
+    public Response concurrentUpdate(RuntimeException e, UriInfo uri, HttpHeaders headers) {
+        boolean conditional = headers != null && headers.getHeaderString("If-Match") != null;
+        ApiException problem = conditional
+                ? ApiException.preconditionFailed("The resource was changed by another request at the same time; fetch it again.")
+                : ApiException.conflict("The resource was changed by another request at the same time; fetch it again and retry.");
+        return respond(problem.toProblem(path(uri)));
     }
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
         if (status >= 500) {
-            return unexpected(e, uri);
+            return unexpected(e, uri, null);
         }
         if (e.getCause() instanceof JsonProcessingException jpe) {
             return json(jpe, uri);
@@ -119,7 +127,7 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response unexpected(Throwable e, UriInfo uri) {
+    public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof org.hibernate.exception.ConstraintViolationException) {
                 // a unique key raced by a parallel request (e.g. the same slug created twice at once)
@@ -127,7 +135,7 @@ public class ProblemMapper {
                         .toProblem(path(uri)));
             }
             if (cause instanceof OptimisticLockException || cause instanceof StaleObjectStateException) {
-                return concurrentUpdate((RuntimeException) cause, uri);
+                return concurrentUpdate((RuntimeException) cause, uri, headers);
             }
         }
         LOG.errorf(e, "Unexpected error on %s", path(uri));
