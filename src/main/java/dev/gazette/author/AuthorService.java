@@ -15,9 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.List;
 
 @ApplicationScoped
 public class AuthorService {
@@ -37,9 +35,8 @@ public class AuthorService {
     public ListPage<AuthorView> list(String cursor, int limit) {
         Cursor c = cursor == null ? null : Cursor.decode(cursor, BY_NAME.name(), 2);
         KeysetQuery.Page page = new KeysetQuery("author a").page(authors.getEntityManager(), BY_NAME, c, limit);
-        Map<Long, Author> byId = authors.list("id in ?1", page.ids()).stream()
-                .collect(Collectors.toMap(a -> a.id, Function.identity()));
-        return new ListPage<>(page.ids().stream().map(byId::get).map(AuthorView::of).toList(), page.info());
+        List<Author> loaded = page.inOrder(authors.list("id in ?1", page.ids()), a -> a.id);
+        return new ListPage<>(loaded.stream().map(AuthorView::of).toList(), page.info());
     }
 
     @Transactional

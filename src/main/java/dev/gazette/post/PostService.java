@@ -246,7 +246,7 @@ public class PostService {
 
     /** Views of the posts with these ids, in this order: a fixed number of queries for any page size. */
     private List<PostView> views(List<Long> ids, Set<String> include, boolean withContent, Instant now) {
-        Map<Long, Post> byId = posts.withAuthors(ids).stream().collect(Collectors.toMap(p -> p.id, Function.identity()));
+        Map<Long, Post> byId = posts.withAuthors(ids).stream().collect(Collectors.toMap(p -> p.id, p -> p));
         Map<Long, List<Category>> cats = posts.categoriesOf(ids);
         Map<Long, List<Tag>> tagMap = posts.tagsOf(ids);
         return ids.stream().map(id -> PostMapper.toView(byId.get(id), cats.getOrDefault(id, List.of()),

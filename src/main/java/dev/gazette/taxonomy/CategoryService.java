@@ -24,8 +24,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class CategoryService {
@@ -48,11 +46,10 @@ public class CategoryService {
     public ListPage<CategoryView> list(String cursor, int limit) {
         Cursor c = cursor == null ? null : Cursor.decode(cursor, BY_NAME.name(), 2);
         KeysetQuery.Page page = new KeysetQuery("category c").page(categories.getEntityManager(), BY_NAME, c, limit);
-        Map<Long, Category> byId = categories.list("id in ?1", page.ids()).stream()
-                .collect(Collectors.toMap(x -> x.id, Function.identity()));
+        List<Category> loaded = page.inOrder(categories.list("id in ?1", page.ids()), x -> x.id);
         Map<Long, Long> counts = postCounts.categories(page.ids());
-        return new ListPage<>(page.ids().stream()
-                .map(id -> CategoryView.of(byId.get(id), counts.getOrDefault(id, 0L))).toList(), page.info());
+        return new ListPage<>(loaded.stream()
+                .map(x -> CategoryView.of(x, counts.getOrDefault(x.id, 0L))).toList(), page.info());
     }
 
     /** The whole tree: roots with their children nested, each level ordered by name. */

@@ -22,8 +22,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class TagService {
@@ -69,11 +67,10 @@ public class TagService {
             query.where("(lower(t.name) like :prefix escape '\\' or t.slug like :prefix escape '\\')", "prefix", like);
         }
         KeysetQuery.Page page = query.page(tags.getEntityManager(), sort.order, c, limit);
-        Map<Long, Tag> byId = tags.list("id in ?1", page.ids()).stream()
-                .collect(Collectors.toMap(t -> t.id, Function.identity()));
+        List<Tag> loaded = page.inOrder(tags.list("id in ?1", page.ids()), t -> t.id);
         Map<Long, Long> counts = postCounts.tags(page.ids());
-        return new ListPage<>(page.ids().stream()
-                .map(id -> TagView.of(byId.get(id), counts.getOrDefault(id, 0L))).toList(), page.info());
+        return new ListPage<>(loaded.stream()
+                .map(t -> TagView.of(t, counts.getOrDefault(t.id, 0L))).toList(), page.info());
     }
 
     @Transactional

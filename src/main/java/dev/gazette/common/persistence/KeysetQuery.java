@@ -6,10 +6,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -115,5 +117,12 @@ public final class KeysetQuery {
     }
 
     public record Page(List<Long> ids, PageInfo info) {
+
+        /** The loaded entities of this page, put back in the page's order. */
+        public <E> List<E> inOrder(Collection<E> loaded, Function<E, Long> idOf) {
+            Map<Long, E> byId = new HashMap<>();
+            loaded.forEach(e -> byId.put(idOf.apply(e), e));
+            return ids.stream().map(byId::get).toList();
+        }
     }
 }

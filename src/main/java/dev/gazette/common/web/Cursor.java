@@ -3,6 +3,7 @@ package dev.gazette.common.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
@@ -51,7 +52,10 @@ public record Cursor(String sort, boolean backward, List<Object> key) {
             if (!"a".equals(dir) && !"b".equals(dir)) {
                 throw invalid();
             }
-            List<Object> key = List.copyOf(parts.subList(2, parts.size()).stream().map(o -> (Object) o).toList());
+            List<Object> key = new ArrayList<>(parts.subList(2, parts.size()));
+            if (key.contains(null)) {
+                throw invalid();
+            }
             return new Cursor(expectedSort, "b".equals(dir), key);
         } catch (IllegalArgumentException | java.io.IOException | NullPointerException e) {
             throw invalid();
