@@ -1,5 +1,6 @@
 package dev.gazette.author;
 
+import dev.gazette.common.Times;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gazette.common.persistence.KeyType;
 import dev.gazette.common.persistence.KeysetQuery;
@@ -54,7 +55,7 @@ public class AuthorService {
     public AuthorView create(AuthorView.Input input) {
         caller.require(Role.ADMIN);
         Author author = new Author();
-        author.createdAt = Instant.now();
+        author.createdAt = Times.now();
         apply(author, input);
         authors.persist(author);
         return AuthorView.of(author);
@@ -102,6 +103,6 @@ public class AuthorService {
         author.bio = input.bio();
         author.avatarUrl = input.avatarUrl();
         author.role = input.role();
-        author.updatedAt = Instant.now();
+        author.updatedAt = Times.now();
     }
 }

@@ -1,5 +1,6 @@
 package dev.gazette.author;
 
+import dev.gazette.common.Times;
 import dev.gazette.common.GazetteConfig;
 import dev.gazette.common.web.ApiException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -37,7 +38,7 @@ public class TokenService {
     @Transactional
     public Optional<Principal> authenticate(String secret) {
         return tokens.findActiveByHash(Tokens.hash(secret)).map(token -> {
-            Instant now = Instant.now();
+            Instant now = Times.now();
             if (token.lastUsedAt == null || token.lastUsedAt.isBefore(now.minus(LAST_USED_GRANULARITY))) {
                 token.lastUsedAt = now;
             }
@@ -74,7 +75,7 @@ public class TokenService {
             throw ApiException.notFound("Token", id);
         }
         if (token.revokedAt == null) {
-            token.revokedAt = Instant.now();
+            token.revokedAt = Times.now();
         }
     }
 
@@ -119,7 +120,7 @@ public class TokenService {
             admin.slug = authors.slugTaken("admin", null) ? "gazette-admin" : "admin";
             admin.displayName = "Administrator";
             admin.role = Role.ADMIN;
-            admin.createdAt = Instant.now();
+            admin.createdAt = Times.now();
             admin.updatedAt = admin.createdAt;
             authors.persist(admin);
             return admin;
@@ -132,7 +133,7 @@ public class TokenService {
         token.name = name;
         token.tokenHash = Tokens.hash(secret);
         token.tokenPrefix = Tokens.prefix(secret);
-        token.createdAt = Instant.now();
+        token.createdAt = Times.now();
         tokens.persist(token);
         return token;
     }

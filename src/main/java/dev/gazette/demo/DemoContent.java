@@ -1,5 +1,6 @@
 package dev.gazette.demo;
 
+import dev.gazette.common.Times;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gazette.author.AuthorService;
 import dev.gazette.author.AuthorView;
@@ -82,7 +83,7 @@ public class DemoContent {
             demo = mapper.readValue(in, Publication.class);
         }
         caller.actAs(tokens.systemAdmin());
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        Instant now = Times.now().truncatedTo(ChronoUnit.MINUTES);
 
         Map<String, Long> authorIds = new HashMap<>();
         for (DemoAuthor a : demo.authors()) {

@@ -1,5 +1,6 @@
 package dev.gazette.post;
 
+import dev.gazette.common.Times;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,6 +22,6 @@ public class PostScheduler {
     @Transactional
     void publishDuePosts() {
         posts.update("status = ?1 where status = ?2 and publishedAt <= ?3",
-                PostStatus.PUBLISHED, PostStatus.SCHEDULED, Instant.now());
+                PostStatus.PUBLISHED, PostStatus.SCHEDULED, Times.now());
     }
 }

@@ -1,5 +1,6 @@
 package dev.gazette.post;
 
+import dev.gazette.common.Times;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gazette.author.Author;
 import dev.gazette.author.AuthorRepository;
@@ -27,6 +28,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -71,7 +73,7 @@ public class PostService {
 
     @Transactional
     public ListPage<PostView> list(PostQuery q) {
-        Instant now = Instant.now();
+        Instant now = Times.now();
         KeysetQuery query = new KeysetQuery("post p");
         boolean publicOnly = restrictVisibility(query, q.status(), now);
 
@@ -114,7 +116,7 @@ public class PostService {
     @Transactional
     public PostView get(IdOrSlug key, Set<String> include) {
         Post post = readable(key);
-        return views(List.of(post.id), include, true, Instant.now()).get(0);
+        return views(List.of(post.id), include, true, Times.now()).get(0);
     }
 
     // ---------------------------------------------------------------- writes
@@ -123,7 +125,7 @@ public class PostService {
     public PostView create(PostInput input) {
         Principal me = caller.require(Role.ADMIN, Role.EDITOR, Role.AUTHOR);
         Post post = new Post();
-        post.createdAt = Instant.now();
+        post.createdAt = Times.now();
         post.author = authors.findById(me.authorId());
         apply(post, input, me);
         posts.persist(post);
@@ -161,7 +163,7 @@ public class PostService {
     @Transactional
     public PostView publish(IdOrSlug key, String ifMatch) {
         Post post = writable(key, caller.require(Role.ADMIN, Role.EDITOR, Role.AUTHOR), ifMatch);
-        Instant now = Instant.now();
+        Instant now = Times.now();
         if (post.publishedAt == null || post.publishedAt.isAfter(now)) {
             post.publishedAt = now;
         }
@@ -171,11 +173,11 @@ public class PostService {
     @Transactional
     public PostView schedule(IdOrSlug key, Instant at, String ifMatch) {
         Post post = writable(key, caller.require(Role.ADMIN, Role.EDITOR, Role.AUTHOR), ifMatch);
-        Instant now = Instant.now();
+        Instant now = Times.now();
         if (at == null || !at.isAfter(now)) {
             throw ApiException.invalid("publishAt", "must be a time in the future");
         }
-        post.publishedAt = at;
+        post.publishedAt = millis(at);
         return changeStatus(post, PostStatus.SCHEDULED, now);
     }
 
@@ -183,13 +185,13 @@ public class PostService {
     @Transactional
     public PostView unpublish(IdOrSlug key, String ifMatch) {
         Post post = writable(key, caller.require(Role.ADMIN, Role.EDITOR, Role.AUTHOR), ifMatch);
-        return changeStatus(post, PostStatus.DRAFT, Instant.now());
+        return changeStatus(post, PostStatus.DRAFT, Times.now());
     }
 
     @Transactional
     public PostView trash(IdOrSlug key, String ifMatch) {
         Post post = writable(key, caller.require(Role.ADMIN, Role.EDITOR, Role.AUTHOR), ifMatch);
-        return changeStatus(post, PostStatus.TRASHED, Instant.now());
+        return changeStatus(post, PostStatus.TRASHED, Times.now());
     }
 
     /** Out of the trash as a draft (as WordPress does), to be reviewed before it is published again. */
@@ -199,7 +201,7 @@ public class PostService {
         if (post.status != PostStatus.TRASHED) {
             throw ApiException.conflict("Post '" + post.slug + "' is not in the trash.");
         }
-        return changeStatus(post, PostStatus.DRAFT, Instant.now());
+        return changeStatus(post, PostStatus.DRAFT, Times.now());
     }
 
     // ---------------------------------------------------------------- internals
@@ -255,7 +257,7 @@ public class PostService {
 
     private PostView view(Post post) {
         posts.flush();
-        return PostMapper.toView(post, sortedCategories(post), sortedTags(post), Set.of(), true, Instant.now());
+        return PostMapper.toView(post, sortedCategories(post), sortedTags(post), Set.of(), true, Times.now());
     }
 
     private static List<Category> sortedCategories(Post post) {
@@ -268,7 +270,7 @@ public class PostService {
 
     private Post readable(IdOrSlug key) {
         Post post = posts.find(key).orElseThrow(() -> ApiException.notFound("Post", key));
-        if (post.isPublicAt(Instant.now())) {
+        if (post.isPublicAt(Times.now())) {
             return post;
         }
         Optional<Principal> me = caller.principal();
@@ -283,7 +285,7 @@ public class PostService {
     private Post writable(IdOrSlug key, Principal me, String ifMatch) {
         Post post = posts.find(key).orElseThrow(() -> ApiException.notFound("Post", key));
         if (!me.role().editsAllContent() && post.author.id != me.authorId()) {
-            if (!post.isPublicAt(Instant.now())) {
+            if (!post.isPublicAt(Times.now())) {
                 throw ApiException.notFound("Post", key);
             }
             throw ApiException.forbidden("Authors may only change their own posts.");
@@ -300,7 +302,7 @@ public class PostService {
 
     private void apply(Post post, PostInput in, Principal me) {
         List<FieldError> errors = new ArrayList<>();
-        Instant now = Instant.now();
+        Instant now = Times.now();
 
         post.slug = Slugs.resolve(in.slug(), post.slug, in.title(), "post", s -> posts.slugTaken(s, post.id));
         post.title = in.title().trim();
@@ -342,13 +344,13 @@ public class PostService {
             }
         }
         post.status = status;
-        post.publishedAt = publishedAt;
+        post.publishedAt = millis(publishedAt);
 
         PostInput.Source source = in.source();
         post.sourceOutlet = source == null ? null : source.outlet().trim();
         post.sourceAuthor = source == null ? null : source.author();
         post.sourceUrl = source == null ? null : source.url();
-        post.sourcePublishedAt = source == null ? null : source.publishedAt();
+        post.sourcePublishedAt = source == null ? null : millis(source.publishedAt());
         post.canonicalUrl = in.canonicalUrl();
         post.commentStatus = in.commentStatus() == null ? Post.CommentStatus.OPEN : in.commentStatus();
         post.modifiedAt = now;
@@ -370,6 +372,11 @@ public class PostService {
                     () -> errors.add(new FieldError(field + "[" + index + "]", "no " + noun + " '" + key + "'")));
         }
         return result;
+    }
+
+    /** Client-given times are kept at the precision of server times (milliseconds). */
+    private static Instant millis(Instant at) {
+        return at == null ? null : at.truncatedTo(ChronoUnit.MILLIS);
     }
 
     private static PostInput withExcerpt(PostInput in, String excerpt) {

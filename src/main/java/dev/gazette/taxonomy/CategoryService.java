@@ -1,5 +1,6 @@
 package dev.gazette.taxonomy;
 
+import dev.gazette.common.Times;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gazette.author.Caller;
 import dev.gazette.author.Role;
@@ -82,7 +83,7 @@ public class CategoryService {
     public CategoryView create(CategoryView.Input input) {
         caller.require(Role.ADMIN, Role.EDITOR);
         Category category = new Category();
-        category.createdAt = Instant.now();
+        category.createdAt = Times.now();
         apply(category, input);
         categories.persist(category);
         return CategoryView.of(category, 0);
@@ -111,7 +112,7 @@ public class CategoryService {
     public void delete(IdOrSlug key) {
         caller.require(Role.ADMIN, Role.EDITOR);
         Category category = categories.get(key);
-        Instant now = Instant.now();
+        Instant now = Times.now();
         categories.update("parent = ?1, updatedAt = ?2, version = version + 1 where parent = ?3",
                 category.parent, now, category);
         categories.delete(category);
@@ -157,6 +158,6 @@ public class CategoryService {
         category.name = input.name().trim();
         category.description = input.description();
         category.parent = parent;
-        category.updatedAt = Instant.now();
+        category.updatedAt = Times.now();
     }
 }

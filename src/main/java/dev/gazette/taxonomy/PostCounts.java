@@ -1,5 +1,6 @@
 package dev.gazette.taxonomy;
 
+import dev.gazette.common.Times;
 import dev.gazette.post.PostStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,7 +37,7 @@ class PostCounts {
                         + " join post p on p.id = x.post_id where x." + column + " in (:ids) and " + PostStatus.PUBLIC_SQL
                         + " group by x." + column)
                 .setParameter("ids", ids)
-                .setParameter("now", Instant.now())
+                .setParameter("now", Times.now())
                 .getResultList();
         rows.forEach(r -> counts.put(((Number) r[0]).longValue(), ((Number) r[1]).longValue()));
         return counts;

@@ -1,5 +1,6 @@
 package dev.gazette.taxonomy;
 
+import dev.gazette.common.Times;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gazette.author.Caller;
 import dev.gazette.author.Role;
@@ -60,7 +61,7 @@ public class TagService {
     public ListPage<TagView> list(Sort sort, String prefix, String cursor, int limit) {
         Cursor c = cursor == null ? null : Cursor.decode(cursor, sort.order.name(), 2);
         KeysetQuery query = sort == Sort.COUNT
-                ? new KeysetQuery(COUNTED).parameter("now", Instant.now())
+                ? new KeysetQuery(COUNTED).parameter("now", Times.now())
                 : new KeysetQuery("tag t");
         if (prefix != null && !prefix.isBlank()) {
             String like = escapeLike(prefix.trim().toLowerCase(Locale.ROOT)) + "%";
@@ -82,7 +83,7 @@ public class TagService {
     public TagView create(TagView.Input input) {
         caller.require(Role.ADMIN, Role.EDITOR);
         Tag tag = new Tag();
-        tag.createdAt = Instant.now();
+        tag.createdAt = Times.now();
         apply(tag, input);
         tags.persist(tag);
         return TagView.of(tag, 0);
@@ -124,7 +125,7 @@ public class TagService {
         tag.slug = slug;
         tag.name = input.name().trim();
         tag.description = input.description();
-        tag.updatedAt = Instant.now();
+        tag.updatedAt = Times.now();
     }
 
     static String escapeLike(String s) {

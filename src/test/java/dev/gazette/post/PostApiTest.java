@@ -51,6 +51,18 @@ class PostApiTest {
     }
 
     @Test
+    void writeResponseShowsTheTimestampsLaterReadsReturn() {
+        var created = asAdmin().body(Map.of("title", unique("ts"), "status", "published",
+                        "source", Map.of("outlet", "X", "publishedAt", "2026-01-02T03:04:05.123456789Z")))
+                .post("/api/v1/posts").then().statusCode(201).extract().jsonPath();
+        var read = given().get("/api/v1/posts/" + created.getLong("id")).then().statusCode(200).extract().jsonPath();
+        for (String field : List.of("publishedAt", "modifiedAt", "createdAt", "source.publishedAt")) {
+            assertEquals(created.getString(field), read.getString(field), field);
+        }
+        assertEquals("2026-01-02T03:04:05.123Z", read.getString("source.publishedAt"));
+    }
+
+    @Test
     void slugsAreUniqueAndStableOnEdit() {
         String title = "Same title " + unique("s");
         String first = Fixtures.publishedPost(Fixtures.ADMIN_TOKEN, title, Map.of()).get("slug").toString();
