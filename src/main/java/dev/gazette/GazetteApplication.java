@@ -40,6 +40,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @Tag(name = "Posts", description = "Articles, including re-published ones with their source credited"),
                 @Tag(name = "Categories", description = "The category tree"),
                 @Tag(name = "Tags", description = "Free-form tags"),
+                @Tag(name = "Comments", description = "Threaded comments, reply trees and likes"),
+                @Tag(name = "Moderation", description = "The comment moderation queue (moderators, editors, admins)"),
                 @Tag(name = "Authors", description = "Authors and the current caller"),
                 @Tag(name = "Tokens", description = "API tokens (bearer secrets, stored hashed)")
         },

@@ -1,11 +1,6 @@
 package dev.gazette.author;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.HexFormat;
+import dev.gazette.common.text.Hashes;
 
 /**
  * Token secrets: 256 random bits, stored as their SHA-256 digest. A slow password hash is not
@@ -13,24 +8,15 @@ import java.util.HexFormat;
  */
 final class Tokens {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private Tokens() {
     }
 
     static String newSecret() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return "gz_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return "gz_" + Hashes.randomSecret(32);
     }
 
     static String hash(String secret) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashes.sha256Hex(secret);
     }
 
     static String prefix(String secret) {

@@ -19,6 +19,8 @@ public interface GazetteConfig {
 
     Posts posts();
 
+    Comments comments();
+
     interface Http {
         /** Largest accepted request body, e.g. {@code 2M}. */
         @WithDefault("2M")
@@ -38,6 +40,40 @@ public interface GazetteConfig {
         /** Load the demo publication into an empty database at start (on in dev mode). */
         @WithDefault("false")
         boolean enabled();
+    }
+
+    interface Comments {
+        /** Nesting levels of a reply tree; a reply to a comment at the last level attaches beside it. */
+        @WithDefault("10")
+        int maxDepth();
+
+        /** Longest comment, in characters. */
+        @WithDefault("5000")
+        int maxLength();
+
+        /** hold-all, approve-all, or approve-known (authors with an earlier approved comment). */
+        @WithDefault("approve-known")
+        Moderation moderation();
+
+        /** Close comments this long after a post's publication; unset keeps them open. */
+        Optional<Duration> closeAfter();
+
+        /** How long a commenter may edit or delete their comment with its edit key. */
+        @WithDefault("15m")
+        Duration editWindow();
+
+        /** Default and largest number of replies a tree response carries. */
+        @WithDefault("500")
+        int defaultReplyBudget();
+
+        @WithDefault("10000")
+        int maxReplyBudget();
+
+        /** Secret mixed into the stored hash of commenter IPs (set it in production). */
+        @WithDefault("gazette-ip-hash")
+        String ipHashSecret();
+
+        enum Moderation { HOLD_ALL, APPROVE_ALL, APPROVE_KNOWN }
     }
 
     interface Posts {

@@ -45,7 +45,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-@Path("/api/v1/posts")
+@Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Posts")
 public class PostResource {
@@ -73,6 +73,7 @@ public class PostResource {
     Caller caller;
 
     @GET
+    @Path("/posts")
     @Operation(summary = "List posts", description = """
             Published posts, newest first, keyset-paged: follow `page.next` (or the `Link` header) until it is null.
             Items are summaries: add `fields=content` for bodies, `include=author,categories,tags` to embed related
@@ -132,7 +133,7 @@ public class PostResource {
     }
 
     @GET
-    @Path("/{idOrSlug}")
+    @Path("/posts/{idOrSlug}")
     @Operation(summary = "Get a post", description = """
             By numeric id or slug, with its content. Drafts, scheduled and trashed posts are 404 without a token
             that may see them. The ETag's first part is the post's version, for If-Match on writes.""")
@@ -159,6 +160,7 @@ public class PostResource {
     }
 
     @POST
+    @Path("/posts")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a post", description = """
             Authors, editors and admins. Content is HTML or Markdown (`format`), stored sanitized. The slug comes
@@ -183,7 +185,7 @@ public class PostResource {
     }
 
     @PUT
-    @Path("/{idOrSlug}")
+    @Path("/posts/{idOrSlug}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace a post", description = "The whole post: omitted optional fields are cleared. Authors only their own posts.")
     @SecurityRequirement(name = "bearer")
@@ -207,7 +209,7 @@ public class PostResource {
     }
 
     @PATCH
-    @Path("/{idOrSlug}")
+    @Path("/posts/{idOrSlug}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @Operation(summary = "Update a post", description = """
             JSON Merge Patch (RFC 7386): send only the fields to change; null clears one. The result is validated
@@ -233,7 +235,7 @@ public class PostResource {
     }
 
     @DELETE
-    @Path("/{idOrSlug}")
+    @Path("/posts/{idOrSlug}")
     @Operation(summary = "Delete a post", description = "Deletes for good (use trash to keep it restorable). Authors only their own posts.")
     @SecurityRequirement(name = "bearer")
     @APIResponse(responseCode = "204", description = "Deleted")
@@ -248,7 +250,7 @@ public class PostResource {
     }
 
     @POST
-    @Path("/{idOrSlug}/publish")
+    @Path("/posts/{idOrSlug}/publish")
     @Operation(summary = "Publish a post", description = "Makes it public now (a publication time already in the past is kept).")
     @SecurityRequirement(name = "bearer")
     @APIResponse(responseCode = "200", description = "The published post",
@@ -264,7 +266,7 @@ public class PostResource {
     }
 
     @POST
-    @Path("/{idOrSlug}/schedule")
+    @Path("/posts/{idOrSlug}/schedule")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Schedule a post", description = "It becomes public by itself at `publishAt`, which must be in the future.")
     @SecurityRequirement(name = "bearer")
@@ -286,7 +288,7 @@ public class PostResource {
     }
 
     @POST
-    @Path("/{idOrSlug}/unpublish")
+    @Path("/posts/{idOrSlug}/unpublish")
     @Operation(summary = "Unpublish a post", description = "Back to draft: it leaves the public site at once.")
     @SecurityRequirement(name = "bearer")
     @APIResponse(responseCode = "200", description = "The post, now a draft",
@@ -302,7 +304,7 @@ public class PostResource {
     }
 
     @POST
-    @Path("/{idOrSlug}/trash")
+    @Path("/posts/{idOrSlug}/trash")
     @Operation(summary = "Trash a post", description = "Hidden from everyone but editors; restorable.")
     @SecurityRequirement(name = "bearer")
     @APIResponse(responseCode = "200", description = "The trashed post",
@@ -318,7 +320,7 @@ public class PostResource {
     }
 
     @POST
-    @Path("/{idOrSlug}/restore")
+    @Path("/posts/{idOrSlug}/restore")
     @Operation(summary = "Restore a trashed post", description = "Out of the trash as a draft, to be reviewed and published again.")
     @SecurityRequirement(name = "bearer")
     @APIResponse(responseCode = "200", description = "The restored post, a draft",

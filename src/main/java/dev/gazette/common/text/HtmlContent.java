@@ -47,6 +47,17 @@ public class HtmlContent {
                     .allowAttributes("class").matching(Pattern.compile("[a-zA-Z0-9 _-]{1,100}")).globally()
                     .toFactory());
 
+    /** Comments: a small subset; every link is marked as user content that earns no ranking. */
+    private static final PolicyFactory COMMENT_POLICY = new HtmlPolicyBuilder()
+            .allowElements("p", "br", "em", "strong", "code", "blockquote", "a")
+            .allowUrlProtocols("http", "https", "mailto")
+            .allowAttributes("href").onElements("a")
+            .requireRelsOnLinks("nofollow", "ugc", "noopener")
+            .toFactory();
+
+    private static final Pattern BLANK_LINES = Pattern.compile("\\n\\s*\\n");
+    private static final Pattern BLOCK_START = Pattern.compile("^\\s*<(p|blockquote)[\\s>]", Pattern.CASE_INSENSITIVE);
+
     private final Parser markdownParser = Parser.builder().extensions(List.of(AutolinkExtension.create())).build();
     private final HtmlRenderer markdownRenderer = HtmlRenderer.builder()
             .extensions(List.of(AutolinkExtension.create())).build();
@@ -57,6 +68,23 @@ public class HtmlContent {
                 ? markdownRenderer.render(markdownParser.parse(source == null ? "" : source))
                 : source;
         return ARTICLE_POLICY.sanitize(html == null ? "" : html).trim();
+    }
+
+    /**
+     * Sanitized HTML for a comment written as plain text with optional simple tags: blank lines
+     * separate paragraphs, single line breaks are kept.
+     */
+    public String commentHtml(String source) {
+        String text = source == null ? "" : source.replace("\r\n", "\n").replace('\r', '\n').trim();
+        StringBuilder html = new StringBuilder();
+        for (String block : BLANK_LINES.split(text)) {
+            String b = block.trim();
+            if (b.isEmpty()) {
+                continue;
+            }
+            html.append(BLOCK_START.matcher(b).find() ? b : "<p>" + b.replace("\n", "<br>") + "</p>");
+        }
+        return COMMENT_POLICY.sanitize(html.toString()).trim();
     }
 
     /** Visible text of an HTML fragment, whitespace collapsed. */

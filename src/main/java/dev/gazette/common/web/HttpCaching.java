@@ -47,7 +47,7 @@ public class HttpCaching {
         EntityTag etag = new EntityTag((r.version == null ? "" : r.version + ".") + digest(bytes));
         Instant lastModified = r.lastModified == null ? null : r.lastModified.truncatedTo(ChronoUnit.SECONDS);
         Response.ResponseBuilder notModified;
-        if (r.list || lastModified == null) {
+        if (r.etagOnly || lastModified == null) {
             notModified = request.evaluatePreconditions(etag);
         } else {
             notModified = request.evaluatePreconditions(Date.from(lastModified), etag);
@@ -57,7 +57,7 @@ public class HttpCaching {
                 : Response.ok(bytes, MediaType.APPLICATION_JSON_TYPE);
         builder.tag(etag)
                 .header(HttpHeaders.CACHE_CONTROL, r.personal ? "private, no-cache" : config.http().cacheControl())
-                .header(HttpHeaders.VARY, "Authorization");
+                .header(HttpHeaders.VARY, "Authorization, X-Visitor-Id");
         if (lastModified != null) {
             builder.lastModified(Date.from(lastModified));
         }

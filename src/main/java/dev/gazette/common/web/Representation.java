@@ -15,6 +15,7 @@ public final class Representation {
     Long version;
     boolean personal;
     boolean list;
+    boolean etagOnly;
     FieldSelection fields = FieldSelection.all();
     final List<String> links = new ArrayList<>();
 
@@ -30,7 +31,17 @@ public final class Representation {
     public static Representation list(ListPage<?> page) {
         Representation r = new Representation(page);
         r.list = true;
+        r.etagOnly = true;
         return r;
+    }
+
+    /**
+     * A body assembled from many rows (a list, a comment thread): something can leave it without
+     * moving its Last-Modified, so only {@code If-None-Match} is answered.
+     */
+    public Representation etagOnly() {
+        this.etagOnly = true;
+        return this;
     }
 
     public Representation lastModified(Instant at) {

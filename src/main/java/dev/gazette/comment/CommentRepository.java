@@ -1,0 +1,63 @@
+package dev.gazette.comment;
+
+import dev.gazette.common.web.ApiException;
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+@ApplicationScoped
+public class CommentRepository implements PanacheRepository<Comment> {
+
+    public Comment get(long id) {
+        return findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Comment", id));
+    }
+
+    /** Approved comments below the given roots, breadth first (depth, then time), at most {@code max}. */
+    public List<Comment> approvedBelowRoots(Collection<Long> rootIds, int max) {
+        if (rootIds.isEmpty() || max == 0) {
+            return List.of();
+        }
+        return find("rootId in ?1 and status = ?2 and depth > 0 order by depth, createdAt, id", rootIds, CommentStatus.APPROVED)
+                .range(0, max - 1).list();
+    }
+
+    /** Approved comments below one comment (its subtree), breadth first, at most {@code max}. */
+    public List<Comment> approvedBelow(Comment top, int max) {
+        if (max == 0) {
+            return List.of();
+        }
+        return find("rootId = ?1 and status = ?2 and path like ?3 order by depth, createdAt, id",
+                top.rootId, CommentStatus.APPROVED, top.subtreePath() + "%").range(0, max - 1).list();
+    }
+
+    /** Approved comments below any of {@code tops} (all in one thread), breadth first, at most {@code max}. */
+    public List<Comment> approvedBelowAll(List<Comment> tops, int max) {
+        if (tops.isEmpty() || max == 0) {
+            return List.of();
+        }
+        StringBuilder hql = new StringBuilder("rootId = :root and status = :status and (");
+        Map<String, Object> params = new HashMap<>();
+        params.put("root", tops.get(0).rootId);
+        params.put("status", CommentStatus.APPROVED);
+        for (int i = 0; i < tops.size(); i++) {
+            hql.append(i == 0 ? "" : " or ").append("path like :p").append(i);
+            params.put("p" + i, tops.get(i).subtreePath() + "%");
+        }
+        hql.append(") order by depth, createdAt, id");
+        return find(hql.toString(), params).range(0, max - 1).list();
+    }
+
+    public boolean hasApprovedFrom(String email) {
+        return count("authorEmail = ?1 and status = ?2", email, CommentStatus.APPROVED) > 0;
+    }
+
+    /** Moves a comment from one status to another, only if it still has the first: true when this call moved it. */
+    public boolean transition(long id, CommentStatus from, CommentStatus to, Instant now) {
+        return update("status = ?1, updatedAt = ?2 where id = ?3 and status = ?4", to, now, id, from) == 1;
+    }
+}

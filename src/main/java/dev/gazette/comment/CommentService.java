@@ -1,0 +1,498 @@
+package dev.gazette.comment;
+
+import dev.gazette.author.Author;
+import dev.gazette.author.AuthorRepository;
+import dev.gazette.author.Caller;
+import dev.gazette.author.Principal;
+import dev.gazette.author.Role;
+import dev.gazette.common.GazetteConfig;
+import dev.gazette.common.Times;
+import dev.gazette.common.persistence.KeyType;
+import dev.gazette.common.persistence.KeysetQuery;
+import dev.gazette.common.persistence.SortOrder;
+import dev.gazette.common.text.Hashes;
+import dev.gazette.common.text.HtmlContent;
+import dev.gazette.common.web.ApiException;
+import dev.gazette.common.web.Cursor;
+import dev.gazette.common.web.FieldError;
+import dev.gazette.common.web.IdOrSlug;
+import dev.gazette.common.web.ListPage;
+import dev.gazette.post.Post;
+import dev.gazette.post.PostRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+@ApplicationScoped
+public class CommentService {
+
+    /** Order of root threads in a tree. Replies are always oldest first. */
+    public enum Sort {
+        OLDEST(SortOrder.of("oldest", false, "c.created_at", KeyType.INSTANT, "c.id")),
+        NEWEST(SortOrder.of("newest", true, "c.created_at", KeyType.INSTANT, "c.id")),
+        TOP(SortOrder.of("top", true, "c.like_count", KeyType.LONG, "c.id"));
+
+        final SortOrder order;
+
+        Sort(SortOrder order) {
+            this.order = order;
+        }
+    }
+
+    /** Where a request came from, for abuse control and moderation. */
+    public record Origin(String ip, String userAgent) {
+    }
+
+    @Inject
+    CommentRepository comments;
+
+    @Inject
+    PostRepository posts;
+
+    @Inject
+    AuthorRepository authors;
+
+    @Inject
+    CommentCounters counters;
+
+    @Inject
+    LikeService likes;
+
+    @Inject
+    HtmlContent html;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    GazetteConfig config;
+
+    // ---------------------------------------------------------------- posting
+
+    @Transactional
+    public CommentView create(IdOrSlug postKey, CommentInput in, Origin origin) {
+        Instant now = Times.now();
+        Post post = publicPost(postKey, now);
+        if (post.commentStatus == Post.CommentStatus.CLOSED || closedByAge(post, now)) {
+            throw ApiException.forbidden("Comments are closed on this post.");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        Comment c = new Comment();
+        c.postId = post.id;
+        c.createdAt = now;
+        c.updatedAt = now;
+
+        Optional<Principal> me = caller.principal();
+        if (me.isPresent()) {
+            Author author = authors.findById(me.get().authorId());
+            c.authorId = author.id;
+            c.authorName = author.displayName;
+            c.authorEmail = author.email;
+            c.authorUrl = in.authorUrl();
+        } else {
+            if (in.authorName() == null || in.authorName().isBlank()) {
+                errors.add(new FieldError("authorName", "is required without a token"));
+            }
+            if (in.authorEmail() == null || in.authorEmail().isBlank()) {
+                errors.add(new FieldError("authorEmail", "is required without a token"));
+            }
+            c.authorName = in.authorName() == null ? null : in.authorName().trim();
+            c.authorEmail = in.authorEmail() == null ? null : in.authorEmail().trim().toLowerCase(Locale.ROOT);
+            c.authorUrl = in.authorUrl();
+        }
+        c.avatarHash = c.authorEmail == null ? null : Hashes.sha256Hex(c.authorEmail.trim().toLowerCase(Locale.ROOT));
+        c.ipHash = origin.ip() == null ? null : Hashes.hmacSha256Hex(config.comments().ipHashSecret(), origin.ip());
+        c.userAgent = origin.userAgent() == null ? null
+                : origin.userAgent().substring(0, Math.min(500, origin.userAgent().length()));
+
+        if (in.content().length() > config.comments().maxLength()) {
+            errors.add(new FieldError("content", "must be at most " + config.comments().maxLength() + " characters"));
+        }
+        c.content = html.commentHtml(in.content());
+        if (c.content.isBlank() && errors.stream().noneMatch(e -> e.field().equals("content"))) {
+            errors.add(new FieldError("content", "has no text left after removing disallowed markup"));
+        }
+
+        Comment parent = null;
+        if (in.parentId() != null) {
+            parent = comments.findByIdOptional(in.parentId())
+                    .filter(p -> p.postId == post.id && p.status == CommentStatus.APPROVED).orElse(null);
+            if (parent == null) {
+                errors.add(new FieldError("parentId", "no approved comment " + in.parentId() + " on this post"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        place(c, parent);
+        c.status = initialStatus(c, me);
+        String editKey = Hashes.randomSecret(24);
+        c.editKeyHash = Hashes.sha256Hex(editKey);
+        comments.persist(c);
+        if (parent == null) {
+            c.rootId = c.id;
+        }
+        if (c.status == CommentStatus.APPROVED) {
+            counters.becameVisible(c);
+        }
+        comments.flush();
+        CommentView view = view(c, false, Set.of(), Optional.empty());
+        return new CommentView(view.id(), view.postId(), view.parentId(), view.depth(), view.author(), view.contentHtml(),
+                view.status(), view.createdAt(), view.updatedAt(), view.likeCount(), view.likedByMe(), view.replyCount(),
+                view.descendantCount(), null, null, view.moderation(), editKey, now.plus(config.comments().editWindow()));
+    }
+
+    /** Threads the comment under its parent; past the depth cap it attaches beside the comment at the cap. */
+    private void place(Comment c, Comment parent) {
+        int maxDepth = config.comments().maxDepth() - 1;
+        while (parent != null && parent.depth >= maxDepth) {
+            parent = parent.parentId == null ? null : comments.findById(parent.parentId);
+        }
+        if (parent == null) {
+            c.parentId = null;
+            c.depth = 0;
+            c.path = "/";
+            c.rootId = 0;
+        } else {
+            c.parentId = parent.id;
+            c.depth = parent.depth + 1;
+            c.path = parent.subtreePath();
+            c.rootId = parent.rootId;
+        }
+    }
+
+    private CommentStatus initialStatus(Comment c, Optional<Principal> me) {
+        return switch (config.comments().moderation()) {
+            case APPROVE_ALL -> CommentStatus.APPROVED;
+            case HOLD_ALL -> CommentStatus.PENDING;
+            case APPROVE_KNOWN -> me.isPresent() || (c.authorEmail != null && comments.hasApprovedFrom(c.authorEmail))
+                    ? CommentStatus.APPROVED : CommentStatus.PENDING;
+        };
+    }
+
+    private boolean closedByAge(Post post, Instant now) {
+        return config.comments().closeAfter()
+                .map(d -> post.publishedAt != null && post.publishedAt.plus(d).isBefore(now)).orElse(false);
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    /**
+     * A page of a post's root threads, each with its approved replies nested (oldest first) up
+     * to {@code budget} replies for the whole page. Four statements whatever the size of the tree:
+     * the root page, its count, the roots, and every reply below them.
+     */
+    @Transactional
+    public ListPage<CommentView> tree(IdOrSlug postKey, Sort sort, String cursor, int limit, int budget, Optional<Liker> liker) {
+        Post post = publicPost(postKey, Times.now());
+        Cursor c = cursor == null ? null : Cursor.decode(cursor, sort.order.name(), 2);
+        KeysetQuery query = new KeysetQuery("comment c")
+                .where("c.post_id = :post", "post", post.id)
+                .where("c.status = 'APPROVED'")
+                .where("c.parent_id is null");
+        KeysetQuery.Page page = query.page(comments.getEntityManager(), sort.order, c, limit);
+        List<Comment> roots = page.inOrder(comments.list("id in ?1", page.ids()), x -> x.id);
+        List<Comment> below = comments.approvedBelowRoots(page.ids(), budget(budget));
+        return new ListPage<>(assemble(roots, below, liker), page.info());
+    }
+
+    /** One comment with its whole approved subtree (up to the reply budget): a permalink. */
+    @Transactional
+    public CommentView thread(long id, int budget, Optional<Liker> liker) {
+        Comment top = visible(id);
+        return assemble(List.of(top), comments.approvedBelow(top, budget(budget)), liker).get(0);
+    }
+
+    /** A page of a comment's direct replies, oldest first, each with its own replies nested. */
+    @Transactional
+    public ListPage<CommentView> replies(long id, String cursor, int limit, int budget, Optional<Liker> liker) {
+        Comment parent = visible(id);
+        Cursor c = cursor == null ? null : Cursor.decode(cursor, Sort.OLDEST.order.name(), 2);
+        KeysetQuery.Page page = new KeysetQuery("comment c")
+                .where("c.parent_id = :parent", "parent", parent.id)
+                .where("c.status = 'APPROVED'")
+                .page(comments.getEntityManager(), Sort.OLDEST.order, c, limit);
+        List<Comment> children = page.inOrder(comments.list("id in ?1", page.ids()), x -> x.id);
+        List<Comment> below = comments.approvedBelowAll(children, budget(budget));
+        return new ListPage<>(assemble(children, below, liker), page.info());
+    }
+
+    @Transactional
+    public CommentView get(long id, Optional<Liker> liker) {
+        Comment c = visible(id);
+        Set<Long> liked = liker.map(l -> likes.likedComments(List.of(c.id), l)).orElse(Set.of());
+        return view(c, isModerator(), liked, liker);
+    }
+
+    /**
+     * Comments as a flat, chronological list: a post's approved comments (for integrations), or
+     * site-wide; moderators may list any status (the moderation queue).
+     */
+    @Transactional
+    public ListPage<CommentView> flat(String postKey, CommentStatus status, String q, Sort sort, String cursor, int limit) {
+        boolean moderator = isModerator();
+        CommentStatus wanted = status == null ? CommentStatus.APPROVED : status;
+        if (wanted != CommentStatus.APPROVED && !moderator) {
+            caller.require(Role.ADMIN, Role.EDITOR, Role.MODERATOR);
+        }
+        KeysetQuery query = new KeysetQuery("comment c").where("c.status = :status", "status", wanted.name());
+        if (postKey != null) {
+            Post post = posts.find(IdOrSlug.parse(postKey))
+                    .filter(p -> moderator || p.isPublicAt(Times.now()))
+                    .orElseThrow(() -> ApiException.badRequest("post", "no post '" + postKey + "'"));
+            query.where("c.post_id = :post", "post", post.id);
+        } else if (!moderator) {
+            query.where("exists (select 1 from post p where p.id = c.post_id and "
+                    + dev.gazette.post.PostStatus.PUBLIC_SQL + ")", "now", Times.now());
+        }
+        if (q != null && !q.isBlank() && moderator) {
+            String like = "%" + q.trim().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            query.where("(lower(c.content) like :q escape '\\' or lower(c.author_name) like :q escape '\\'"
+                    + " or c.author_email like :q escape '\\')", "q", like);
+        }
+        Cursor c = cursor == null ? null : Cursor.decode(cursor, sort.order.name(), 2);
+        KeysetQuery.Page page = query.page(comments.getEntityManager(), sort.order, c, limit);
+        return new ListPage<>(page.inOrder(comments.list("id in ?1", page.ids()), x -> x.id).stream()
+                .map(x -> view(x, moderator, Set.of(), Optional.empty())).toList(), page.info());
+    }
+
+    // ---------------------------------------------------------------- moderation
+
+    /** What a moderator can do to a comment. */
+    public enum Action {
+        APPROVE, SPAM, TRASH, RESTORE, DELETE;
+
+        @com.fasterxml.jackson.annotation.JsonValue
+        public String json() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    @Transactional
+    public CommentView moderate(long id, Action action) {
+        caller.require(Role.ADMIN, Role.EDITOR, Role.MODERATOR);
+        Comment c = comments.get(id);
+        apply(c, action);
+        if (action == Action.DELETE) {
+            return null;
+        }
+        comments.getEntityManager().refresh(c);
+        return view(c, true, Set.of(), Optional.empty());
+    }
+
+    /** The same action on many comments; each one succeeds or fails on its own. */
+    @Transactional
+    public List<BulkResult> bulk(List<Long> ids, Action action) {
+        caller.require(Role.ADMIN, Role.EDITOR, Role.MODERATOR);
+        List<BulkResult> results = new ArrayList<>();
+        for (Long id : ids) {
+            Optional<Comment> c = comments.findByIdOptional(id);
+            if (c.isEmpty()) {
+                results.add(new BulkResult(id, 404, null));
+                continue;
+            }
+            apply(c.get(), action);
+            results.add(new BulkResult(id, action == Action.DELETE ? 204 : 200,
+                    action == Action.DELETE ? null : statusAfter(c.get(), action)));
+        }
+        return results;
+    }
+
+    public record BulkResult(long id, int status, CommentStatus commentStatus) {
+    }
+
+    private static CommentStatus statusAfter(Comment c, Action action) {
+        return switch (action) {
+            case APPROVE -> CommentStatus.APPROVED;
+            case SPAM -> CommentStatus.SPAM;
+            case TRASH -> CommentStatus.TRASHED;
+            case RESTORE -> c.status == CommentStatus.APPROVED ? CommentStatus.APPROVED : CommentStatus.PENDING;
+            case DELETE -> null;
+        };
+    }
+
+    private void apply(Comment c, Action action) {
+        if (action == Action.DELETE) {
+            delete(c);
+            return;
+        }
+        CommentStatus to = switch (action) {
+            case APPROVE -> CommentStatus.APPROVED;
+            case SPAM -> CommentStatus.SPAM;
+            case TRASH -> CommentStatus.TRASHED;
+            // out of spam or trash, back to the queue for a fresh decision
+            case RESTORE -> c.status == CommentStatus.SPAM || c.status == CommentStatus.TRASHED ? CommentStatus.PENDING : c.status;
+            case DELETE -> throw new IllegalStateException();
+        };
+        move(c, to);
+    }
+
+    /** Changes the status only if nobody else did first; counters follow visibility. */
+    private void move(Comment c, CommentStatus to) {
+        CommentStatus from = c.status;
+        if (from == to || !comments.transition(c.id, from, to, Times.now())) {
+            return;
+        }
+        if (to == CommentStatus.APPROVED) {
+            counters.becameVisible(c);
+        } else if (from == CommentStatus.APPROVED) {
+            counters.becameInvisible(c);
+        }
+        c.status = to;
+    }
+
+    /** Deletes a comment and its replies for good, taking their approved ones out of the counts. */
+    private void delete(Comment c) {
+        long approvedBelow = counters.approvedBelow(c);
+        int self = c.status == CommentStatus.APPROVED ? 1 : 0;
+        if (self == 1) {
+            counters.becameInvisible(c);
+        }
+        if (approvedBelow > 0) {
+            counters.shift(c, (int) -approvedBelow, false);
+        }
+        comments.getEntityManager().createNativeQuery("delete from comment where root_id = :root and path like :prefix")
+                .setParameter("root", c.rootId).setParameter("prefix", c.subtreePath() + "%").executeUpdate();
+        comments.delete(c);
+    }
+
+    // ---------------------------------------------------------------- own edits
+
+    /** An edit by a moderator, or by the commenter with the edit key inside the edit window. */
+    @Transactional
+    public CommentView edit(long id, CommentEdit edit, String editKey) {
+        Comment c = comments.get(id);
+        boolean moderator = isModerator();
+        if (!moderator) {
+            requireEditKey(c, editKey);
+            if (edit.authorName() != null || edit.authorUrl() != null) {
+                throw ApiException.forbidden("Only moderators may change the name or URL of a comment.");
+            }
+        }
+        if (edit.content().length() > config.comments().maxLength()) {
+            throw ApiException.invalid("content", "must be at most " + config.comments().maxLength() + " characters");
+        }
+        String content = html.commentHtml(edit.content());
+        if (content.isBlank()) {
+            throw ApiException.invalid("content", "has no text left after removing disallowed markup");
+        }
+        c.content = content;
+        if (moderator && edit.authorName() != null && !edit.authorName().isBlank()) {
+            c.authorName = edit.authorName().trim();
+        }
+        if (moderator && edit.authorUrl() != null) {
+            c.authorUrl = edit.authorUrl();
+        }
+        c.updatedAt = Times.now();
+        comments.flush();
+        return view(c, moderator, Set.of(), Optional.empty());
+    }
+
+    /** The commenter deletes their own comment (it goes to the trash) with the edit key, or a moderator deletes it. */
+    @Transactional
+    public void deleteOwnOrModerate(long id, String editKey) {
+        Comment c = comments.get(id);
+        if (isModerator()) {
+            delete(c);
+            return;
+        }
+        requireEditKey(c, editKey);
+        move(c, CommentStatus.TRASHED);
+    }
+
+    private void requireEditKey(Comment c, String editKey) {
+        if (editKey == null || editKey.isBlank()) {
+            throw ApiException.unauthorized("Send the comment's edit key as X-Edit-Key, or a moderator token.");
+        }
+        if (c.editKeyHash == null || !c.editKeyHash.equals(Hashes.sha256Hex(editKey.trim()))) {
+            throw ApiException.forbidden("The edit key does not belong to this comment.");
+        }
+        if (c.createdAt.plus(config.comments().editWindow()).isBefore(Times.now())) {
+            throw ApiException.forbidden("The time to edit this comment has passed.");
+        }
+        if (c.status == CommentStatus.SPAM || c.status == CommentStatus.TRASHED) {
+            throw ApiException.notFound("Comment", c.id);
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private Post publicPost(IdOrSlug key, Instant now) {
+        return posts.find(key).filter(p -> p.isPublicAt(now)).orElseThrow(() -> ApiException.notFound("Post", key));
+    }
+
+    /** A comment the caller may read: approved (on a public post), or anything for a moderator. */
+    private Comment visible(long id) {
+        Comment c = comments.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Comment", id));
+        if (isModerator()) {
+            return c;
+        }
+        boolean publicPost = posts.findByIdOptional(c.postId).map(p -> p.isPublicAt(Times.now())).orElse(false);
+        if (c.status != CommentStatus.APPROVED || !publicPost) {
+            throw ApiException.notFound("Comment", id);
+        }
+        return c;
+    }
+
+    private boolean isModerator() {
+        return caller.principal().map(p -> p.role() == Role.ADMIN || p.role() == Role.EDITOR || p.role() == Role.MODERATOR)
+                .orElse(false);
+    }
+
+    private int budget(int requested) {
+        return Math.max(0, Math.min(requested, config.comments().maxReplyBudget()));
+    }
+
+    /**
+     * Nests {@code below} (breadth first) under {@code tops}. A reply whose parent is not in the
+     * set (hidden by moderation, or past the budget) is left out; a node that lost replies that
+     * way says how many and where to fetch them.
+     */
+    private List<CommentView> assemble(List<Comment> tops, List<Comment> below, Optional<Liker> liker) {
+        Map<Long, List<Comment>> children = new HashMap<>();
+        for (Comment c : below) {
+            children.computeIfAbsent(c.parentId, k -> new ArrayList<>()).add(c);
+        }
+        Set<Long> liked = liker.map(l -> likes.likedComments(
+                Stream.concat(tops.stream(), below.stream()).map(c -> c.id).toList(), l)).orElse(Set.of());
+        boolean moderator = isModerator();
+        return tops.stream().map(top -> node(top, children, liked, liker, moderator)).toList();
+    }
+
+    private CommentView node(Comment c, Map<Long, List<Comment>> children, Set<Long> liked, Optional<Liker> liker,
+                             boolean moderator) {
+        List<Comment> kids = children.getOrDefault(c.id, List.of());
+        List<CommentView> replies = kids.stream().map(k -> node(k, children, liked, liker, moderator)).toList();
+        CommentView.MoreReplies more = null;
+        if (c.replyCount > kids.size()) {
+            String href = "/api/v1/comments/" + c.id + "/replies";
+            if (!kids.isEmpty()) {
+                Comment last = kids.get(kids.size() - 1);
+                href += "?cursor=" + Cursor.after(Sort.OLDEST.order.name(),
+                        List.of(last.createdAt.toString(), last.id)).encode();
+            }
+            more = new CommentView.MoreReplies(c.replyCount - kids.size(), href);
+        }
+        return view(c, moderator, liked, liker).withReplies(replies, more);
+    }
+
+    private static CommentView view(Comment c, boolean moderator, Collection<Long> liked, Optional<Liker> liker) {
+        return new CommentView(c.id, c.postId, c.parentId, c.depth,
+                new CommentView.CommentAuthor(c.authorName, c.authorUrl, c.avatarHash, c.authorId),
+                c.content, c.status, c.createdAt, c.updatedAt, c.likeCount,
+                liker.isPresent() ? liked.contains(c.id) : null,
+                c.replyCount, c.descendantCount, null, null,
+                moderator ? new CommentView.Moderation(c.authorEmail, c.ipHash, c.userAgent) : null, null, null);
+    }
+}

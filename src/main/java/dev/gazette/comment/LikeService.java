@@ -1,0 +1,82 @@
+package dev.gazette.comment;
+
+import dev.gazette.common.Times;
+import dev.gazette.common.web.ApiException;
+import dev.gazette.common.web.IdOrSlug;
+import dev.gazette.post.Post;
+import dev.gazette.post.PostRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Likes of posts and comments: one per liker, idempotent. The like row is inserted with
+ * {@code on conflict do nothing}, and the counter moves only when a row was really inserted or
+ * deleted, so 100 parallel likes give exactly 100 and a repeated like changes nothing.
+ */
+@ApplicationScoped
+public class LikeService {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    PostRepository posts;
+
+    @Inject
+    CommentRepository comments;
+
+    @Transactional
+    public LikeView likePost(IdOrSlug key, Liker liker, boolean like) {
+        Post post = posts.find(key).filter(p -> p.isPublicAt(Times.now()))
+                .orElseThrow(() -> ApiException.notFound("Post", key));
+        return toggle("post_like", "post_id", "post", post.id, liker, like);
+    }
+
+    @Transactional
+    public LikeView likeComment(long id, Liker liker, boolean like) {
+        Comment comment = comments.findByIdOptional(id).filter(c -> c.status == CommentStatus.APPROVED)
+                .orElseThrow(() -> ApiException.notFound("Comment", id));
+        return toggle("comment_like", "comment_id", "comment", comment.id, liker, like);
+    }
+
+    /** Which of these comments the liker likes: one query for a whole tree. */
+    public Set<Long> likedComments(Collection<Long> ids, Liker liker) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Number> rows = em.createNativeQuery("select comment_id from comment_like where liker = :liker and comment_id in (:ids)")
+                .setParameter("liker", liker.key()).setParameter("ids", ids).getResultList();
+        Set<Long> liked = new HashSet<>();
+        rows.forEach(n -> liked.add(n.longValue()));
+        return liked;
+    }
+
+    public boolean likesPost(long postId, Liker liker) {
+        return ((Number) em.createNativeQuery("select count(*) from post_like where post_id = :id and liker = :liker")
+                .setParameter("id", postId).setParameter("liker", liker.key()).getSingleResult()).longValue() > 0;
+    }
+
+    private LikeView toggle(String table, String column, String target, long id, Liker liker, boolean like) {
+        int changed = like
+                ? em.createNativeQuery("insert into " + table + " (" + column + ", liker, created_at) values (:id, :liker, :now)"
+                        + " on conflict do nothing")
+                .setParameter("id", id).setParameter("liker", liker.key()).setParameter("now", Times.now()).executeUpdate()
+                : em.createNativeQuery("delete from " + table + " where " + column + " = :id and liker = :liker")
+                .setParameter("id", id).setParameter("liker", liker.key()).executeUpdate();
+        if (changed == 1) {
+            em.createNativeQuery("update " + target + " set like_count = like_count + :d where id = :id")
+                    .setParameter("d", like ? 1 : -1).setParameter("id", id).executeUpdate();
+        }
+        int count = ((Number) em.createNativeQuery("select like_count from " + target + " where id = :id")
+                .setParameter("id", id).getSingleResult()).intValue();
+        return new LikeView(count, like);
+    }
+}

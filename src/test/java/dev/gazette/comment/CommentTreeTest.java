@@ -1,0 +1,315 @@
+package dev.gazette.comment;
+
+import dev.gazette.Fixtures;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import org.hibernate.SessionFactory;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static dev.gazette.Fixtures.as;
+import static dev.gazette.Fixtures.unique;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class CommentTreeTest {
+
+    @Inject
+    SessionFactory sessionFactory;
+
+    static RequestSpecification anonymous() {
+        return given().contentType(ContentType.JSON);
+    }
+
+    static long post() {
+        return Fixtures.postId(Fixtures.publishedPost(Fixtures.ADMIN_TOKEN, unique("commented"), Map.of()));
+    }
+
+    /** Posts an anonymous comment and returns its JSON. */
+    static JsonPath comment(long postId, Long parentId, String email, String content) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("authorName", "Reader " + email.substring(0, 6),
+                "authorEmail", email, "content", content));
+        if (parentId != null) {
+            body.put("parentId", parentId);
+        }
+        return anonymous().body(body).post("/api/v1/posts/" + postId + "/comments")
+                .then().statusCode(201).extract().jsonPath();
+    }
+
+    /** An email whose first comment a moderator approved, so its later comments are approved at once. */
+    static String knownEmail(long postId, Fixtures.Actor moderator) {
+        String email = unique("known") + "@example.com";
+        long first = comment(postId, null, email, "First words").getLong("id");
+        as(moderator.token()).post("/api/v1/comments/" + first + "/approve").then().statusCode(200);
+        return email;
+    }
+
+    @Test
+    void firstCommentWaitsForModerationAndApprovalMakesItAndItsCountsAppear() {
+        long postId = post();
+        Fixtures.Actor moderator = Fixtures.actor("moderator");
+        String email = unique("new") + "@example.com";
+        JsonPath created = comment(postId, null, email, "Hello there");
+        assertEquals("pending", created.getString("status"));
+        assertTrue(created.getString("editKey").length() > 20);
+        long id = created.getLong("id");
+
+        given().get("/api/v1/posts/" + postId + "/comments").then().statusCode(200).body("page.total", equalTo(0));
+        given().get("/api/v1/posts/" + postId).then().body("commentCount", equalTo(0));
+        given().get("/api/v1/comments/" + id).then().statusCode(404);
+        as(moderator.token()).queryParam("status", "pending").queryParam("post", postId).get("/api/v1/comments")
+                .then().statusCode(200).body("items.id", contains((int) id))
+                .body("items[0].moderation.authorEmail", equalTo(email));
+        given().queryParam("status", "pending").get("/api/v1/comments").then().statusCode(401);
+
+        as(moderator.token()).post("/api/v1/comments/" + id + "/approve").then().statusCode(200).body("status", equalTo("approved"));
+        given().get("/api/v1/posts/" + postId + "/comments").then().statusCode(200)
+                .body("items.id", contains((int) id)).body("items[0].contentHtml", equalTo("<p>Hello there</p>"));
+        given().get("/api/v1/posts/" + postId).then().body("commentCount", equalTo(1));
+        // the same email is known now: approved at once
+        assertEquals("approved", comment(postId, id, email, "Me again").getString("status"));
+        given().get("/api/v1/comments/" + id).then().body("replyCount", equalTo(1)).body("descendantCount", equalTo(1));
+    }
+
+    @Test
+    void repliesTwelveLevelsDeepNestUpToTheCap() {
+        long postId = post();
+        String email = knownEmail(postId, Fixtures.actor("moderator"));
+        List<Long> chain = new ArrayList<>();
+        Long parent = null;
+        for (int i = 0; i < 12; i++) {
+            JsonPath c = comment(postId, parent, email, "Level " + i);
+            assertEquals("approved", c.getString("status"));
+            chain.add(c.getLong("id"));
+            assertEquals(Math.min(i, 9), c.getInt("depth"), "depth of reply " + i);
+            parent = c.getLong("id");
+        }
+        JsonPath tree = given().get("/api/v1/posts/" + postId + "/comments").then().statusCode(200).extract().jsonPath();
+        // roots: the known-email comment and the chain's root
+        Map<String, Object> root = tree.getMap("items.find { it.id == " + chain.get(0) + " }");
+        assertEquals(11, ((Number) root.get("descendantCount")).intValue());
+        String path = "items.find { it.id == " + chain.get(0) + " }";
+        for (int depth = 1; depth <= 8; depth++) {
+            path += ".replies[0]";
+            assertEquals(chain.get(depth).intValue(), tree.getInt(path + ".id"), "node at depth " + depth);
+        }
+        // the comment at depth 8 holds level 9 and the two replies that went past the cap, oldest first
+        assertEquals(List.of(chain.get(9).intValue(), chain.get(10).intValue(), chain.get(11).intValue()),
+                tree.getList(path + ".replies.id"));
+        assertEquals(List.of(9, 9, 9), tree.getList(path + ".replies.depth"));
+        assertEquals(3, tree.getInt(path + ".replyCount"));
+        assertEquals(List.of(), tree.getList(path + ".replies[2].replies"));
+    }
+
+    @Test
+    void treePagesRootsAndCutsRepliesAtTheBudgetWithALinkToTheRest() {
+        long postId = post();
+        String email = knownEmail(postId, Fixtures.actor("moderator"));
+        long busy = comment(postId, null, email, "Busy thread").getLong("id");
+        List<Long> replies = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            replies.add(comment(postId, busy, email, "Reply " + i).getLong("id"));
+        }
+        for (int i = 0; i < 3; i++) {
+            comment(postId, null, email, "Root " + i);
+        }
+        // 5 roots in all (known-email first comment, busy, 3 more); 2 per page
+        JsonPath first = given().queryParam("limit", 2).queryParam("replies", 4).get("/api/v1/posts/" + postId + "/comments")
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(5, first.getInt("page.total"));
+        assertEquals((int) busy, first.getInt("items[1].id"));
+        assertEquals(replies.subList(0, 4).stream().map(Long::intValue).toList(), first.getList("items[1].replies.id"));
+        assertEquals(2, first.getInt("items[1].moreReplies.remaining"));
+        String href = first.getString("items[1].moreReplies.href");
+        given().get(href).then().statusCode(200)
+                .body("items.id", contains(replies.get(4).intValue(), replies.get(5).intValue()));
+        JsonPath second = given().queryParam("limit", 2).queryParam("cursor", first.getString("page.next"))
+                .get("/api/v1/posts/" + postId + "/comments").then().statusCode(200).extract().jsonPath();
+        assertEquals(2, second.getList("items").size());
+        JsonPath newest = given().queryParam("sort", "newest").queryParam("limit", 1)
+                .get("/api/v1/posts/" + postId + "/comments").then().statusCode(200).extract().jsonPath();
+        assertEquals("<p>Root 2</p>", newest.getString("items[0].contentHtml"));
+        given().get("/api/v1/comments/" + busy + "/thread").then().statusCode(200)
+                .body("id", equalTo((int) busy)).body("replies.size()", equalTo(6));
+        given().queryParam("replies", "-1").get("/api/v1/posts/" + postId + "/comments").then().statusCode(400)
+                .body("errors[0].field", equalTo("replies"));
+    }
+
+    @Test
+    void contentIsSanitizedAndLinksAreMarkedAsUserContent() {
+        long postId = post();
+        Fixtures.Actor moderator = Fixtures.actor("moderator");
+        String email = knownEmail(postId, moderator);
+        String xss = "<script>alert(1)</script><img src=x onerror=alert(2)><b onclick=\"x()\">bold</b> "
+                + "<a href=\"javascript:alert(3)\">js</a> <a href=\"https://example.com\">ok</a>\nnext line\n\n<em>second</em>";
+        JsonPath c = comment(postId, null, email, xss);
+        String html = c.getString("contentHtml");
+        assertFalse(html.contains("script") || html.contains("onerror") || html.contains("onclick")
+                || html.contains("javascript:") || html.contains("<img"), html);
+        assertTrue(html.contains("<a href=\"https://example.com\" rel=\"nofollow ugc noopener\">ok</a>"), html);
+        assertTrue(html.contains("<br />next line") || html.contains("<br>next line"), html);
+        assertTrue(html.contains("<p><em>second</em></p>"), html);
+        given().get("/api/v1/comments/" + c.getLong("id")).then().body("contentHtml", equalTo(html));
+    }
+
+    @Test
+    void emailsAndIpsNeverAppearPublicly() {
+        long postId = post();
+        Fixtures.Actor moderator = Fixtures.actor("moderator");
+        String email = knownEmail(postId, moderator);
+        long id = comment(postId, null, email, "Private?").getLong("id");
+        String expectedHash = dev.gazette.common.text.Hashes.sha256Hex(email.toLowerCase());
+        for (String url : List.of("/api/v1/posts/" + postId + "/comments", "/api/v1/comments/" + id,
+                "/api/v1/comments?post=" + postId, "/api/v1/comments/" + id + "/thread")) {
+            String body = given().get(url).then().statusCode(200).extract().asString();
+            assertFalse(body.contains(email), url);
+            assertFalse(body.contains("moderation"), url);
+            assertFalse(body.contains("ipHash"), url);
+        }
+        given().get("/api/v1/comments/" + id).then().body("author.avatarHash", equalTo(expectedHash))
+                .body("author", not(hasKey("email")));
+        as(moderator.token()).get("/api/v1/comments/" + id).then()
+                .body("moderation.authorEmail", equalTo(email)).body("moderation.ipHash", notNullValue());
+    }
+
+    @Test
+    void validationAndClosedComments() {
+        long postId = post();
+        anonymous().body(Map.of("authorName", "A", "authorEmail", "not-an-email", "content", "x"))
+                .post("/api/v1/posts/" + postId + "/comments").then().statusCode(422)
+                .body("errors.field", org.hamcrest.Matchers.hasItem("authorEmail"));
+        anonymous().body(Map.of("content", "x")).post("/api/v1/posts/" + postId + "/comments").then().statusCode(422)
+                .body("errors.field", org.hamcrest.Matchers.hasItems("authorName", "authorEmail"));
+        anonymous().body(Map.of("authorName", "A", "authorEmail", "a@example.com", "content", "x".repeat(5001)))
+                .post("/api/v1/posts/" + postId + "/comments").then().statusCode(422).body("errors[0].field", equalTo("content"));
+        anonymous().body(Map.of("authorName", "A", "authorEmail", "a@example.com", "content", "x", "authorUrl", "javascript:alert(1)"))
+                .post("/api/v1/posts/" + postId + "/comments").then().statusCode(422).body("errors[0].field", equalTo("authorUrl"));
+        long other = post();
+        long onOther = comment(other, null, unique("o") + "@example.com", "elsewhere").getLong("id");
+        anonymous().body(Map.of("authorName", "A", "authorEmail", "a@example.com", "content", "x", "parentId", onOther))
+                .post("/api/v1/posts/" + postId + "/comments").then().statusCode(422).body("errors[0].field", equalTo("parentId"));
+        anonymous().body(Map.of("authorName", "A", "authorEmail", "a@example.com", "content", "x"))
+                .post("/api/v1/posts/no-such-post-" + unique("x") + "/comments").then().statusCode(404);
+
+        Fixtures.asAdmin().contentType("application/merge-patch+json").body(Map.of("commentStatus", "closed"))
+                .patch("/api/v1/posts/" + postId).then().statusCode(200);
+        anonymous().body(Map.of("authorName", "A", "authorEmail", "a@example.com", "content", "x"))
+                .post("/api/v1/posts/" + postId + "/comments").then().statusCode(403)
+                .contentType("application/problem+json").body("detail", containsString("closed"));
+    }
+
+    @Test
+    void commenterEditsAndDeletesWithTheEditKey() {
+        long postId = post();
+        Fixtures.Actor moderator = Fixtures.actor("moderator");
+        String email = knownEmail(postId, moderator);
+        JsonPath c = comment(postId, null, email, "Typo hre");
+        long id = c.getLong("id");
+        String key = c.getString("editKey");
+        anonymous().body(Map.of("content", "Typo here")).patch("/api/v1/comments/" + id).then().statusCode(401);
+        anonymous().header("X-Edit-Key", "wrong-key-000000000").body(Map.of("content", "Hacked"))
+                .patch("/api/v1/comments/" + id).then().statusCode(403);
+        anonymous().header("X-Edit-Key", key).body(Map.of("content", "Typo here", "authorName", "Someone else"))
+                .patch("/api/v1/comments/" + id).then().statusCode(403);
+        anonymous().header("X-Edit-Key", key).body(Map.of("content", "Typo here"))
+                .patch("/api/v1/comments/" + id).then().statusCode(200).body("contentHtml", equalTo("<p>Typo here</p>"));
+        given().get("/api/v1/posts/" + postId).then().body("commentCount", equalTo(2));
+        anonymous().header("X-Edit-Key", key).delete("/api/v1/comments/" + id).then().statusCode(204);
+        given().get("/api/v1/comments/" + id).then().statusCode(404);
+        given().get("/api/v1/posts/" + postId).then().body("commentCount", equalTo(1));
+        as(moderator.token()).get("/api/v1/comments/" + id).then().body("status", equalTo("trashed"));
+    }
+
+    @Test
+    void countersStayExactThroughModeration() {
+        long postId = post();
+        Fixtures.Actor moderator = Fixtures.actor("moderator");
+        String email = knownEmail(postId, moderator);
+        long root = comment(postId, null, email, "root").getLong("id");
+        long a = comment(postId, root, email, "a").getLong("id");
+        long b = comment(postId, a, email, "b").getLong("id");
+        long c = comment(postId, b, email, "c").getLong("id");
+        assertCounts(postId, root, 5, 1, 3);
+        as(moderator.token()).post("/api/v1/comments/" + c + "/spam").then().statusCode(200).body("status", equalTo("spam"));
+        assertCounts(postId, root, 4, 1, 2);
+        as(moderator.token()).post("/api/v1/comments/" + c + "/spam").then().statusCode(200);
+        assertCounts(postId, root, 4, 1, 2);
+        as(moderator.token()).post("/api/v1/comments/" + c + "/restore").then().statusCode(200).body("status", equalTo("pending"));
+        as(moderator.token()).post("/api/v1/comments/" + c + "/approve").then().statusCode(200);
+        assertCounts(postId, root, 5, 1, 3);
+        as(moderator.token()).post("/api/v1/comments/" + a + "/trash").then().statusCode(200);
+        assertCounts(postId, root, 4, 0, 2);
+        given().get("/api/v1/comments/" + b).then().statusCode(200);
+        as(moderator.token()).body(Map.of("ids", List.of(a, 999999999L), "action", "approve")).contentType(ContentType.JSON)
+                .post("/api/v1/comments/bulk").then().statusCode(200)
+                .body("results.status", contains(200, 404)).body("results[0].commentStatus", equalTo("approved"));
+        assertCounts(postId, root, 5, 1, 3);
+        as(moderator.token()).delete("/api/v1/comments/" + a).then().statusCode(204);
+        assertCounts(postId, root, 2, 0, 0);
+        given().get("/api/v1/comments/" + c).then().statusCode(404);
+    }
+
+    private static void assertCounts(long postId, long root, int postComments, int rootReplies, int rootDescendants) {
+        given().get("/api/v1/posts/" + postId).then().body("commentCount", equalTo(postComments));
+        given().get("/api/v1/comments/" + root).then()
+                .body("replyCount", equalTo(rootReplies)).body("descendantCount", equalTo(rootDescendants));
+    }
+
+    @Test
+    void treeCostsAConstantNumberOfStatements() {
+        long small = post();
+        long large = post();
+        Fixtures.Actor moderator = Fixtures.actor("moderator");
+        String email = knownEmail(small, moderator);
+        long s = comment(small, null, email, "s").getLong("id");
+        comment(small, s, email, "s1");
+        Long parent = null;
+        for (int i = 0; i < 30; i++) {
+            parent = comment(large, i % 3 == 0 ? null : parent, email, "l" + i).getLong("id");
+        }
+        assertEquals(statements(small), statements(large));
+        assertTrue(statements(large) <= 6, "a tree costs " + statements(large) + " statements");
+    }
+
+    private long statements(long postId) {
+        var stats = sessionFactory.getStatistics();
+        long fewest = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            long before = stats.getPrepareStatementCount();
+            given().header("X-Visitor-Id", "visitor-123456").get("/api/v1/posts/" + postId + "/comments").then().statusCode(200);
+            fewest = Math.min(fewest, stats.getPrepareStatementCount() - before);
+        }
+        return fewest;
+    }
+
+    @Test
+    void treeAnswersIfNoneMatchAndChangesWithANewReply() {
+        long postId = post();
+        String email = knownEmail(postId, Fixtures.actor("moderator"));
+        String etag = given().get("/api/v1/posts/" + postId + "/comments").then().statusCode(200)
+                .header("Vary", allOf(containsString("Authorization"), containsString("X-Visitor-Id")))
+                .extract().header("ETag");
+        given().header("If-None-Match", etag).get("/api/v1/posts/" + postId + "/comments").then().statusCode(304);
+        comment(postId, null, email, "news");
+        given().header("If-None-Match", etag).get("/api/v1/posts/" + postId + "/comments").then().statusCode(200);
+        given().get("/api/v1/comments/abc").then().statusCode(400);
+        given().get("/api/v1/comments/987654321").then().statusCode(404).body("moreReplies", nullValue());
+    }
+}
