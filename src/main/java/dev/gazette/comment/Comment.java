@@ -93,6 +93,10 @@ public class Comment extends PanacheEntityBase {
     @Column(name = "edit_key_hash")
     public String editKeyHash;
 
+    /** Why the spam checks held or filed it (moderators only). */
+    @Column(name = "moderation_note")
+    public String moderationNote;
+
     @Version
     public long version;
 

@@ -16,5 +16,7 @@ public record CommentInput(
         @Size(max = 2000) @Pattern(regexp = "^https?://\\S+$", message = "must be an http(s) URL")
         @Schema(example = "https://ada.example") String authorUrl,
         @NotBlank @Schema(description = "Plain text (blank lines separate paragraphs) with optional <p>, <br>, <a>, <em>, <strong>, <code>, <blockquote>",
-                example = "Thanks, *great* read.\\n\\nOne question: where does the data come from?") String content) {
+                example = "Thanks, *great* read.\\n\\nOne question: where does the data come from?") String content,
+        @Size(max = 500) @Schema(description = "Honeypot: render it as a hidden form field and send what it holds. People leave it empty; "
+                + "bots fill it in, and their comment is filed as spam.", example = "") String honeypot) {
 }

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 @ApplicationScoped
 public class CommentRepository implements PanacheRepository<Comment> {
@@ -50,6 +51,33 @@ public class CommentRepository implements PanacheRepository<Comment> {
         }
         hql.append(") order by depth, createdAt, id");
         return find(hql.toString(), params).range(0, max - 1).list();
+    }
+
+    /** The same author already wrote this text on this post. */
+    public boolean isDuplicate(Comment c) {
+        if (c.authorId != null) {
+            return count("postId = ?1 and authorId = ?2 and content = ?3", c.postId, c.authorId, c.content) > 0;
+        }
+        return c.authorEmail != null
+                && count("postId = ?1 and authorEmail = ?2 and content = ?3", c.postId, c.authorEmail, c.content) > 0;
+    }
+
+    /** When the newest comment from this IP hash or email after {@code since} was written, if any. */
+    public Optional<Instant> lastCommentAfter(String ipHash, String email, Instant since) {
+        Instant last = null;
+        if (ipHash != null) {
+            last = getEntityManager().createQuery("select max(c.createdAt) from Comment c where c.ipHash = :ip and c.createdAt > :since",
+                    Instant.class).setParameter("ip", ipHash).setParameter("since", since).getSingleResult();
+        }
+        if (email != null) {
+            Instant byEmail = getEntityManager().createQuery(
+                            "select max(c.createdAt) from Comment c where c.authorEmail = :email and c.createdAt > :since", Instant.class)
+                    .setParameter("email", email).setParameter("since", since).getSingleResult();
+            if (byEmail != null && (last == null || byEmail.isAfter(last))) {
+                last = byEmail;
+            }
+        }
+        return Optional.ofNullable(last);
     }
 
     public boolean hasApprovedFrom(String email) {

@@ -95,12 +95,15 @@ public class CommentResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
     public Response createComment(
             @Parameter(description = "Post id or slug", example = "heatwave-grips-southern-europe") @PathParam("idOrSlug") String idOrSlug,
             @NotNull @Valid CommentInput input, @Context UriInfo uri) {
         CommentView created = service.create(IdOrSlug.parse(idOrSlug), input,
-                new CommentService.Origin(http.remoteAddress() == null ? null : http.remoteAddress().host(), http.getHeader("User-Agent")));
+                new CommentService.Origin(http.remoteAddress() == null ? null : http.remoteAddress().host(),
+                        http.getHeader("User-Agent"), http.getHeader("Referer")));
         return Response.created(uri.getBaseUriBuilder().path("api/v1/comments/{id}").build(created.id()))
                 .header("Cache-Control", "no-store").entity(created).build();
     }

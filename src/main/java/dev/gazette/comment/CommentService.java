@@ -5,6 +5,10 @@ import dev.gazette.author.AuthorRepository;
 import dev.gazette.author.Caller;
 import dev.gazette.author.Principal;
 import dev.gazette.author.Role;
+import dev.gazette.comment.spam.AkismetClient;
+import dev.gazette.comment.spam.Candidate;
+import dev.gazette.comment.spam.SpamChecks;
+import dev.gazette.comment.spam.Verdict;
 import dev.gazette.common.GazetteConfig;
 import dev.gazette.common.Times;
 import dev.gazette.common.persistence.KeyType;
@@ -19,6 +23,7 @@ import dev.gazette.common.web.IdOrSlug;
 import dev.gazette.common.web.ListPage;
 import dev.gazette.post.Post;
 import dev.gazette.post.PostRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -51,7 +56,7 @@ public class CommentService {
     }
 
     /** Where a request came from, for abuse control and moderation. */
-    public record Origin(String ip, String userAgent) {
+    public record Origin(String ip, String userAgent, String referrer) {
     }
 
     @Inject
@@ -73,6 +78,12 @@ public class CommentService {
     HtmlContent html;
 
     @Inject
+    SpamChecks spamChecks;
+
+    @Inject
+    AkismetClient akismet;
+
+    @Inject
     Caller caller;
 
     @Inject
@@ -80,8 +91,26 @@ public class CommentService {
 
     // ---------------------------------------------------------------- posting
 
-    @Transactional
+    /**
+     * Posts a comment. The spam checks that need no database (honeypot, blocklists, links) and
+     * the external checker run first, outside any transaction, so a slow checker holds no
+     * connection; duplicates and flooding are checked where the comment is stored.
+     */
     public CommentView create(IdOrSlug postKey, CommentInput in, Origin origin) {
+        Verdict verdict = Verdict.pass();
+        if (!caller.isAuthenticated()) {
+            Candidate candidate = new Candidate(in.authorName(), in.authorEmail(), in.authorUrl(), in.content(), in.honeypot(),
+                    origin.ip(), origin.userAgent(), origin.referrer(), null);
+            verdict = spamChecks.inspect(candidate);
+            if (verdict.outcome() != Verdict.Outcome.SPAM && akismet.enabled()) {
+                verdict = verdict.and(akismet.check(candidate));
+            }
+        }
+        Verdict checked = verdict;
+        return QuarkusTransaction.requiringNew().call(() -> store(postKey, in, origin, checked));
+    }
+
+    private CommentView store(IdOrSlug postKey, CommentInput in, Origin origin, Verdict verdict) {
         Instant now = Times.now();
         Post post = publicPost(postKey, now);
         if (post.commentStatus == Post.CommentStatus.CLOSED || closedByAge(post, now)) {
@@ -136,7 +165,13 @@ public class CommentService {
             throw ApiException.invalid(errors);
         }
         place(c, parent);
-        c.status = initialStatus(c, me);
+        refuseAbuse(c, me, now);
+        c.status = switch (verdict.outcome()) {
+            case SPAM -> CommentStatus.SPAM;
+            case HOLD -> CommentStatus.PENDING;
+            case PASS -> initialStatus(c, me);
+        };
+        c.moderationNote = verdict.reasonText();
         String editKey = Hashes.randomSecret(24);
         c.editKeyHash = Hashes.sha256Hex(editKey);
         comments.persist(c);
@@ -169,6 +204,24 @@ public class CommentService {
             c.depth = parent.depth + 1;
             c.path = parent.subtreePath();
             c.rootId = parent.rootId;
+        }
+    }
+
+    /** Duplicates (409) and flooding from one IP or email (429), which need the stored comments. */
+    private void refuseAbuse(Comment c, Optional<Principal> me, Instant now) {
+        GazetteConfig.Spam spam = config.comments().spam();
+        if (spam.rejectDuplicates() && comments.isDuplicate(c)) {
+            throw ApiException.conflict("You already posted this comment on this post.");
+        }
+        boolean staff = me.map(p -> p.role() != Role.AUTHOR).orElse(false);
+        if (staff || spam.floodInterval().isZero()) {
+            return;
+        }
+        Instant since = now.minus(spam.floodInterval());
+        Optional<Instant> last = comments.lastCommentAfter(c.ipHash, c.authorEmail, since);
+        if (last.isPresent()) {
+            long wait = Math.max(1, java.time.Duration.between(now, last.get().plus(spam.floodInterval())).toSeconds() + 1);
+            throw ApiException.tooManyRequests("You are commenting too quickly; wait " + wait + " s.", wait);
         }
     }
 
@@ -493,6 +546,6 @@ public class CommentService {
                 c.content, c.status, c.createdAt, c.updatedAt, c.likeCount,
                 liker.isPresent() ? liked.contains(c.id) : null,
                 c.replyCount, c.descendantCount, null, null,
-                moderator ? new CommentView.Moderation(c.authorEmail, c.ipHash, c.userAgent) : null, null, null);
+                moderator ? new CommentView.Moderation(c.authorEmail, c.ipHash, c.userAgent, c.moderationNote) : null, null, null);
     }
 }

@@ -55,7 +55,8 @@ public record CommentView(
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Moderation(@Schema(example = "ada@example.com") String authorEmail,
                              @Schema(description = "Keyed hash of the commenter's IP") String ipHash,
-                             String userAgent) {
+                             String userAgent,
+                             @Schema(description = "Why the spam checks held or filed it", example = "3 links (more than 2)") String reason) {
     }
 
     CommentView withReplies(List<CommentView> replies, MoreReplies more) {

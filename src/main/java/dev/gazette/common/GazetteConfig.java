@@ -5,6 +5,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Gazette's own settings ({@code gazette.*} in application.properties or GAZETTE_* variables). */
@@ -73,7 +74,73 @@ public interface GazetteConfig {
         @WithDefault("gazette-ip-hash")
         String ipHashSecret();
 
+        Spam spam();
+
         enum Moderation { HOLD_ALL, APPROVE_ALL, APPROVE_KNOWN }
+    }
+
+    /** The spam and abuse checks a new comment goes through, each one configurable. */
+    interface Spam {
+        /** A comment with the honeypot field filled in (by a bot) is stored as spam. */
+        @WithDefault("true")
+        boolean honeypot();
+
+        /** More links than this sends a comment to moderation; negative turns the check off. */
+        @WithDefault("2")
+        int maxLinks();
+
+        /** Words (case-insensitive) that mark a comment as spam. */
+        Optional<List<String>> blockedWords();
+
+        /** Emails ({@code ada@example.com}) or domains ({@code @example.com}) that mark a comment as spam. */
+        Optional<List<String>> blockedEmails();
+
+        /** IP ranges in CIDR form ({@code 203.0.113.0/24}, {@code 2001:db8::/32}) that mark a comment as spam. */
+        Optional<List<String>> blockedIps();
+
+        /** The same author posting the same text twice on a post is refused (409). */
+        @WithDefault("true")
+        boolean rejectDuplicates();
+
+        /** Least time between two comments from one IP or one email (429 sooner); 0 turns it off. */
+        @WithDefault("10s")
+        Duration floodInterval();
+
+        RateLimit rateLimit();
+
+        Akismet akismet();
+    }
+
+    /** Token bucket per client IP over all comment writes (posting, editing, deleting, likes). */
+    interface RateLimit {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Burst size. */
+        @WithDefault("30")
+        long capacity();
+
+        /** Tokens that come back per period. */
+        @WithDefault("30")
+        long refillTokens();
+
+        @WithDefault("1m")
+        Duration refillPeriod();
+    }
+
+    /** An optional Akismet-compatible checker: its verdict marks spam; when it fails, the comment waits for a moderator. */
+    interface Akismet {
+        /** Base URL, e.g. {@code https://rest.akismet.com}; unset turns the check off. */
+        Optional<String> url();
+
+        Optional<String> key();
+
+        /** The site as Akismet knows it ({@code blog}). */
+        @WithDefault("http://localhost:8080")
+        String site();
+
+        @WithDefault("2s")
+        Duration timeout();
     }
 
     interface Posts {

@@ -24,6 +24,8 @@ create table comment (
     reply_count       integer       not null default 0,
     descendant_count  integer       not null default 0,
     edit_key_hash     varchar(64),
+    -- why the spam checks held or filed it, for moderators
+    moderation_note   varchar(1000),
     version           bigint        not null default 0
 );
 create index ix_comment_roots on comment (post_id, status, parent_id, created_at, id);
@@ -31,7 +33,8 @@ create index ix_comment_top on comment (post_id, status, like_count, id);
 create index ix_comment_thread on comment (root_id, status, depth, created_at, id);
 create index ix_comment_parent on comment (parent_id, status, created_at, id);
 create index ix_comment_queue on comment (status, created_at, id);
-create index ix_comment_email on comment (author_email, status);
+create index ix_comment_email on comment (author_email, created_at);
+create index ix_comment_duplicate on comment (post_id, author_email);
 create index ix_comment_ip on comment (ip_hash, created_at);
 
 create table comment_like (

@@ -12,6 +12,7 @@ public class ApiException extends RuntimeException {
     private final String type;
     private final String title;
     private final List<FieldError> errors;
+    private Long retryAfterSeconds;
 
     public ApiException(int status, String type, String title, String detail, List<FieldError> errors) {
         super(detail, null, false, false);
@@ -57,6 +58,17 @@ public class ApiException extends RuntimeException {
 
     public static ApiException payloadTooLarge(String detail) {
         return new ApiException(413, "payload-too-large", "Payload too large", detail, null);
+    }
+
+    /** 429: too many requests; the client may retry after this many seconds. */
+    public static ApiException tooManyRequests(String detail, long retryAfterSeconds) {
+        ApiException e = new ApiException(429, "too-many-requests", "Too many requests", detail, null);
+        e.retryAfterSeconds = Math.max(1, retryAfterSeconds);
+        return e;
+    }
+
+    public Long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public int status() {

@@ -31,10 +31,10 @@ public class BodySizeLimit {
                 return null;
             }
         } catch (NumberFormatException e) {
-            return ProblemMapper.respond(ApiException.badRequest("Content-Length", "must be a number")
-                    .toProblem(request.getUriInfo().getRequestUri().getRawPath()));
+            return ProblemMapper.toResponse(ApiException.badRequest("Content-Length", "must be a number"),
+                    request.getUriInfo().getRequestUri().getRawPath());
         }
-        return ProblemMapper.respond(ApiException.payloadTooLarge("The request body is larger than the limit of "
-                + limit + " bytes.").toProblem(request.getUriInfo().getRequestUri().getRawPath()));
+        return ProblemMapper.toResponse(ApiException.payloadTooLarge("The request body is larger than the limit of "
+                + limit + " bytes."), request.getUriInfo().getRequestUri().getRawPath());
     }
 }

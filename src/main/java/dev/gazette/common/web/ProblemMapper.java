@@ -36,7 +36,16 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response api(ApiException e, UriInfo uri) {
-        return respond(e.toProblem(path(uri)));
+        return toResponse(e, path(uri));
+    }
+
+    /** The problem response for a failure, also for filters that answer before a resource runs. */
+    public static Response toResponse(ApiException e, String path) {
+        Response.ResponseBuilder builder = Response.status(e.status()).type(Problem.MEDIA_TYPE).entity(e.toProblem(path));
+        if (e.retryAfterSeconds() != null) {
+            builder.header("Retry-After", e.retryAfterSeconds());
+        }
+        return builder.build();
     }
 
     @ServerExceptionMapper
