@@ -79,15 +79,17 @@ public class Comment extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
-    @Column(name = "like_count", nullable = false)
+    /* The counters are maintained by relative SQL updates; they are never written back from the entity. */
+
+    @Column(name = "like_count", nullable = false, updatable = false)
     public int likeCount;
 
     /** Approved direct replies. */
-    @Column(name = "reply_count", nullable = false)
+    @Column(name = "reply_count", nullable = false, updatable = false)
     public int replyCount;
 
     /** Approved comments anywhere below this one. */
-    @Column(name = "descendant_count", nullable = false)
+    @Column(name = "descendant_count", nullable = false, updatable = false)
     public int descendantCount;
 
     @Column(name = "edit_key_hash")

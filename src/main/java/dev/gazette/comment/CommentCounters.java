@@ -36,6 +36,21 @@ class CommentCounters {
         }
     }
 
+    /** Something public about the post's comments changed: caches of its trees are stale. */
+    void touch(long postId) {
+        em.createNativeQuery("update post set comment_version = comment_version + 1 where id = :id")
+                .setParameter("id", postId).executeUpdate();
+    }
+
+    /** The post's comment version, if the post is public now. */
+    java.util.Optional<Long> version(long postId, java.time.Instant now) {
+        @SuppressWarnings("unchecked")
+        java.util.List<Number> rows = em.createNativeQuery("select p.comment_version from post p where p.id = :id and "
+                        + dev.gazette.post.PostStatus.PUBLIC_SQL)
+                .setParameter("id", postId).setParameter("now", now).getResultList();
+        return rows.stream().findFirst().map(Number::longValue);
+    }
+
     void becameVisible(Comment c) {
         shift(c, 1, true);
     }

@@ -10,6 +10,7 @@ import dev.gazette.common.web.MergePatch;
 import dev.gazette.common.web.PageInfo;
 import dev.gazette.common.web.Params;
 import dev.gazette.common.web.Representation;
+import dev.gazette.common.web.ResponseCache;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -44,6 +45,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 @Path("/api/v1")
@@ -62,6 +64,9 @@ public class CommentResource {
 
     @Inject
     HttpCaching caching;
+
+    @Inject
+    ResponseCache cache;
 
     @Inject
     Caller caller;
@@ -126,16 +131,28 @@ public class CommentResource {
             @Parameter(description = "Root threads per page, 1 to 100", example = "20") @QueryParam("limit") String limit,
             @Parameter(description = "page.next or page.prev of a previous page", example = "WyJvbGRlc3QiLCJhIiwiMjAyNi0xMS0yMFQwOTowMDowMFoiLDEwNDBd")
             @QueryParam("cursor") String cursor,
-            @Parameter(description = "Most replies to include below the page's roots (default 500)", example = "500")
+            @Parameter(description = "Most replies to include below the page's roots (default 100)", example = "500")
             @QueryParam("replies") String replies,
             @Parameter(description = VISITOR, example = VISITOR_EXAMPLE) @HeaderParam(Liker.HEADER) String visitorId,
             @Context Request request) {
         Optional<Liker> liker = Liker.of(caller, visitorId);
-        ListPage<CommentView> page = service.tree(IdOrSlug.parse(idOrSlug),
-                Params.enumValue("sort", sort, CommentService.Sort.class, CommentService.Sort.OLDEST),
-                blankToNull(cursor), Params.limit(limit), budget(replies), liker);
-        return caching.ok(request, Representation.list(page).personal(caller.isAuthenticated() || liker.isPresent())
-                .lastModified(lastModified(page.items())));
+        IdOrSlug post = IdOrSlug.parse(idOrSlug);
+        CommentService.Sort order = Params.enumValue("sort", sort, CommentService.Sort.class, CommentService.Sort.OLDEST);
+        String from = blankToNull(cursor);
+        int size = Params.limit(limit);
+        int budget = budget(replies);
+        Supplier<Representation> tree = () -> {
+            ListPage<CommentView> page = service.tree(post, order, from, size, budget, liker);
+            return Representation.list(page).personal(caller.isAuthenticated() || liker.isPresent())
+                    .lastModified(lastModified(page.items()));
+        };
+        if (caller.isAuthenticated() || liker.isPresent()) {
+            return caching.ok(request, tree.get());
+        }
+        // the public tree: served from memory until the next write to this post's comments
+        CommentService.TreeVersion version = service.treeVersion(post);
+        return cache.get(request, "tree:" + version.postId() + ":" + version.version() + ":" + order + ":" + from
+                + ":" + size + ":" + budget, tree);
     }
 
     @GET
@@ -200,7 +217,7 @@ public class CommentResource {
             @Parameter(description = "Replies per page, 1 to 100", example = "20") @QueryParam("limit") String limit,
             @Parameter(description = "page.next of a previous page, or from moreReplies.href", example = "WyJvbGRlc3QiLCJhIiwiMjAyNi0xMS0yMFQwOTowMDowMFoiLDEwNDJd")
             @QueryParam("cursor") String cursor,
-            @Parameter(description = "Most nested replies to include (default 500)", example = "500") @QueryParam("replies") String replies,
+            @Parameter(description = "Most nested replies to include (default 100)", example = "500") @QueryParam("replies") String replies,
             @Parameter(description = VISITOR, example = VISITOR_EXAMPLE) @HeaderParam(Liker.HEADER) String visitorId,
             @Context Request request) {
         Optional<Liker> liker = Liker.of(caller, visitorId);
@@ -219,7 +236,7 @@ public class CommentResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response getCommentThread(
             @Parameter(description = "Comment id", example = "1040") @PathParam("id") String id,
-            @Parameter(description = "Most replies to include (default 500)", example = "500") @QueryParam("replies") String replies,
+            @Parameter(description = "Most replies to include (default 100)", example = "500") @QueryParam("replies") String replies,
             @Parameter(description = VISITOR, example = VISITOR_EXAMPLE) @HeaderParam(Liker.HEADER) String visitorId,
             @Context Request request) {
         Optional<Liker> liker = Liker.of(caller, visitorId);

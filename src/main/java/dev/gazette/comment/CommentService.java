@@ -180,6 +180,7 @@ public class CommentService {
         }
         if (c.status == CommentStatus.APPROVED) {
             counters.becameVisible(c);
+            counters.touch(c.postId);
         }
         comments.flush();
         CommentView view = view(c, false, Set.of(), Optional.empty());
@@ -258,6 +259,20 @@ public class CommentService {
         List<Comment> roots = page.inOrder(comments.list("id in ?1", page.ids()), x -> x.id);
         List<Comment> below = comments.approvedBelowRoots(page.ids(), budget(budget));
         return new ListPage<>(assemble(roots, below, liker), page.info());
+    }
+
+    /**
+     * What an anonymous tree response depends on: the post and its comment version, which every
+     * comment write bumps in its own transaction. A cache keyed by it never serves a stale tree.
+     */
+    @Transactional
+    public TreeVersion treeVersion(IdOrSlug postKey) {
+        Instant now = Times.now();
+        Post post = publicPost(postKey, now);
+        return new TreeVersion(post.id, counters.version(post.id, now).orElseThrow(() -> ApiException.notFound("Post", postKey)));
+    }
+
+    public record TreeVersion(long postId, long version) {
     }
 
     /** One comment with its whole approved subtree (up to the reply budget): a permalink. */
@@ -402,6 +417,7 @@ public class CommentService {
         } else if (from == CommentStatus.APPROVED) {
             counters.becameInvisible(c);
         }
+        counters.touch(c.postId);
         c.status = to;
     }
 
@@ -415,6 +431,7 @@ public class CommentService {
         if (approvedBelow > 0) {
             counters.shift(c, (int) -approvedBelow, false);
         }
+        counters.touch(c.postId);
         comments.getEntityManager().createNativeQuery("delete from comment where root_id = :root and path like :prefix")
                 .setParameter("root", c.rootId).setParameter("prefix", c.subtreePath() + "%").executeUpdate();
         comments.delete(c);
@@ -448,6 +465,7 @@ public class CommentService {
             c.authorUrl = edit.authorUrl();
         }
         c.updatedAt = Times.now();
+        counters.touch(c.postId);
         comments.flush();
         return view(c, moderator, Set.of(), Optional.empty());
     }

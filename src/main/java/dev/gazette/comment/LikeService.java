@@ -32,6 +32,9 @@ public class LikeService {
     @Inject
     CommentRepository comments;
 
+    @Inject
+    CommentCounters counters;
+
     @Transactional
     public LikeView likePost(IdOrSlug key, Liker liker, boolean like) {
         Post post = posts.find(key).filter(p -> p.isPublicAt(Times.now()))
@@ -43,7 +46,9 @@ public class LikeService {
     public LikeView likeComment(long id, Liker liker, boolean like) {
         Comment comment = comments.findByIdOptional(id).filter(c -> c.status == CommentStatus.APPROVED)
                 .orElseThrow(() -> ApiException.notFound("Comment", id));
-        return toggle("comment_like", "comment_id", "comment", comment.id, liker, like);
+        LikeView view = toggle("comment_like", "comment_id", "comment", comment.id, liker, like);
+        counters.touch(comment.postId);
+        return view;
     }
 
     /** Which of these comments the liker likes: one query for a whole tree. */

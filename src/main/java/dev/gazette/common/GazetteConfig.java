@@ -64,7 +64,7 @@ public interface GazetteConfig {
         Duration editWindow();
 
         /** Default and largest number of replies a tree response carries. */
-        @WithDefault("500")
+        @WithDefault("100")
         int defaultReplyBudget();
 
         @WithDefault("10000")

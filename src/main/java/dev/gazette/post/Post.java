@@ -92,10 +92,11 @@ public class Post extends PanacheEntityBase {
     @Column(name = "comment_status", nullable = false)
     public CommentStatus commentStatus;
 
-    @Column(name = "comment_count", nullable = false)
+    /** Maintained by relative SQL updates (comments, likes); never written back from the entity. */
+    @Column(name = "comment_count", nullable = false, updatable = false)
     public int commentCount;
 
-    @Column(name = "like_count", nullable = false)
+    @Column(name = "like_count", nullable = false, updatable = false)
     public int likeCount;
 
     @Version

@@ -57,6 +57,22 @@ class LikeAndCounterConcurrencyTest {
     }
 
     @Test
+    void editingAPostWhileItIsLikedLosesNoLike() throws Exception {
+        long postId = CommentTreeTest.post();
+        AtomicInteger n = new AtomicInteger();
+        List<Integer> statuses = parallel(8, 60, () -> {
+            int i = n.getAndIncrement();
+            if (i % 3 == 0) {
+                return Fixtures.asAdmin().contentType("application/merge-patch+json").body(Map.of("title", "Edit " + i))
+                        .patch("/api/v1/posts/" + postId).statusCode();
+            }
+            return given().header("X-Visitor-Id", "editor-race-" + i).put("/api/v1/posts/" + postId + "/like").statusCode();
+        });
+        assertTrue(statuses.stream().allMatch(s -> s == 200 || s == 409), statuses.toString());
+        given().get("/api/v1/posts/" + postId).then().body("likeCount", equalTo(40));
+    }
+
+    @Test
     void oneVisitorLikingRepeatedlyCountsOnce() throws Exception {
         long postId = CommentTreeTest.post();
         String email = CommentTreeTest.knownEmail(postId, Fixtures.actor("moderator"));

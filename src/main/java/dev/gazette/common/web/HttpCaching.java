@@ -43,28 +43,44 @@ public class HttpCaching {
     }
 
     public Response ok(Request request, Representation r) {
+        return respond(request, render(r));
+    }
+
+    /** Serializes a representation once, with everything its responses need: a cacheable value. */
+    public Rendered render(Representation r) {
         byte[] bytes = serialize(r);
         EntityTag etag = new EntityTag((r.version == null ? "" : r.version + ".") + digest(bytes));
         Instant lastModified = r.lastModified == null ? null : r.lastModified.truncatedTo(ChronoUnit.SECONDS);
+        String cacheControl = r.personal ? "private, no-cache" : config.http().cacheControl();
+        return new Rendered(bytes, etag, lastModified, r.etagOnly, cacheControl, r.links.isEmpty() ? null : String.join(", ", r.links));
+    }
+
+    /** 200 with the body, or 304 when the client's copy is current. */
+    public Response respond(Request request, Rendered r) {
         Response.ResponseBuilder notModified;
-        if (r.etagOnly || lastModified == null) {
-            notModified = request.evaluatePreconditions(etag);
+        if (r.etagOnly() || r.lastModified() == null) {
+            notModified = request.evaluatePreconditions(r.etag());
         } else {
-            notModified = request.evaluatePreconditions(Date.from(lastModified), etag);
+            notModified = request.evaluatePreconditions(Date.from(r.lastModified()), r.etag());
         }
         Response.ResponseBuilder builder = notModified != null
                 ? notModified
-                : Response.ok(bytes, MediaType.APPLICATION_JSON_TYPE);
-        builder.tag(etag)
-                .header(HttpHeaders.CACHE_CONTROL, r.personal ? "private, no-cache" : config.http().cacheControl())
+                : Response.ok(r.body(), MediaType.APPLICATION_JSON_TYPE);
+        builder.tag(r.etag())
+                .header(HttpHeaders.CACHE_CONTROL, r.cacheControl())
                 .header(HttpHeaders.VARY, "Authorization, X-Visitor-Id");
-        if (lastModified != null) {
-            builder.lastModified(Date.from(lastModified));
+        if (r.lastModified() != null) {
+            builder.lastModified(Date.from(r.lastModified()));
         }
-        if (!r.links.isEmpty()) {
-            builder.header("Link", String.join(", ", r.links));
+        if (r.links() != null) {
+            builder.header("Link", r.links());
         }
         return builder.build();
+    }
+
+    /** A serialized representation and its caching headers. */
+    public record Rendered(byte[] body, EntityTag etag, Instant lastModified, boolean etagOnly, String cacheControl,
+                           String links) {
     }
 
     /**
