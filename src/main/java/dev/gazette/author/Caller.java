@@ -36,6 +36,11 @@ public class Caller {
         this.principal = Optional.of(principal);
     }
 
+    /** For work outside an HTTP request: act as an anonymous visitor. */
+    public void actAsAnonymous() {
+        this.principal = Optional.empty();
+    }
+
     public boolean isAuthenticated() {
         return principal().isPresent();
     }

@@ -42,13 +42,13 @@ class CommentCounters {
                 .setParameter("id", postId).executeUpdate();
     }
 
-    /** The post's comment version, if the post is public now. */
-    java.util.Optional<Long> version(long postId, java.time.Instant now) {
+    /** A public post's id and comment version, in one small query (the hot path of cached trees). */
+    java.util.Optional<CommentService.TreeVersion> version(dev.gazette.common.web.IdOrSlug key, java.time.Instant now) {
         @SuppressWarnings("unchecked")
-        java.util.List<Number> rows = em.createNativeQuery("select p.comment_version from post p where p.id = :id and "
-                        + dev.gazette.post.PostStatus.PUBLIC_SQL)
-                .setParameter("id", postId).setParameter("now", now).getResultList();
-        return rows.stream().findFirst().map(Number::longValue);
+        java.util.List<Object[]> rows = em.createNativeQuery("select p.id, p.comment_version from post p where "
+                        + (key.isId() ? "p.id = :key" : "p.slug = :key") + " and " + dev.gazette.post.PostStatus.PUBLIC_SQL)
+                .setParameter("key", key.isId() ? (Object) key.id() : key.slug()).setParameter("now", now).getResultList();
+        return rows.stream().findFirst().map(r -> new CommentService.TreeVersion(((Number) r[0]).longValue(), ((Number) r[1]).longValue()));
     }
 
     void becameVisible(Comment c) {

@@ -2,6 +2,7 @@ package dev.gazette.comment;
 
 import dev.gazette.common.web.ApiException;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import org.hibernate.jpa.HibernateHints;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -18,13 +19,43 @@ public class CommentRepository implements PanacheRepository<Comment> {
         return findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Comment", id));
     }
 
-    /** Approved comments below the given roots, breadth first (depth, then time), at most {@code max}. */
-    public List<Comment> approvedBelowRoots(Collection<Long> rootIds, int max) {
+    /**
+     * Ids of the approved comments below the given roots, breadth first (depth, then time), at
+     * most {@code max}. Each root's thread is read through its index up to {@code max} entries
+     * (ids only) and the union is cut to {@code max}: the cost follows the budget, not the size
+     * of the threads. One statement.
+     */
+    public List<Long> approvedIdsBelowRoots(Collection<Long> rootIds, int max) {
         if (rootIds.isEmpty() || max == 0) {
             return List.of();
         }
-        return find("rootId in ?1 and status = ?2 and depth > 0 order by depth, createdAt, id", rootIds, CommentStatus.APPROVED)
-                .range(0, max - 1).list();
+        StringBuilder sql = new StringBuilder("select x.id from (");
+        int i = 0;
+        for (Long ignored : rootIds) {
+            sql.append(i == 0 ? "" : " union all ")
+                    .append("(select c.id, c.depth, c.created_at from comment c where c.root_id = :r").append(i)
+                    .append(" and c.status = 'APPROVED' and c.depth > 0 order by c.depth, c.created_at, c.id limit :max)");
+            i++;
+        }
+        sql.append(") x order by x.depth, x.created_at, x.id limit :max");
+        var query = getEntityManager().createNativeQuery(sql.toString()).setParameter("max", max);
+        i = 0;
+        for (Long root : rootIds) {
+            query.setParameter("r" + i++, root);
+        }
+        @SuppressWarnings("unchecked")
+        List<Number> ids = query.getResultList();
+        return ids.stream().map(Number::longValue).toList();
+    }
+
+    /** The comments with these ids, in this order, for reading only (no snapshots, no dirty checks). */
+    public List<Comment> inOrder(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Comment> byId = new HashMap<>();
+        find("id in ?1", ids).withHint(HibernateHints.HINT_READ_ONLY, true).list().forEach(c -> byId.put(c.id, c));
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
     /** Approved comments below one comment (its subtree), breadth first, at most {@code max}. */

@@ -244,8 +244,9 @@ public class CommentService {
 
     /**
      * A page of a post's root threads, each with its approved replies nested (oldest first) up
-     * to {@code budget} replies for the whole page. Four statements whatever the size of the tree:
-     * the root page, its count, the roots, and every reply below them.
+     * to {@code budget} replies for the whole page. A fixed number of statements whatever the size of the tree:
+     * the root page, its count, the ids of the replies (per-root index reads cut to the budget),
+     * and the rows.
      */
     @Transactional
     public ListPage<CommentView> tree(IdOrSlug postKey, Sort sort, String cursor, int limit, int budget, Optional<Liker> liker) {
@@ -256,8 +257,10 @@ public class CommentService {
                 .where("c.status = 'APPROVED'")
                 .where("c.parent_id is null");
         KeysetQuery.Page page = query.page(comments.getEntityManager(), sort.order, c, limit);
-        List<Comment> roots = page.inOrder(comments.list("id in ?1", page.ids()), x -> x.id);
-        List<Comment> below = comments.approvedBelowRoots(page.ids(), budget(budget));
+        List<Long> belowIds = comments.approvedIdsBelowRoots(page.ids(), budget(budget));
+        List<Comment> all = comments.inOrder(Stream.concat(page.ids().stream(), belowIds.stream()).toList());
+        List<Comment> roots = all.subList(0, page.ids().size());
+        List<Comment> below = all.subList(page.ids().size(), all.size());
         return new ListPage<>(assemble(roots, below, liker), page.info());
     }
 
@@ -267,9 +270,7 @@ public class CommentService {
      */
     @Transactional
     public TreeVersion treeVersion(IdOrSlug postKey) {
-        Instant now = Times.now();
-        Post post = publicPost(postKey, now);
-        return new TreeVersion(post.id, counters.version(post.id, now).orElseThrow(() -> ApiException.notFound("Post", postKey)));
+        return counters.version(postKey, Times.now()).orElseThrow(() -> ApiException.notFound("Post", postKey));
     }
 
     public record TreeVersion(long postId, long version) {

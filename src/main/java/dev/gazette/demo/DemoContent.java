@@ -5,6 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gazette.author.AuthorService;
 import dev.gazette.author.AuthorView;
 import dev.gazette.author.Caller;
+import dev.gazette.author.Principal;
+import dev.gazette.comment.CommentInput;
+import dev.gazette.comment.CommentService;
+import dev.gazette.comment.CommentStatus;
+import dev.gazette.comment.CommentView;
+import dev.gazette.comment.LikeService;
+import dev.gazette.comment.Liker;
+import dev.gazette.common.web.IdOrSlug;
 import dev.gazette.author.Role;
 import dev.gazette.author.TokenService;
 import dev.gazette.common.GazetteConfig;
@@ -73,6 +81,12 @@ public class DemoContent {
     @Inject
     PostRepository postRepository;
 
+    @Inject
+    CommentService comments;
+
+    @Inject
+    LikeService likes;
+
     @ActivateRequestContext
     void load(@Observes @Priority(10) StartupEvent event) throws IOException {
         if (!config.demo().enabled() || postRepository.count() > 0) {
@@ -82,7 +96,8 @@ public class DemoContent {
         try (InputStream in = getClass().getResourceAsStream("/demo/publication.json")) {
             demo = mapper.readValue(in, Publication.class);
         }
-        caller.actAs(tokens.systemAdmin());
+        Principal admin = tokens.systemAdmin();
+        caller.actAs(admin);
         Instant now = Times.now().truncatedTo(ChronoUnit.MINUTES);
 
         Map<String, Long> authorIds = new HashMap<>();
@@ -114,11 +129,42 @@ public class DemoContent {
                     p.tags().stream().map(tagSlugs::get).toList(),
                     source, source == null ? null : source.url(), Post.CommentStatus.OPEN));
         }
-        LOG.infof("Loaded the demo publication: %d authors, %d categories, %d tags, %d posts",
-                demo.authors().size(), demo.categories().size(), demo.tags().size(), demo.posts().size());
+        List<Long> postIds = postRepository.list("order by id").stream().map(p -> p.id).toList();
+        Map<String, Long> commentIds = new HashMap<>();
+        for (DemoComment c : demo.comments()) {
+            IdOrSlug post = IdOrSlug.parse(postIds.get(c.post()).toString());
+            Long parent = c.parent() == null ? null : commentIds.get(c.parent());
+            CommentView created;
+            if (c.author() != null) {
+                // written by a staff member with their own account
+                caller.actAs(new Principal(authorIds.get(c.author()), Role.AUTHOR, 0));
+                created = comments.create(post, new CommentInput(parent, null, null, null, c.content(), null), DEMO_ORIGIN);
+            } else {
+                caller.actAsAnonymous();
+                created = comments.create(post, new CommentInput(parent, c.name(), c.email(), null, c.content(), null), DEMO_ORIGIN);
+            }
+            caller.actAs(admin);
+            if (created.status() != CommentStatus.APPROVED) {
+                comments.moderate(created.id(), CommentService.Action.APPROVE);
+            }
+            commentIds.put(c.key(), created.id());
+            for (int i = 0; i < c.likes(); i++) {
+                likes.likeComment(created.id(), new Liker("v:demo-reader-" + i), true);
+            }
+        }
+        LOG.infof("Loaded the demo publication: %d authors, %d categories, %d tags, %d posts, %d comments",
+                demo.authors().size(), demo.categories().size(), demo.tags().size(), demo.posts().size(), demo.comments().size());
     }
 
-    record Publication(List<DemoAuthor> authors, List<DemoCategory> categories, List<String> tags, List<DemoPost> posts) {
+    private static final CommentService.Origin DEMO_ORIGIN = new CommentService.Origin(null, "Gazette demo", null);
+
+    record Publication(List<DemoAuthor> authors, List<DemoCategory> categories, List<String> tags, List<DemoPost> posts,
+                       List<DemoComment> comments) {
+    }
+
+    /** A comment on the post at index {@code post}; {@code author} names a staff member instead of a reader. */
+    record DemoComment(String key, int post, String parent, String name, String email, String author, int likes,
+                       String content) {
     }
 
     record DemoAuthor(String key, String displayName, String role, String email, String bio) {

@@ -44,6 +44,7 @@ class SpamControlTest {
             config.put("gazette.comments.spam.akismet.key", "test-key");
             config.put("gazette.comments.spam.akismet.timeout", "1s");
             config.put("gazette.comments.close-after", "30d");
+            config.put("gazette.comments.edit-window", "2s");
             // the tests play many clients: trust X-Forwarded-For as a proxy would set it
             config.put("quarkus.http.proxy.proxy-address-forwarding", "true");
             config.put("quarkus.http.proxy.allow-x-forwarded", "true");
@@ -170,6 +171,23 @@ class SpamControlTest {
         // held, never lost: a moderator can still approve it
         as(moderator.token()).post("/api/v1/comments/" + broken + "/approve").then().statusCode(200);
         given().get("/api/v1/comments/" + broken).then().statusCode(200);
+    }
+
+    @Test
+    void theEditKeyStopsWorkingWhenTheEditWindowCloses() throws InterruptedException {
+        long postId = CommentTreeTest.post();
+        var created = post(postId, newIp(), email(), "Quick thought", null).then().statusCode(201).extract().jsonPath();
+        String key = created.getString("editKey");
+        Instant until = Instant.parse(created.getString("editableUntil"));
+        given().header("X-Edit-Key", key).contentType(ContentType.JSON).body(Map.of("content", "Quick thought, edited"))
+                .patch("/api/v1/comments/" + created.getLong("id")).then().statusCode(200);
+        while (Instant.now().isBefore(until.plusMillis(300))) {
+            Thread.sleep(100);
+        }
+        given().header("X-Edit-Key", key).contentType(ContentType.JSON).body(Map.of("content", "Too late"))
+                .patch("/api/v1/comments/" + created.getLong("id")).then().statusCode(403)
+                .body("detail", containsString("time to edit"));
+        given().header("X-Edit-Key", key).delete("/api/v1/comments/" + created.getLong("id")).then().statusCode(403);
     }
 
     @Test

@@ -39,5 +39,14 @@ class DemoContentTest {
         }
         assertTrue(demo.posts().size() >= 12);
         assertEquals(1, demo.posts().stream().filter(p -> p.source() != null).count(), "one re-published article");
+        Set<String> comments = new HashSet<>();
+        for (DemoContent.DemoComment c : demo.comments()) {
+            assertTrue(c.post() >= 0 && c.post() < demo.posts().size() && !demo.posts().get(c.post()).draft(), c.key());
+            assertTrue(c.parent() == null || comments.contains(c.parent()), "parent listed before reply: " + c.key());
+            assertTrue(c.author() == null ? c.email() != null && c.name() != null : authors.contains(c.author()), c.key());
+            comments.add(c.key());
+        }
+        assertTrue(demo.comments().stream().anyMatch(c -> c.parent() != null
+                && demo.comments().stream().anyMatch(p -> p.key().equals(c.parent()) && p.parent() != null)), "a 3-level thread");
     }
 }
