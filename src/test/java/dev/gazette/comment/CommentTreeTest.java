@@ -89,6 +89,19 @@ class CommentTreeTest {
     }
 
     @Test
+    void aTokenCommentsAsItsAuthorAndIsApprovedAtOnce() {
+        long postId = post();
+        Fixtures.Actor writer = Fixtures.actor("author");
+        as(writer.token()).body(Map.of("content", "Author here: thanks for reading.")).post("/api/v1/posts/" + postId + "/comments")
+                .then().statusCode(201)
+                .body("status", equalTo("approved"))
+                .body("author.authorId", equalTo((int) writer.authorId()))
+                .body("author.name", containsString("Test author-"))
+                .body("author.avatarHash", notNullValue());
+        given().get("/api/v1/posts/" + postId).then().body("commentCount", equalTo(1));
+    }
+
+    @Test
     void repliesTwelveLevelsDeepNestUpToTheCap() {
         long postId = post();
         String email = knownEmail(postId, Fixtures.actor("moderator"));
