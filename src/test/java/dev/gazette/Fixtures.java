@@ -80,4 +80,28 @@ public final class Fixtures {
     public static List<String> ids(List<?> values) {
         return values.stream().map(String::valueOf).toList();
     }
+
+    /** A published post to comment on. */
+    public static long commentablePost() {
+        return postId(publishedPost(ADMIN_TOKEN, unique("commented"), Map.of()));
+    }
+
+    /** Posts an anonymous comment and returns its JSON. */
+    public static io.restassured.path.json.JsonPath comment(long postId, Long parentId, String email, String content) {
+        Map<String, Object> body = new HashMap<>(Map.of("authorName", "Reader " + email.substring(0, 6),
+                "authorEmail", email, "content", content));
+        if (parentId != null) {
+            body.put("parentId", parentId);
+        }
+        return given().contentType(ContentType.JSON).body(body).post("/api/v1/posts/" + postId + "/comments")
+                .then().statusCode(201).extract().jsonPath();
+    }
+
+    /** An email whose first comment a moderator approved, so its later comments are approved at once. */
+    public static String knownEmail(long postId, Actor moderator) {
+        String email = unique("known") + "@example.com";
+        long first = comment(postId, null, email, "First words").getLong("id");
+        as(moderator.token()).post("/api/v1/comments/" + first + "/approve").then().statusCode(200);
+        return email;
+    }
 }

@@ -22,6 +22,37 @@ public interface GazetteConfig {
 
     Comments comments();
 
+    Site site();
+
+    Feeds feeds();
+
+    /** The publication as readers know it: names and public URLs used in feeds. */
+    interface Site {
+        @WithDefault("Gazette")
+        String title();
+
+        @WithDefault("News and stories")
+        String description();
+
+        /** The public site's home page. */
+        @WithDefault("http://localhost:8080")
+        String url();
+
+        /** A post's public URL; {slug} and {id} are replaced. */
+        @WithDefault("http://localhost:8080/posts/{slug}")
+        String postUrl();
+    }
+
+    interface Feeds {
+        /** Items in a feed unless the request asks for fewer or more ({@code limit}, at most 100). */
+        @WithDefault("20")
+        int items();
+
+        /** Full article HTML in feed items; false gives the excerpt only. */
+        @WithDefault("true")
+        boolean fullContent();
+    }
+
     interface Http {
         /** Largest accepted request body, e.g. {@code 2M}. */
         @WithDefault("2M")

@@ -39,26 +39,15 @@ class CommentTreeTest {
     }
 
     static long post() {
-        return Fixtures.postId(Fixtures.publishedPost(Fixtures.ADMIN_TOKEN, unique("commented"), Map.of()));
+        return Fixtures.commentablePost();
     }
 
-    /** Posts an anonymous comment and returns its JSON. */
     static JsonPath comment(long postId, Long parentId, String email, String content) {
-        Map<String, Object> body = new java.util.HashMap<>(Map.of("authorName", "Reader " + email.substring(0, 6),
-                "authorEmail", email, "content", content));
-        if (parentId != null) {
-            body.put("parentId", parentId);
-        }
-        return anonymous().body(body).post("/api/v1/posts/" + postId + "/comments")
-                .then().statusCode(201).extract().jsonPath();
+        return Fixtures.comment(postId, parentId, email, content);
     }
 
-    /** An email whose first comment a moderator approved, so its later comments are approved at once. */
     static String knownEmail(long postId, Fixtures.Actor moderator) {
-        String email = unique("known") + "@example.com";
-        long first = comment(postId, null, email, "First words").getLong("id");
-        as(moderator.token()).post("/api/v1/comments/" + first + "/approve").then().statusCode(200);
-        return email;
+        return Fixtures.knownEmail(postId, moderator);
     }
 
     @Test

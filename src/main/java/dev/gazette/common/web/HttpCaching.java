@@ -7,7 +7,6 @@ import dev.gazette.common.GazetteConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
@@ -48,11 +47,12 @@ public class HttpCaching {
 
     /** Serializes a representation once, with everything its responses need: a cacheable value. */
     public Rendered render(Representation r) {
-        byte[] bytes = serialize(r);
+        byte[] bytes = r.raw != null ? r.raw : serialize(r);
         EntityTag etag = new EntityTag((r.version == null ? "" : r.version + ".") + digest(bytes));
         Instant lastModified = r.lastModified == null ? null : r.lastModified.truncatedTo(ChronoUnit.SECONDS);
         String cacheControl = r.personal ? "private, no-cache" : config.http().cacheControl();
-        return new Rendered(bytes, etag, lastModified, r.etagOnly, cacheControl, r.links.isEmpty() ? null : String.join(", ", r.links));
+        return new Rendered(bytes, r.mediaType, etag, lastModified, r.etagOnly, cacheControl,
+                r.links.isEmpty() ? null : String.join(", ", r.links));
     }
 
     /** 200 with the body, or 304 when the client's copy is current. */
@@ -65,7 +65,7 @@ public class HttpCaching {
         }
         Response.ResponseBuilder builder = notModified != null
                 ? notModified
-                : Response.ok(r.body(), MediaType.APPLICATION_JSON_TYPE);
+                : Response.ok(r.body(), r.mediaType());
         builder.tag(r.etag())
                 .header(HttpHeaders.CACHE_CONTROL, r.cacheControl())
                 .header(HttpHeaders.VARY, "Authorization, X-Visitor-Id");
@@ -79,8 +79,8 @@ public class HttpCaching {
     }
 
     /** A serialized representation and its caching headers. */
-    public record Rendered(byte[] body, EntityTag etag, Instant lastModified, boolean etagOnly, String cacheControl,
-                           String links) {
+    public record Rendered(byte[] body, String mediaType, EntityTag etag, Instant lastModified, boolean etagOnly,
+                           String cacheControl, String links) {
     }
 
     /**

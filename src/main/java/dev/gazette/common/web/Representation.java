@@ -11,6 +11,8 @@ import java.util.List;
 public final class Representation {
 
     final Object body;
+    byte[] raw;
+    String mediaType = "application/json";
     Instant lastModified;
     Long version;
     boolean personal;
@@ -25,6 +27,14 @@ public final class Representation {
 
     public static Representation of(Object body) {
         return new Representation(body);
+    }
+
+    /** A body already serialized (a feed), with its media type. */
+    public static Representation raw(byte[] bytes, String mediaType) {
+        Representation r = new Representation(null);
+        r.raw = bytes;
+        r.mediaType = mediaType;
+        return r;
     }
 
     /** A page of a list; {@code fields} applies to each item. */
