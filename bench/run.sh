@@ -13,7 +13,7 @@ SKIP_BUILD=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --db) DB="$2"; shift 2 ;;
-    --short) DURATION=8s; shift ;;
+    --short) DURATION=5s; shift ;;
     --skip-build) SKIP_BUILD=1; shift ;;
     *) echo "usage: bench/run.sh [--db h2|postgresql] [--short] [--skip-build]" >&2; exit 2 ;;
   esac
@@ -69,18 +69,44 @@ WHOLE="$TREE?limit=100&replies=10000"
 
 ETAG=$(curl -sI "$TREE" | awk -F': ' 'tolower($1)=="etag"{print $2}' | tr -d '\r')
 
+# a cursor at 90% of the post list (walked with page.next), for the deep-page cost
+DEEP=$(python3 - "$BASE" <<'PY'
+import json, sys, urllib.request
+base = sys.argv[1]
+total = json.load(urllib.request.urlopen(base + "/api/v1/posts?limit=1&fields=id"))["page"]["total"]
+url, cursor, seen = base + "/api/v1/posts?limit=100&fields=id", None, 0
+while seen + 100 <= total * 0.9:
+    page = json.load(urllib.request.urlopen(url + ("&cursor=" + cursor if cursor else "")))
+    seen += len(page["items"])
+    cursor = page["page"]["next"]
+print(cursor or "")
+PY
+)
+LIST="$BASE/api/v1/posts?include=author,categories,tags"
+POST_URL="$BASE/api/v1/posts/bench-post-7"
+POST_ETAG=$(curl -sI "$POST_URL" | awk -F': ' 'tolower($1)=="etag"{print $2}' | tr -d '\r')
+
 declare -A URLS=(
+  [post-list]="$LIST"
+  [post-list-deep-90pct]="$LIST&cursor=$DEEP"
+  [post-by-slug]="$POST_URL"
+  [post-304]="$POST_URL|If-None-Match: $POST_ETAG"
+  [category-tree]="$BASE/api/v1/categories?view=tree"
+  [tag-list]="$BASE/api/v1/tags?sort=count"
+  [search]="$BASE/api/v1/posts?q=harbour%20council"
+  [feed-rss]="$BASE/api/v1/feeds/posts.rss"
   [tree-first-page]="$TREE"
   [tree-first-page-uncached]="$TREE|X-Visitor-Id: bench-visitor-0002"
   [tree-whole]="$WHOLE"
   [tree-304]="$TREE|If-None-Match: $ETAG"
 )
-ORDER=(tree-first-page tree-first-page-uncached tree-whole tree-304)
+ORDER=(post-list post-list-deep-90pct post-by-slug post-304 category-tree tag-list search feed-rss
+       tree-first-page tree-first-page-uncached tree-whole tree-304)
 
 echo "== warming up"
 for name in "${ORDER[@]}"; do
   IFS='|' read -r url header <<< "${URLS[$name]}"
-  wrk -t2 -c16 -d3s ${header:+-H "$header"} "$url" >/dev/null
+  wrk -t2 -c16 -d2s ${header:+-H "$header"} "$url" >/dev/null
 done
 
 echo "== whole ${THREAD} tree in one request (curl, time to last byte)"
