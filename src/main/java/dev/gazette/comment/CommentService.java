@@ -23,6 +23,7 @@ import dev.gazette.common.web.IdOrSlug;
 import dev.gazette.common.web.ListPage;
 import dev.gazette.post.Post;
 import dev.gazette.post.PostRepository;
+import dev.gazette.sync.ChangeLog;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -82,6 +83,9 @@ public class CommentService {
 
     @Inject
     AkismetClient akismet;
+
+    @Inject
+    ChangeLog changes;
 
     @Inject
     Caller caller;
@@ -181,6 +185,7 @@ public class CommentService {
         if (c.status == CommentStatus.APPROVED) {
             counters.becameVisible(c);
             counters.touch(c.postId);
+            changes.record(ChangeLog.Type.COMMENT, c.id, null, ChangeLog.Action.CREATED);
         }
         comments.flush();
         CommentView view = view(c, false, Set.of(), Optional.empty());
@@ -419,11 +424,22 @@ public class CommentService {
             counters.becameInvisible(c);
         }
         counters.touch(c.postId);
+        if (onPublicPost(c)) {
+            changes.transition(ChangeLog.Type.COMMENT, c.id, null, from == CommentStatus.APPROVED, to == CommentStatus.APPROVED);
+        }
         c.status = to;
     }
 
     /** Deletes a comment and its replies for good, taking their approved ones out of the counts. */
     private void delete(Comment c) {
+        if (onPublicPost(c)) {
+            if (c.status == CommentStatus.APPROVED) {
+                changes.record(ChangeLog.Type.COMMENT, c.id, null, ChangeLog.Action.DELETED);
+            }
+            for (Comment gone : comments.approvedBelow(c, Integer.MAX_VALUE)) {
+                changes.record(ChangeLog.Type.COMMENT, gone.id, null, ChangeLog.Action.DELETED);
+            }
+        }
         long approvedBelow = counters.approvedBelow(c);
         int self = c.status == CommentStatus.APPROVED ? 1 : 0;
         if (self == 1) {
@@ -467,6 +483,9 @@ public class CommentService {
         }
         c.updatedAt = Times.now();
         counters.touch(c.postId);
+        if (c.status == CommentStatus.APPROVED && onPublicPost(c)) {
+            changes.record(ChangeLog.Type.COMMENT, c.id, null, ChangeLog.Action.UPDATED);
+        }
         comments.flush();
         return view(c, moderator, Set.of(), Optional.empty());
     }
@@ -515,6 +534,10 @@ public class CommentService {
             throw ApiException.notFound("Comment", id);
         }
         return c;
+    }
+
+    private boolean onPublicPost(Comment c) {
+        return posts.findByIdOptional(c.postId).map(p -> p.isPublicAt(Times.now())).orElse(false);
     }
 
     private boolean isModerator() {

@@ -24,6 +24,14 @@ public interface GazetteConfig {
 
     Site site();
 
+    Changes changes();
+
+    interface Changes {
+        /** How long changes are kept; a cursor older than that gets 410 and must resync. */
+        @WithDefault("30d")
+        Duration retention();
+    }
+
     Feeds feeds();
 
     /** The publication as readers know it: names and public URLs used in feeds. */
@@ -175,8 +183,8 @@ public interface GazetteConfig {
     }
 
     interface Posts {
-        /** How often scheduled posts whose time has come are switched to published. */
-        @WithDefault("30s")
+        /** How often scheduled posts whose time has come are switched to published (and announced in the change feed). */
+        @WithDefault("5s")
         Duration schedulerInterval();
     }
 }

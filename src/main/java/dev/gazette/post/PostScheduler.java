@@ -4,6 +4,7 @@ import dev.gazette.common.Times;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import dev.gazette.sync.ChangeLog;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -18,10 +19,18 @@ public class PostScheduler {
     @Inject
     PostRepository posts;
 
+    @Inject
+    ChangeLog changes;
+
+    /** Flips due posts one by one, each with its "created" change (it became public by itself). */
     @Scheduled(every = "${gazette.posts.scheduler-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void publishDuePosts() {
-        posts.update("status = ?1 where status = ?2 and publishedAt <= ?3",
-                PostStatus.PUBLISHED, PostStatus.SCHEDULED, Times.now());
+        for (Post post : posts.list("status = ?1 and publishedAt <= ?2", PostStatus.SCHEDULED, Times.now())) {
+            if (posts.update("status = ?1 where id = ?2 and status = ?3", PostStatus.PUBLISHED, post.id, PostStatus.SCHEDULED) == 1) {
+                changes.record(ChangeLog.Type.POST, post.id, post.slug, ChangeLog.Action.CREATED);
+                changes.postVisibilityChanged(post.id, true);
+            }
+        }
     }
 }

@@ -22,6 +22,7 @@ import dev.gazette.common.web.MergePatch;
 import dev.gazette.taxonomy.Category;
 import dev.gazette.taxonomy.CategoryRepository;
 import dev.gazette.taxonomy.Tag;
+import dev.gazette.sync.ChangeLog;
 import dev.gazette.taxonomy.TagRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -68,6 +69,9 @@ public class PostService {
 
     @Inject
     Caller caller;
+
+    @Inject
+    ChangeLog changes;
 
     // ---------------------------------------------------------------- reads
 
@@ -129,6 +133,7 @@ public class PostService {
         post.author = authors.findById(me.authorId());
         apply(post, input, me);
         posts.persist(post);
+        published(post, false);
         return view(post);
     }
 
@@ -136,7 +141,9 @@ public class PostService {
     public PostView replace(IdOrSlug key, PostInput input, String ifMatch) {
         Principal me = caller.require(Role.ADMIN, Role.EDITOR, Role.AUTHOR);
         Post post = writable(key, me, ifMatch);
+        boolean wasPublic = post.isPublicAt(Times.now());
         apply(post, input, me);
+        published(post, wasPublic);
         return view(post);
     }
 
@@ -149,14 +156,21 @@ public class PostService {
             // a generated excerpt follows the content; a written one stays
             current = withExcerpt(current, null);
         }
+        boolean wasPublic = post.isPublicAt(Times.now());
         apply(post, mergePatch.apply(current, patch, PostInput.class), me);
+        published(post, wasPublic);
         return view(post);
     }
 
     @Transactional
     public void delete(IdOrSlug key, String ifMatch) {
         Principal me = caller.require(Role.ADMIN, Role.EDITOR, Role.AUTHOR);
-        posts.delete(writable(key, me, ifMatch));
+        Post post = writable(key, me, ifMatch);
+        if (post.isPublicAt(Times.now())) {
+            changes.postVisibilityChanged(post.id, false);
+            changes.record(ChangeLog.Type.POST, post.id, post.slug, ChangeLog.Action.DELETED);
+        }
+        posts.delete(post);
     }
 
     /** Publishes now, or keeps a publication time already in the past. */
@@ -164,10 +178,11 @@ public class PostService {
     public PostView publish(IdOrSlug key, String ifMatch) {
         Post post = writable(key, caller.require(Role.ADMIN, Role.EDITOR, Role.AUTHOR), ifMatch);
         Instant now = Times.now();
+        boolean wasPublic = post.isPublicAt(now);
         if (post.publishedAt == null || post.publishedAt.isAfter(now)) {
             post.publishedAt = now;
         }
-        return changeStatus(post, PostStatus.PUBLISHED, now);
+        return changeStatus(post, PostStatus.PUBLISHED, now, wasPublic);
     }
 
     @Transactional
@@ -177,8 +192,9 @@ public class PostService {
         if (at == null || !at.isAfter(now)) {
             throw ApiException.invalid("publishAt", "must be a time in the future");
         }
+        boolean wasPublic = post.isPublicAt(now);
         post.publishedAt = millis(at);
-        return changeStatus(post, PostStatus.SCHEDULED, now);
+        return changeStatus(post, PostStatus.SCHEDULED, now, wasPublic);
     }
 
     /** Back to draft: the post leaves the public site; its publication time is kept. */
@@ -295,9 +311,26 @@ public class PostService {
     }
 
     private PostView changeStatus(Post post, PostStatus status, Instant now) {
+        return changeStatus(post, status, now, post.isPublicAt(now));
+    }
+
+    private PostView changeStatus(Post post, PostStatus status, Instant now, boolean wasPublic) {
         post.status = status;
         post.modifiedAt = now;
+        published(post, wasPublic);
         return view(post);
+    }
+
+    /** Records the post's change of public state, and its comments' when it appears or disappears. */
+    private void published(Post post, boolean wasPublic) {
+        boolean isPublic = post.isPublicAt(Times.now());
+        if (wasPublic && !isPublic) {
+            changes.postVisibilityChanged(post.id, false); // comments leave before their post
+        }
+        changes.transition(ChangeLog.Type.POST, post.id, post.slug, wasPublic, isPublic);
+        if (!wasPublic && isPublic) {
+            changes.postVisibilityChanged(post.id, true); // and appear after it
+        }
     }
 
     private void apply(Post post, PostInput in, Principal me) {

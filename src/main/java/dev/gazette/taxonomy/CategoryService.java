@@ -15,6 +15,7 @@ import dev.gazette.common.web.IdOrSlug;
 import dev.gazette.common.web.ListPage;
 import dev.gazette.common.web.MergePatch;
 import dev.gazette.common.web.PageInfo;
+import dev.gazette.sync.ChangeLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -42,6 +43,9 @@ public class CategoryService {
 
     @Inject
     MergePatch mergePatch;
+
+    @Inject
+    ChangeLog changes;
 
     @Transactional
     public ListPage<CategoryView> list(String cursor, int limit) {
@@ -86,6 +90,7 @@ public class CategoryService {
         category.createdAt = Times.now();
         apply(category, input);
         categories.persist(category);
+        changes.record(ChangeLog.Type.CATEGORY, category.id, category.slug, ChangeLog.Action.CREATED);
         return CategoryView.of(category, 0);
     }
 
@@ -113,9 +118,17 @@ public class CategoryService {
         caller.require(Role.ADMIN, Role.EDITOR);
         Category category = categories.get(key);
         Instant now = Times.now();
+        // ids and slugs only: loaded children would still point at the deleted parent when the session flushes
+        for (Object[] child : categories.getEntityManager()
+                .createQuery("select c.id, c.slug from Category c where c.parent = :p", Object[].class)
+                .setParameter("p", category).getResultList()) {
+            changes.record(ChangeLog.Type.CATEGORY, (Long) child[0], (String) child[1], ChangeLog.Action.UPDATED);
+        }
+        changes.postsOf("post_category", "category_id", category.id);
         categories.update("parent = ?1, updatedAt = ?2, version = version + 1 where parent = ?3",
                 category.parent, now, category);
         categories.delete(category);
+        changes.record(ChangeLog.Type.CATEGORY, category.id, category.slug, ChangeLog.Action.DELETED);
     }
 
     /**
@@ -138,6 +151,7 @@ public class CategoryService {
     }
 
     private CategoryView view(Category category) {
+        changes.record(ChangeLog.Type.CATEGORY, category.id, category.slug, ChangeLog.Action.UPDATED);
         categories.flush();
         return CategoryView.of(category, postCounts.categories(List.of(category.id)).getOrDefault(category.id, 0L));
     }

@@ -15,6 +15,7 @@ import dev.gazette.common.web.IdOrSlug;
 import dev.gazette.common.web.ListPage;
 import dev.gazette.common.web.MergePatch;
 import dev.gazette.post.PostStatus;
+import dev.gazette.sync.ChangeLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -54,6 +55,9 @@ public class TagService {
     @Inject
     MergePatch mergePatch;
 
+    @Inject
+    ChangeLog changes;
+
     /**
      * @param prefix autocomplete: tags whose name or slug starts with it, case-insensitively
      */
@@ -86,6 +90,7 @@ public class TagService {
         tag.createdAt = Times.now();
         apply(tag, input);
         tags.persist(tag);
+        changes.record(ChangeLog.Type.TAG, tag.id, tag.slug, ChangeLog.Action.CREATED);
         return TagView.of(tag, 0);
     }
 
@@ -96,7 +101,7 @@ public class TagService {
         HttpCaching.checkIfMatch(ifMatch, tag.version, "tag");
         apply(tag, input);
         tags.flush();
-        return view(tag);
+        return updated(tag);
     }
 
     @Transactional
@@ -106,13 +111,21 @@ public class TagService {
         HttpCaching.checkIfMatch(ifMatch, tag.version, "tag");
         apply(tag, mergePatch.apply(TagView.Input.of(tag), patch, TagView.Input.class));
         tags.flush();
-        return view(tag);
+        return updated(tag);
     }
 
     @Transactional
     public void delete(IdOrSlug key) {
         caller.require(Role.ADMIN, Role.EDITOR);
-        tags.delete(tags.get(key));
+        Tag tag = tags.get(key);
+        changes.postsOf("post_tag", "tag_id", tag.id);
+        tags.delete(tag);
+        changes.record(ChangeLog.Type.TAG, tag.id, tag.slug, ChangeLog.Action.DELETED);
+    }
+
+    private TagView updated(Tag tag) {
+        changes.record(ChangeLog.Type.TAG, tag.id, tag.slug, ChangeLog.Action.UPDATED);
+        return view(tag);
     }
 
     private TagView view(Tag tag) {

@@ -56,6 +56,10 @@ public class ApiException extends RuntimeException {
         return new ApiException(412, "precondition-failed", "Precondition failed", detail, null);
     }
 
+    public static ApiException gone(String detail) {
+        return new ApiException(410, "gone", "Gone", detail, null);
+    }
+
     public static ApiException payloadTooLarge(String detail) {
         return new ApiException(413, "payload-too-large", "Payload too large", detail, null);
     }

@@ -50,7 +50,7 @@ public class HttpCaching {
         byte[] bytes = r.raw != null ? r.raw : serialize(r);
         EntityTag etag = new EntityTag((r.version == null ? "" : r.version + ".") + digest(bytes));
         Instant lastModified = r.lastModified == null ? null : r.lastModified.truncatedTo(ChronoUnit.SECONDS);
-        String cacheControl = r.personal ? "private, no-cache" : config.http().cacheControl();
+        String cacheControl = r.personal ? "private, no-cache" : r.cacheControl != null ? r.cacheControl : config.http().cacheControl();
         return new Rendered(bytes, r.mediaType, etag, lastModified, r.etagOnly, cacheControl,
                 r.links.isEmpty() ? null : String.join(", ", r.links));
     }

@@ -18,6 +18,7 @@ public final class Representation {
     boolean personal;
     boolean list;
     boolean etagOnly;
+    String cacheControl;
     FieldSelection fields = FieldSelection.all();
     final List<String> links = new ArrayList<>();
 
@@ -68,6 +69,12 @@ public final class Representation {
     /** The body depends on who asked (authenticated): never stored by shared caches. */
     public Representation personal(boolean personal) {
         this.personal = personal;
+        return this;
+    }
+
+    /** A Cache-Control other than the configured one (e.g. {@code no-cache} for a feed clients poll). */
+    public Representation cacheControl(String value) {
+        this.cacheControl = value;
         return this;
     }
 

@@ -1,0 +1,87 @@
+package dev.gazette.sync;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import dev.gazette.common.Times;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import java.util.Locale;
+
+/**
+ * Records changes to public content in the transaction that makes them. A change is about what
+ * the public sees: {@code created} when something becomes public, {@code updated} while it
+ * stays public, {@code deleted} when it leaves (unpublished, trashed, spam, deleted). Clients
+ * treat created and updated alike: fetch the item and store it.
+ */
+@ApplicationScoped
+public class ChangeLog {
+
+    public enum Type {
+        POST, COMMENT, CATEGORY, TAG;
+
+        @JsonValue
+        public String json() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    public enum Action {
+        CREATED, UPDATED, DELETED;
+
+        @JsonValue
+        public String json() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    @Inject
+    EntityManager em;
+
+    public void record(Type type, long id, String slug, Action action) {
+        // the counter row stays locked until this transaction ends: numbers become visible in order
+        em.createNativeQuery("update change_counter set last_seq = last_seq + 1 where id = 1").executeUpdate();
+        long seq = ((Number) em.createNativeQuery("select last_seq from change_counter where id = 1").getSingleResult()).longValue();
+        var insert = em.createNativeQuery(slug == null
+                        ? "insert into change_log (seq, type, entity_id, action, at) values (:seq, :type, :id, :action, :at)"
+                        : "insert into change_log (seq, type, entity_id, slug, action, at) values (:seq, :type, :id, :slug, :action, :at)")
+                .setParameter("seq", seq).setParameter("type", type.name()).setParameter("id", id)
+                .setParameter("action", action.name()).setParameter("at", Times.now());
+        if (slug != null) {
+            insert.setParameter("slug", slug);
+        }
+        insert.executeUpdate();
+    }
+
+    /** A post became public or stopped being public: so did its approved comments. */
+    public void postVisibilityChanged(long postId, boolean nowPublic) {
+        @SuppressWarnings("unchecked")
+        java.util.List<Number> ids = em.createNativeQuery("select id from comment where post_id = :post and status = 'APPROVED' order by id")
+                .setParameter("post", postId).getResultList();
+        for (Number id : ids) {
+            record(Type.COMMENT, id.longValue(), null, nowPublic ? Action.CREATED : Action.DELETED);
+        }
+    }
+
+    /** Public posts filed under a category or tagged with a tag that goes away: their categoryIds or tagIds change. */
+    public void postsOf(String joinTable, String column, long termId) {
+        @SuppressWarnings("unchecked")
+        java.util.List<Object[]> rows = em.createNativeQuery("select p.id, p.slug from post p join " + joinTable
+                        + " x on x.post_id = p.id where x." + column + " = :term and " + dev.gazette.post.PostStatus.PUBLIC_SQL)
+                .setParameter("term", termId).setParameter("now", Times.now()).getResultList();
+        for (Object[] r : rows) {
+            record(Type.POST, ((Number) r[0]).longValue(), (String) r[1], Action.UPDATED);
+        }
+    }
+
+    /** The change between two public states of one item, if any. */
+    public void transition(Type type, long id, String slug, boolean wasPublic, boolean isPublic) {
+        if (wasPublic && isPublic) {
+            record(type, id, slug, Action.UPDATED);
+        } else if (isPublic) {
+            record(type, id, slug, Action.CREATED);
+        } else if (wasPublic) {
+            record(type, id, slug, Action.DELETED);
+        }
+    }
+}
