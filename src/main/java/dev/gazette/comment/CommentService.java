@@ -432,13 +432,12 @@ public class CommentService {
 
     /** Deletes a comment and its replies for good, taking their approved ones out of the counts. */
     private void delete(Comment c) {
+        List<Long> leaving = new ArrayList<>();
         if (onPublicPost(c)) {
             if (c.status == CommentStatus.APPROVED) {
-                changes.record(ChangeLog.Type.COMMENT, c.id, null, ChangeLog.Action.DELETED);
+                leaving.add(c.id);
             }
-            for (Comment gone : comments.approvedBelow(c, Integer.MAX_VALUE)) {
-                changes.record(ChangeLog.Type.COMMENT, gone.id, null, ChangeLog.Action.DELETED);
-            }
+            comments.approvedBelow(c, Integer.MAX_VALUE).forEach(gone -> leaving.add(gone.id));
         }
         long approvedBelow = counters.approvedBelow(c);
         int self = c.status == CommentStatus.APPROVED ? 1 : 0;
@@ -452,6 +451,7 @@ public class CommentService {
         comments.getEntityManager().createNativeQuery("delete from comment where root_id = :root and path like :prefix")
                 .setParameter("root", c.rootId).setParameter("prefix", c.subtreePath() + "%").executeUpdate();
         comments.delete(c);
+        changes.comments(leaving, ChangeLog.Action.DELETED);
     }
 
     // ---------------------------------------------------------------- own edits

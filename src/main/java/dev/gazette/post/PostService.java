@@ -166,11 +166,15 @@ public class PostService {
     public void delete(IdOrSlug key, String ifMatch) {
         Principal me = caller.require(Role.ADMIN, Role.EDITOR, Role.AUTHOR);
         Post post = writable(key, me, ifMatch);
-        if (post.isPublicAt(Times.now())) {
-            changes.postVisibilityChanged(post.id, false);
-            changes.record(ChangeLog.Type.POST, post.id, post.slug, ChangeLog.Action.DELETED);
-        }
+        boolean wasPublic = post.isPublicAt(Times.now());
+        List<Long> comments = wasPublic ? changes.approvedComments(post.id) : List.of();
+        long id = post.id;
+        String slug = post.slug;
         posts.delete(post);
+        if (wasPublic) {
+            changes.comments(comments, ChangeLog.Action.DELETED);
+            changes.record(ChangeLog.Type.POST, id, slug, ChangeLog.Action.DELETED);
+        }
     }
 
     /** Publishes now, or keeps a publication time already in the past. */
@@ -353,8 +357,9 @@ public class PostService {
             authors.findByIdOptional(in.authorId()).ifPresentOrElse(a -> post.author = a,
                     () -> errors.add(new FieldError("authorId", "no author with id " + in.authorId())));
         }
-        post.categories = resolve(in.categories(), "categories", "category", errors, categories::find);
-        post.tags = resolve(in.tags(), "tags", "tag", errors, tags::find);
+        // changed in place: only links that really change are deleted or inserted (fewer row locks)
+        replaceContents(post.categories, resolve(in.categories(), "categories", "category", errors, categories::find));
+        replaceContents(post.tags, resolve(in.tags(), "tags", "tag", errors, tags::find));
 
         PostStatus status = in.status() == null ? PostStatus.DRAFT : in.status();
         Instant publishedAt = in.publishedAt();
@@ -390,6 +395,11 @@ public class PostService {
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
+    }
+
+    private static <T> void replaceContents(Set<T> current, Set<T> wanted) {
+        current.retainAll(wanted);
+        current.addAll(wanted);
     }
 
     private static <T> Set<T> resolve(List<String> keys, String field, String noun, List<FieldError> errors,

@@ -39,6 +39,9 @@ public class ChangeLog {
     EntityManager em;
 
     public void record(Type type, long id, String slug, Action action) {
+        // the counter must be the last lock a transaction takes (else a writer holding it could wait for a row
+        // another writer holds while waiting for the counter): write pending entity changes first
+        em.flush();
         // the counter row stays locked until this transaction ends: numbers become visible in order
         em.createNativeQuery("update change_counter set last_seq = last_seq + 1 where id = 1").executeUpdate();
         long seq = ((Number) em.createNativeQuery("select last_seq from change_counter where id = 1").getSingleResult()).longValue();
@@ -55,21 +58,35 @@ public class ChangeLog {
 
     /** A post became public or stopped being public: so did its approved comments. */
     public void postVisibilityChanged(long postId, boolean nowPublic) {
+        comments(approvedComments(postId), nowPublic ? Action.CREATED : Action.DELETED);
+    }
+
+    /** Ids of a post's approved comments (read before the post is deleted, recorded after). */
+    public java.util.List<Long> approvedComments(long postId) {
         @SuppressWarnings("unchecked")
         java.util.List<Number> ids = em.createNativeQuery("select id from comment where post_id = :post and status = 'APPROVED' order by id")
                 .setParameter("post", postId).getResultList();
-        for (Number id : ids) {
-            record(Type.COMMENT, id.longValue(), null, nowPublic ? Action.CREATED : Action.DELETED);
+        return ids.stream().map(Number::longValue).toList();
+    }
+
+    public void comments(java.util.List<Long> ids, Action action) {
+        for (Long id : ids) {
+            record(Type.COMMENT, id, null, action);
         }
     }
 
-    /** Public posts filed under a category or tagged with a tag that goes away: their categoryIds or tagIds change. */
-    public void postsOf(String joinTable, String column, long termId) {
+    /** Public posts filed under a category or tagged with a tag (read before it goes away). */
+    public java.util.List<Object[]> publicPostsOf(String joinTable, String column, long termId) {
         @SuppressWarnings("unchecked")
         java.util.List<Object[]> rows = em.createNativeQuery("select p.id, p.slug from post p join " + joinTable
                         + " x on x.post_id = p.id where x." + column + " = :term and " + dev.gazette.post.PostStatus.PUBLIC_SQL)
                 .setParameter("term", termId).setParameter("now", Times.now()).getResultList();
-        for (Object[] r : rows) {
+        return rows;
+    }
+
+    /** Those posts' categoryIds or tagIds changed. */
+    public void postsUpdated(java.util.List<Object[]> idsAndSlugs) {
+        for (Object[] r : idsAndSlugs) {
             record(Type.POST, ((Number) r[0]).longValue(), (String) r[1], Action.UPDATED);
         }
     }

@@ -18,6 +18,7 @@ import dev.gazette.common.web.PageInfo;
 import dev.gazette.sync.ChangeLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -117,18 +118,24 @@ public class CategoryService {
     public void delete(IdOrSlug key) {
         caller.require(Role.ADMIN, Role.EDITOR);
         Category category = categories.get(key);
+        // lock it first, so posts being edited finish their links to it before its own rows are touched
+        categories.getEntityManager().lock(category, LockModeType.PESSIMISTIC_WRITE);
         Instant now = Times.now();
         // ids and slugs only: loaded children would still point at the deleted parent when the session flushes
-        for (Object[] child : categories.getEntityManager()
+        List<Object[]> children = categories.getEntityManager()
                 .createQuery("select c.id, c.slug from Category c where c.parent = :p", Object[].class)
-                .setParameter("p", category).getResultList()) {
-            changes.record(ChangeLog.Type.CATEGORY, (Long) child[0], (String) child[1], ChangeLog.Action.UPDATED);
-        }
-        changes.postsOf("post_category", "category_id", category.id);
+                .setParameter("p", category).getResultList();
+        List<Object[]> filed = changes.publicPostsOf("post_category", "category_id", category.id);
+        long id = category.id;
+        String slug = category.slug;
         categories.update("parent = ?1, updatedAt = ?2, version = version + 1 where parent = ?3",
                 category.parent, now, category);
         categories.delete(category);
-        changes.record(ChangeLog.Type.CATEGORY, category.id, category.slug, ChangeLog.Action.DELETED);
+        for (Object[] child : children) {
+            changes.record(ChangeLog.Type.CATEGORY, (Long) child[0], (String) child[1], ChangeLog.Action.UPDATED);
+        }
+        changes.postsUpdated(filed);
+        changes.record(ChangeLog.Type.CATEGORY, id, slug, ChangeLog.Action.DELETED);
     }
 
     /**

@@ -118,8 +118,9 @@ public class TagService {
     public void delete(IdOrSlug key) {
         caller.require(Role.ADMIN, Role.EDITOR);
         Tag tag = tags.get(key);
-        changes.postsOf("post_tag", "tag_id", tag.id);
+        List<Object[]> tagged = changes.publicPostsOf("post_tag", "tag_id", tag.id);
         tags.delete(tag);
+        changes.postsUpdated(tagged);
         changes.record(ChangeLog.Type.TAG, tag.id, tag.slug, ChangeLog.Action.DELETED);
     }
 

@@ -77,6 +77,29 @@ class ConcurrencyTest {
     }
 
     @Test
+    void editsAndDeletesRacingOnTheSameContentNeverFail() throws Exception {
+        for (int round = 0; round < 6; round++) {
+            long category = Fixtures.category("Race " + round, null);
+            long tag = Fixtures.tag(unique("race"));
+            long post = Fixtures.postId(Fixtures.publishedPost(Fixtures.ADMIN_TOKEN, unique("race"),
+                    Map.of("categories", List.of(category), "tags", List.of(tag))));
+            java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+            List<Integer> statuses = parallel(6, () -> switch (n.getAndIncrement()) {
+                case 0 -> asAdmin().contentType("application/merge-patch+json").body(Map.of("title", "Edited"))
+                        .patch("/api/v1/posts/" + post).statusCode();
+                case 1 -> asAdmin().delete("/api/v1/posts/" + post).statusCode();
+                case 2 -> asAdmin().contentType("application/merge-patch+json").body(Map.of("description", "x"))
+                        .patch("/api/v1/tags/" + tag).statusCode();
+                case 3 -> asAdmin().delete("/api/v1/tags/" + tag).statusCode();
+                case 4 -> asAdmin().contentType("application/merge-patch+json").body(Map.of("description", "y"))
+                        .patch("/api/v1/categories/" + category).statusCode();
+                default -> asAdmin().delete("/api/v1/categories/" + category).statusCode();
+            });
+            assertTrue(statuses.stream().allMatch(s -> s == 200 || s == 204 || s == 404 || s == 409), statuses.toString());
+        }
+    }
+
+    @Test
     void parallelPostsWithOneTitleGetDistinctSlugsOrAClearConflict() throws Exception {
         String title = "Breaking " + unique("same");
         List<Integer> statuses = parallel(6, () -> asAdmin().body(Map.of("title", title)).post("/api/v1/posts").statusCode());

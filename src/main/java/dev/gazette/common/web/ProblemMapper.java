@@ -146,10 +146,24 @@ public class ProblemMapper {
             if (cause instanceof OptimisticLockException || cause instanceof StaleObjectStateException) {
                 return concurrentUpdate((RuntimeException) cause, uri, headers);
             }
+            if (isLockConflict(cause)) {
+                // the database chose this request as the victim of a deadlock or serialization conflict
+                return respond(ApiException.conflict("The request collided with a concurrent change to the same data; retry it.")
+                        .toProblem(path(uri)));
+            }
         }
         LOG.errorf(e, "Unexpected error on %s", path(uri));
         return respond(new Problem(Problem.TYPE_BASE + "internal", "Internal error", 500,
                 "The server could not complete the request. It has been logged.", path(uri), null));
+    }
+
+    private static boolean isLockConflict(Throwable t) {
+        if (t instanceof jakarta.persistence.PessimisticLockException || t instanceof jakarta.persistence.LockTimeoutException
+                || t instanceof org.hibernate.PessimisticLockException || t instanceof org.hibernate.exception.LockAcquisitionException) {
+            return true;
+        }
+        // PostgreSQL: deadlock_detected (40P01), serialization_failure (40001)
+        return t instanceof java.sql.SQLException sql && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()));
     }
 
     static Response respond(Problem problem) {
