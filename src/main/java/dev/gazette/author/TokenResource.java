@@ -1,6 +1,6 @@
 package dev.gazette.author;
 
-import dev.gazette.common.web.ApiException;
+import dev.gazette.common.web.Params;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -70,10 +70,6 @@ public class TokenResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public void revokeToken(@Parameter(description = "Token id", example = "3") @PathParam("id") String id) {
-        try {
-            service.revoke(Long.parseLong(id));
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest("id", "must be a numeric token id");
-        }
+        service.revoke(Params.id("id", id));
     }
 }

@@ -2,7 +2,6 @@ package dev.gazette.comment;
 
 import dev.gazette.author.Caller;
 import dev.gazette.common.GazetteConfig;
-import dev.gazette.common.web.ApiException;
 import dev.gazette.common.web.HttpCaching;
 import dev.gazette.common.web.IdOrSlug;
 import dev.gazette.common.web.ListPage;
@@ -138,7 +137,7 @@ public class CommentResource {
         Optional<Liker> liker = Liker.of(caller, visitorId);
         IdOrSlug post = IdOrSlug.parse(idOrSlug);
         CommentService.Sort order = Params.enumValue("sort", sort, CommentService.Sort.class, CommentService.Sort.OLDEST);
-        String from = blankToNull(cursor);
+        String from = Params.blankToNull(cursor);
         int size = Params.limit(limit);
         int budget = budget(replies);
         Supplier<Representation> tree = () -> {
@@ -177,10 +176,10 @@ public class CommentResource {
             @Parameter(description = "page.next or page.prev of a previous page", example = "WyJvbGRlc3QiLCJhIiwiMjAyNi0xMS0yMFQwOTowMDowMFoiLDEwNDBd")
             @QueryParam("cursor") String cursor,
             @Context Request request) {
-        ListPage<CommentView> page = service.flat(blankToNull(post),
+        ListPage<CommentView> page = service.flat(Params.blankToNull(post),
                 Params.enumValue("status", status, CommentStatus.class, null), q,
                 Params.enumValue("sort", sort, CommentService.Sort.class, CommentService.Sort.OLDEST),
-                blankToNull(cursor), Params.limit(limit));
+                Params.blankToNull(cursor), Params.limit(limit));
         return caching.ok(request, Representation.list(page).personal(caller.isAuthenticated())
                 .lastModified(lastModified(page.items())));
     }
@@ -221,7 +220,7 @@ public class CommentResource {
             @Parameter(description = VISITOR, example = VISITOR_EXAMPLE) @HeaderParam(Liker.HEADER) String visitorId,
             @Context Request request) {
         Optional<Liker> liker = Liker.of(caller, visitorId);
-        ListPage<CommentView> page = service.replies(commentId(id), blankToNull(cursor), Params.limit(limit), budget(replies), liker);
+        ListPage<CommentView> page = service.replies(commentId(id), Params.blankToNull(cursor), Params.limit(limit), budget(replies), liker);
         return caching.ok(request, Representation.list(page).personal(caller.isAuthenticated() || liker.isPresent())
                 .lastModified(lastModified(page.items())));
     }
@@ -344,26 +343,11 @@ public class CommentResource {
     }
 
     static long commentId(String id) {
-        try {
-            return Long.parseLong(id.trim());
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest("id", "must be a numeric comment id");
-        }
+        return Params.id("id", id);
     }
 
     private int budget(String replies) {
-        if (replies == null || replies.isBlank()) {
-            return config.comments().defaultReplyBudget();
-        }
-        try {
-            int n = Integer.parseInt(replies.trim());
-            if (n >= 0 && n <= config.comments().maxReplyBudget()) {
-                return n;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw ApiException.badRequest("replies", "must be a whole number from 0 to " + config.comments().maxReplyBudget());
+        return Params.intIn("replies", replies, config.comments().defaultReplyBudget(), 0, config.comments().maxReplyBudget());
     }
 
     /** The newest change anywhere in these comment trees. */
@@ -377,7 +361,4 @@ public class CommentResource {
                 node.replies() == null ? Stream.empty() : node.replies().stream().flatMap(CommentResource::flatten));
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
 }

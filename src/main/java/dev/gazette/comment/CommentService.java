@@ -14,6 +14,7 @@ import dev.gazette.common.Times;
 import dev.gazette.common.persistence.KeyType;
 import dev.gazette.common.persistence.KeysetQuery;
 import dev.gazette.common.persistence.SortOrder;
+import dev.gazette.common.persistence.SqlLike;
 import dev.gazette.common.text.Hashes;
 import dev.gazette.common.text.HtmlContent;
 import dev.gazette.common.web.ApiException;
@@ -331,7 +332,7 @@ public class CommentService {
                     + dev.gazette.post.PostStatus.PUBLIC_SQL + ")", "now", Times.now());
         }
         if (q != null && !q.isBlank() && moderator) {
-            String like = "%" + q.trim().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            String like = SqlLike.contains(q);
             query.where("(lower(c.content) like :q escape '\\' or lower(c.author_name) like :q escape '\\'"
                     + " or c.author_email like :q escape '\\')", "q", like);
         }

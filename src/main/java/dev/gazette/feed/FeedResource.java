@@ -52,7 +52,7 @@ public class FeedResource {
             @Parameter(description = "Author id or slug", example = "maria-lopez") @QueryParam("author") String author,
             @Parameter(description = "Items, 1 to 100 (default gazette.feeds.items)", example = "20") @QueryParam("limit") String limit,
             @Context Request request, @Context UriInfo uri) {
-        FeedService.Feed feed = service.posts(FeedFormat.of(format), blank(category), blank(tag), blank(author), items(limit),
+        FeedService.Feed feed = service.posts(FeedFormat.of(format), Params.blankToNull(category), Params.blankToNull(tag), Params.blankToNull(author), items(limit),
                 uri.getRequestUri().toString());
         return respond(request, feed);
     }
@@ -75,7 +75,7 @@ public class FeedResource {
             @QueryParam("post") String post,
             @Parameter(description = "Items, 1 to 100 (default gazette.feeds.items)", example = "20") @QueryParam("limit") String limit,
             @Context Request request, @Context UriInfo uri) {
-        FeedService.Feed feed = service.comments(FeedFormat.of(format), blank(post), items(limit), uri.getRequestUri().toString());
+        FeedService.Feed feed = service.comments(FeedFormat.of(format), Params.blankToNull(post), items(limit), uri.getRequestUri().toString());
         return respond(request, feed);
     }
 
@@ -84,10 +84,7 @@ public class FeedResource {
     }
 
     private static Integer items(String limit) {
-        return limit == null || limit.isBlank() ? null : Params.limit(limit);
+        return Params.blankToNull(limit) == null ? null : Params.limit(limit);
     }
 
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
 }

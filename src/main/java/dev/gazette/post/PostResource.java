@@ -113,13 +113,13 @@ public class PostResource {
             @QueryParam("cursor") String cursor,
             @Context Request request, @Context UriInfo uri) {
         FieldSelection selection = FieldSelection.parse(fields, PostView.class);
-        PostQuery query = new PostQuery(blankToNull(category), blankToNull(tag), blankToNull(author), blankToNull(outlet),
+        PostQuery query = new PostQuery(Params.blankToNull(category), Params.blankToNull(tag), Params.blankToNull(author), Params.blankToNull(outlet),
                 Params.instant("publishedAfter", publishedAfter), Params.instant("publishedBefore", publishedBefore),
-                Params.instant("modifiedSince", modifiedSince), blankToNull(q),
+                Params.instant("modifiedSince", modifiedSince), Params.blankToNull(q),
                 Params.enumValue("sort", sort, PostQuery.Sort.class, null),
                 Params.enumValue("status", status, PostQuery.StatusFilter.class, PostQuery.StatusFilter.PUBLISHED),
                 Params.words("include", include, PostQuery.INCLUDES), selection.explicitly("content"),
-                blankToNull(cursor), Params.limit(limit));
+                Params.blankToNull(cursor), Params.limit(limit));
         ListPage<PostView> page = service.list(query);
         Representation r = Representation.list(page).fields(selection).personal(caller.isAuthenticated())
                 .lastModified(page.items().stream().map(PostView::modifiedAt).max(Instant::compareTo).orElse(null));
@@ -354,7 +354,4 @@ public class PostResource {
         return new EntityTag(Long.toString(post.version()));
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
 }

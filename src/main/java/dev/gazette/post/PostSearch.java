@@ -3,6 +3,7 @@ package dev.gazette.post;
 import dev.gazette.common.persistence.KeyType;
 import dev.gazette.common.persistence.KeysetQuery;
 import dev.gazette.common.persistence.SortOrder;
+import dev.gazette.common.persistence.SqlLike;
 import dev.gazette.common.web.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -56,7 +57,7 @@ public class PostSearch {
                 continue;
             }
             String name = "t" + n++;
-            String like = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            String like = SqlLike.contains(term);
             String title = "lower(p.title) like :" + name + " escape '\\'";
             String body = "lower(p.content_text) like :" + name + " escape '\\'";
             query.where((exclude ? "not " : "") + "(" + title + " or " + body + ")", name, like);

@@ -61,23 +61,8 @@ public class ChangeResource {
         Set<ChangeLog.Type> wanted = EnumSet.noneOf(ChangeLog.Type.class);
         Params.words("types", types, Set.of("post", "comment", "category", "tag"))
                 .forEach(t -> wanted.add(ChangeLog.Type.valueOf(t.toUpperCase(java.util.Locale.ROOT))));
-        ListPage<ChangeView> page = service.after(after == null || after.isBlank() ? null : after, wanted, limit(limit));
+        ListPage<ChangeView> page = service.after(Params.blankToNull(after), wanted, Params.intIn("limit", limit, 100, 1, MAX_LIMIT));
         return caching.ok(request, Representation.list(page).cacheControl("no-cache"));
-    }
-
-    private static int limit(String value) {
-        if (value == null || value.isBlank()) {
-            return 100;
-        }
-        try {
-            int n = Integer.parseInt(value.trim());
-            if (n >= 1 && n <= MAX_LIMIT) {
-                return n;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw dev.gazette.common.web.ApiException.badRequest("limit", "must be a whole number from 1 to " + MAX_LIMIT);
     }
 
     @Schema(name = "ChangePage", description = "A page of changes")

@@ -7,6 +7,7 @@ import dev.gazette.author.Role;
 import dev.gazette.common.persistence.KeyType;
 import dev.gazette.common.persistence.KeysetQuery;
 import dev.gazette.common.persistence.SortOrder;
+import dev.gazette.common.persistence.SqlLike;
 import dev.gazette.common.text.Slugs;
 import dev.gazette.common.web.ApiException;
 import dev.gazette.common.web.Cursor;
@@ -22,7 +23,6 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 @ApplicationScoped
@@ -68,7 +68,7 @@ public class TagService {
                 ? new KeysetQuery(COUNTED).parameter("now", Times.now())
                 : new KeysetQuery("tag t");
         if (prefix != null && !prefix.isBlank()) {
-            String like = escapeLike(prefix.trim().toLowerCase(Locale.ROOT)) + "%";
+            String like = SqlLike.startsWith(prefix);
             query.where("(lower(t.name) like :prefix escape '\\' or t.slug like :prefix escape '\\')", "prefix", like);
         }
         KeysetQuery.Page page = query.page(tags.getEntityManager(), sort.order, c, limit);
@@ -140,9 +140,5 @@ public class TagService {
         tag.name = input.name().trim();
         tag.description = input.description();
         tag.updatedAt = Times.now();
-    }
-
-    static String escapeLike(String s) {
-        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

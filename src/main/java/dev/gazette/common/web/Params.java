@@ -21,18 +21,37 @@ public final class Params {
     }
 
     public static int limit(String value) {
+        return intIn("limit", value, DEFAULT_LIMIT, 1, MAX_LIMIT);
+    }
+
+    /** A whole number from {@code min} to {@code max}; {@code fallback} when absent. */
+    public static int intIn(String name, String value, int fallback, int min, int max) {
         if (value == null || value.isBlank()) {
-            return DEFAULT_LIMIT;
+            return fallback;
         }
         try {
-            int limit = Integer.parseInt(value.trim());
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
+            int n = Integer.parseInt(value.trim());
+            if (n >= min && n <= max) {
+                return n;
             }
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw ApiException.badRequest("limit", "must be a whole number from 1 to " + MAX_LIMIT);
+        throw ApiException.badRequest(name, "must be a whole number from " + min + " to " + max);
+    }
+
+    /** A numeric id from a path segment. */
+    public static long id(String name, String value) {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException | NullPointerException e) {
+            throw ApiException.badRequest(name, "must be a numeric id");
+        }
+    }
+
+    /** The trimmed value, or null when absent or blank. */
+    public static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     public static Instant instant(String name, String value) {
