@@ -25,6 +25,8 @@ import dev.gazette.common.web.ListPage;
 import dev.gazette.post.Post;
 import dev.gazette.post.PostRepository;
 import dev.gazette.sync.ChangeLog;
+import dev.gazette.webhook.WebhookEvent;
+import dev.gazette.webhook.Webhooks;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -87,6 +89,9 @@ public class CommentService {
 
     @Inject
     ChangeLog changes;
+
+    @Inject
+    Webhooks webhooks;
 
     @Inject
     Caller caller;
@@ -182,6 +187,9 @@ public class CommentService {
         comments.persist(c);
         if (parent == null) {
             c.rootId = c.id;
+        }
+        if (c.status != CommentStatus.SPAM) {
+            announce(WebhookEvent.COMMENT_CREATED, c);
         }
         if (c.status == CommentStatus.APPROVED) {
             counters.becameVisible(c);
@@ -421,6 +429,8 @@ public class CommentService {
         }
         if (to == CommentStatus.APPROVED) {
             counters.becameVisible(c);
+            c.status = to;
+            announce(WebhookEvent.COMMENT_APPROVED, c);
         } else if (from == CommentStatus.APPROVED) {
             counters.becameInvisible(c);
         }
@@ -429,6 +439,10 @@ public class CommentService {
             changes.transition(ChangeLog.Type.COMMENT, c.id, null, from == CommentStatus.APPROVED, to == CommentStatus.APPROVED);
         }
         c.status = to;
+    }
+
+    private void announce(WebhookEvent event, Comment c) {
+        webhooks.comment(event, c.id, c.postId, c.parentId, c.status.json(), c.authorName, c.content, c.createdAt);
     }
 
     /** Deletes a comment and its replies for good, taking their approved ones out of the counts. */

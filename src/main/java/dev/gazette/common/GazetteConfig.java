@@ -34,6 +34,47 @@ public interface GazetteConfig {
 
     Feeds feeds();
 
+    Webhooks webhooks();
+
+    /** Delivery of webhook events: polling, timeouts, retries. */
+    interface Webhooks {
+        /** Runs the background dispatcher; off leaves deliveries waiting in the outbox. */
+        @WithDefault("true")
+        boolean dispatch();
+
+        /** How often the dispatcher looks for due deliveries. */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /** Deliveries sent per round, in parallel. */
+        @WithDefault("32")
+        int batchSize();
+
+        /** Time allowed to connect and get a response; slower receivers count as failed. */
+        @WithDefault("10s")
+        Duration timeout();
+
+        /** Wait after the first failed attempt; each further failure doubles it. */
+        @WithDefault("10s")
+        Duration backoff();
+
+        /** The longest wait between attempts. */
+        @WithDefault("1h")
+        Duration maxBackoff();
+
+        /** Attempts before a delivery is given up (FAILED); it can still be redelivered by hand. */
+        @WithDefault("20")
+        int maxAttempts();
+
+        /** Failed attempts in a row after which an endpoint is disabled (its deliveries wait until it is enabled). */
+        @WithDefault("50")
+        int disableAfter();
+
+        /** How long delivered and failed deliveries stay in the delivery log. */
+        @WithDefault("30d")
+        Duration logRetention();
+    }
+
     /** The publication as readers know it: names and public URLs used in feeds. */
     interface Site {
         @WithDefault("Gazette")

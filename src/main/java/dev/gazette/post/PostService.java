@@ -23,6 +23,8 @@ import dev.gazette.taxonomy.Category;
 import dev.gazette.taxonomy.CategoryRepository;
 import dev.gazette.taxonomy.Tag;
 import dev.gazette.sync.ChangeLog;
+import dev.gazette.webhook.WebhookEvent;
+import dev.gazette.webhook.Webhooks;
 import dev.gazette.taxonomy.TagRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -72,6 +74,9 @@ public class PostService {
 
     @Inject
     ChangeLog changes;
+
+    @Inject
+    Webhooks webhooks;
 
     // ---------------------------------------------------------------- reads
 
@@ -170,6 +175,9 @@ public class PostService {
         List<Long> comments = wasPublic ? changes.approvedComments(post.id) : List.of();
         long id = post.id;
         String slug = post.slug;
+        if (wasPublic) {
+            announce(WebhookEvent.POST_DELETED, post);
+        }
         posts.delete(post);
         if (wasPublic) {
             changes.comments(comments, ChangeLog.Action.DELETED);
@@ -328,6 +336,9 @@ public class PostService {
     /** Records the post's change of public state, and its comments' when it appears or disappears. */
     private void published(Post post, boolean wasPublic) {
         boolean isPublic = post.isPublicAt(Times.now());
+        if (wasPublic || isPublic) {
+            announce(!wasPublic ? WebhookEvent.POST_PUBLISHED : isPublic ? WebhookEvent.POST_UPDATED : WebhookEvent.POST_UNPUBLISHED, post);
+        }
         if (wasPublic && !isPublic) {
             changes.postVisibilityChanged(post.id, false); // comments leave before their post
         }
@@ -335,6 +346,10 @@ public class PostService {
         if (!wasPublic && isPublic) {
             changes.postVisibilityChanged(post.id, true); // and appear after it
         }
+    }
+
+    private void announce(WebhookEvent event, Post post) {
+        webhooks.post(event, post.id, post.slug, post.title, post.status.json(), post.publishedAt, post.modifiedAt);
     }
 
     private void apply(Post post, PostInput in, Principal me) {
