@@ -46,6 +46,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @Tag(name = "Moderation", description = "The comment moderation queue (moderators, editors, admins)"),
                 @Tag(name = "Feeds", description = "RSS 2.0, Atom 1.0 and JSON Feed 1.1"),
                 @Tag(name = "Changes", description = "Incremental sync: what changed since a cursor, deletions included"),
+                @Tag(name = "Imports", description = "Moving a WordPress site in: WXR import jobs (admins)"),
                 @Tag(name = "Webhooks", description = "Signed event deliveries to registered endpoints, with retries and a delivery log (admins)"),
                 @Tag(name = "Authors", description = "Authors and the current caller"),
                 @Tag(name = "Tokens", description = "API tokens (bearer secrets, stored hashed)")

@@ -36,6 +36,19 @@ public interface GazetteConfig {
 
     Webhooks webhooks();
 
+    Imports imports();
+
+    /** WordPress (WXR) imports. */
+    interface Imports {
+        /** Largest upload; 413 above it. */
+        @WithDefault("1G")
+        io.quarkus.runtime.configuration.MemorySize maxSize();
+
+        /** Where uploads wait until their job has run (deleted afterwards). */
+        @WithDefault("${java.io.tmpdir}/gazette-imports")
+        String directory();
+    }
+
     /** Delivery of webhook events: polling, timeouts, retries. */
     interface Webhooks {
         /** Runs the background dispatcher; off leaves deliveries waiting in the outbox. */

@@ -88,6 +88,13 @@ public class Post extends PanacheEntityBase {
     @Column(name = "canonical_url")
     public String canonicalUrl;
 
+    /** Pinned to the top of the front page (WordPress "sticky"). */
+    @Column(nullable = false)
+    public boolean sticky;
+
+    @Column(name = "featured_image_url")
+    public String featuredImageUrl;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "comment_status", nullable = false)
     public CommentStatus commentStatus;

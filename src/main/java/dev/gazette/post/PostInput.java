@@ -35,7 +35,10 @@ public record PostInput(
         @Valid @Schema(description = "Source credit of a re-published article") Source source,
         @Size(max = 2000) @Pattern(regexp = "^https?://\\S+$", message = "must be an http(s) URL")
         @Schema(example = "https://www.example-times.com/2026/11/24/heatwave") String canonicalUrl,
-        @Schema(description = "open (default) or closed", example = "open") Post.CommentStatus commentStatus) {
+        @Schema(description = "open (default) or closed", example = "open") Post.CommentStatus commentStatus,
+        @Schema(description = "Pinned to the top of the front page; default false", example = "false") Boolean sticky,
+        @Size(max = 2000) @Pattern(regexp = "^https?://\\S+$", message = "must be an http(s) URL")
+        @Schema(description = "The post's lead image", example = "https://cdn.example.com/2026/11/seville.jpg") String featuredImageUrl) {
 
     @Schema(name = "SourceInput")
     public record Source(

@@ -46,7 +46,7 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class PostService {
 
-    static final int EXCERPT_WORDS = 55;
+    public static final int EXCERPT_WORDS = 55;
 
     @Inject
     PostRepository posts;
@@ -406,6 +406,8 @@ public class PostService {
         post.sourcePublishedAt = source == null ? null : millis(source.publishedAt());
         post.canonicalUrl = in.canonicalUrl();
         post.commentStatus = in.commentStatus() == null ? Post.CommentStatus.OPEN : in.commentStatus();
+        post.sticky = in.sticky() != null && in.sticky();
+        post.featuredImageUrl = in.featuredImageUrl();
         post.modifiedAt = now;
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
@@ -439,6 +441,6 @@ public class PostService {
 
     private static PostInput withExcerpt(PostInput in, String excerpt) {
         return new PostInput(in.slug(), in.title(), in.content(), in.format(), excerpt, in.status(), in.publishedAt(),
-                in.authorId(), in.categories(), in.tags(), in.source(), in.canonicalUrl(), in.commentStatus());
+                in.authorId(), in.categories(), in.tags(), in.source(), in.canonicalUrl(), in.commentStatus(), in.sticky(), in.featuredImageUrl());
     }
 }

@@ -31,6 +31,8 @@ public record PostView(
         @Schema(description = "Credit of a re-published article; absent for original posts", nullable = true) SourceCredit source,
         @Schema(example = "https://www.example-news.com/2026/11/heatwave", nullable = true) String canonicalUrl,
         @Schema(example = "open") Post.CommentStatus commentStatus,
+        @Schema(description = "Pinned to the top of the front page", example = "false") boolean sticky,
+        @Schema(nullable = true, example = "https://cdn.example.com/2026/11/seville.jpg") String featuredImageUrl,
         @Schema(description = "Approved comments", example = "12") int commentCount,
         @Schema(example = "30") int likeCount,
         @Schema(description = "Version, also the first part of the ETag (If-Match compares it)", example = "3") long version,

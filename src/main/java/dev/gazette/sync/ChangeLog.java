@@ -69,9 +69,21 @@ public class ChangeLog {
         return ids.stream().map(Number::longValue).toList();
     }
 
+    /** The same change for many comments: one counter update for all of them (the counter stays the last lock). */
     public void comments(java.util.List<Long> ids, Action action) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        em.flush();
+        em.createNativeQuery("update change_counter set last_seq = last_seq + :n where id = 1").setParameter("n", ids.size())
+                .executeUpdate();
+        long last = ((Number) em.createNativeQuery("select last_seq from change_counter where id = 1").getSingleResult()).longValue();
+        long seq = last - ids.size();
+        java.time.Instant at = Times.now();
         for (Long id : ids) {
-            record(Type.COMMENT, id, null, action);
+            em.createNativeQuery("insert into change_log (seq, type, entity_id, action, at) values (:seq, :type, :id, :action, :at)")
+                    .setParameter("seq", ++seq).setParameter("type", Type.COMMENT.name()).setParameter("id", id)
+                    .setParameter("action", action.name()).setParameter("at", at).executeUpdate();
         }
     }
 

@@ -1,0 +1,64 @@
+package dev.gazette.importer;
+
+import java.util.List;
+import java.util.Map;
+
+/** The parts of a WordPress eXtended RSS export Gazette reads, as they stand in the file. */
+public final class Wxr {
+
+    private Wxr() {
+    }
+
+    /** The channel's own data. */
+    public record Site(String wxrVersion, String baseSiteUrl, String baseBlogUrl, String title, String link) {
+
+        /** What identifies the site across exports: the blog URL, else the site URL, else the link. */
+        public String key() {
+            String url = baseBlogUrl != null && !baseBlogUrl.isBlank() ? baseBlogUrl
+                    : baseSiteUrl != null && !baseSiteUrl.isBlank() ? baseSiteUrl : link;
+            return url == null ? "" : url.trim().replaceAll("/+$", "");
+        }
+    }
+
+    public record Author(String login, String email, String displayName) {
+    }
+
+    public record Category(String nicename, String parent, String name, String description) {
+    }
+
+    public record Tag(String slug, String name, String description) {
+    }
+
+    /** A category or tag named on an item: {@code domain} is "category" or "post_tag". */
+    public record Term(String domain, String nicename, String name) {
+    }
+
+    public record Comment(long id, String author, String email, String url, String ip, String dateLocal, String dateGmt,
+                          String content, String approved, String type, long parent) {
+    }
+
+    /** An {@code <item>}: a post, page, attachment, menu item, ... */
+    public record Item(long postId, String type, String title, String link, String creator, String content, String excerpt,
+                       String status, String postName, String dateLocal, String dateGmt, String commentStatus,
+                       boolean sticky, String attachmentUrl, List<Term> terms, Map<String, String> meta,
+                       List<Comment> comments, int line) {
+    }
+
+    /** What a reader hands over as it streams through the file. */
+    public interface Visitor {
+        default void site(Site site) {
+        }
+
+        default void author(Author author) {
+        }
+
+        default void category(Category category) {
+        }
+
+        default void tag(Tag tag) {
+        }
+
+        default void item(Item item) {
+        }
+    }
+}

@@ -1,0 +1,862 @@
+package dev.gazette.importer;
+
+import dev.gazette.author.Author;
+import dev.gazette.author.Role;
+import dev.gazette.comment.CommentStatus;
+import dev.gazette.common.GazetteConfig;
+import dev.gazette.common.Times;
+import dev.gazette.common.text.Hashes;
+import dev.gazette.common.text.HtmlContent;
+import dev.gazette.common.text.Slugs;
+import dev.gazette.post.Post;
+import dev.gazette.post.PostService;
+import dev.gazette.post.PostStatus;
+import dev.gazette.sync.ChangeLog;
+import dev.gazette.taxonomy.Category;
+import dev.gazette.taxonomy.Tag;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Maps a WXR export onto Gazette. Two streaming passes over the file: the first validates it
+ * (well-formed XML, a WXR version) and collects the small things (authors, terms, attachment
+ * URLs) without writing anything; the second writes authors and terms in one transaction, then
+ * posts with their comments in batches of transactions. Every row written is recorded in
+ * {@code import_source} under the site's URL and its WordPress key, so importing the same export
+ * again changes nothing and a later export updates what changed.
+ */
+@ApplicationScoped
+public class WxrImporter {
+
+    static final int POSTS_PER_TRANSACTION = 25;
+    static final int COMMENTS_PER_TRANSACTION = 3000;
+    private static final int MAX_WARNINGS = 500;
+    private static final DateTimeFormatter WP_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    HtmlContent html;
+
+    @Inject
+    ChangeLog changes;
+
+    @Inject
+    GazetteConfig config;
+
+    /** Where a running job reports to. */
+    interface Listener {
+        void progress(String phase, long bytesRead, int itemsRead, ImportCounts counts, List<String> warnings);
+
+        void site(Wxr.Site site);
+    }
+
+    /** Thrown when the file cannot be imported at all; nothing was written. */
+    static final class Rejected extends Exception {
+        Rejected(String message) {
+            super(message);
+        }
+    }
+
+    /** The outcome of a finished run. */
+    record Result(ImportCounts counts, List<String> warnings) {
+    }
+
+    Result run(Path file, Listener listener) throws Rejected, IOException {
+        Run run = new Run(listener);
+        Collected collected = new Collected();
+        read(file, collected, bytes -> listener.progress("validating", bytes, collected.items, run.tally.snapshot(), run.warnings));
+        if (collected.site == null) {
+            throw new Rejected("Not a WordPress export: no channel with a <wp:wxr_version>.");
+        }
+        listener.site(collected.site);
+        run.site = collected.site.key();
+        QuarkusTransaction.requiringNew().timeout(600).run(() -> run.terms(collected));
+
+        List<Wxr.Item> batch = new ArrayList<>();
+        int[] batchComments = {0};
+        int[] items = {0};
+        long[] bytes = {0};
+        Wxr.Visitor writer = new Wxr.Visitor() {
+            @Override
+            public void item(Wxr.Item item) {
+                items[0]++;
+                if (!"post".equals(item.type())) {
+                    run.tally.skipped("posts", item.type() == null || item.type().isBlank() ? "no post_type" : item.type());
+                    return;
+                }
+                batch.add(item);
+                batchComments[0] += item.comments().size();
+                if (batch.size() >= POSTS_PER_TRANSACTION || batchComments[0] >= COMMENTS_PER_TRANSACTION) {
+                    flush();
+                }
+            }
+
+            void flush() {
+                List<Wxr.Item> posts = List.copyOf(batch);
+                batch.clear();
+                batchComments[0] = 0;
+                QuarkusTransaction.requiringNew().timeout(600).run(() -> posts.forEach(p -> run.post(p, collected)));
+                listener.progress("importing", bytes[0], items[0], run.tally.snapshot(), run.warnings);
+            }
+        };
+        read(file, new Wxr.Visitor() {
+            @Override
+            public void item(Wxr.Item item) {
+                writer.item(item);
+            }
+        }, b -> bytes[0] = b);
+        if (!batch.isEmpty()) {
+            List<Wxr.Item> posts = List.copyOf(batch);
+            QuarkusTransaction.requiringNew().timeout(600).run(() -> posts.forEach(p -> run.post(p, collected)));
+        }
+        listener.progress("importing", Files.size(file), items[0], run.tally.snapshot(), run.warnings);
+        return new Result(run.tally.snapshot(), run.warnings);
+    }
+
+    private static void read(Path file, Wxr.Visitor visitor, java.util.function.LongConsumer progress) throws Rejected, IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            WxrReader.read(new java.io.BufferedInputStream(in, 1 << 16), visitor, progress);
+        } catch (WxrReader.InvalidWxr e) {
+            throw new Rejected(e.getMessage());
+        }
+    }
+
+    /** Pass one: validation, and what pass two needs before the first item. */
+    private static final class Collected implements Wxr.Visitor {
+        Wxr.Site site;
+        final Map<String, Wxr.Author> authors = new LinkedHashMap<>();
+        final Map<String, Wxr.Category> categories = new LinkedHashMap<>();
+        final Map<String, Wxr.Tag> tags = new LinkedHashMap<>();
+        final Map<Long, String> attachmentUrls = new HashMap<>();
+        int items;
+
+        @Override
+        public void site(Wxr.Site site) {
+            this.site = site;
+        }
+
+        @Override
+        public void author(Wxr.Author author) {
+            if (author.login() != null && !author.login().isBlank()) {
+                authors.put(author.login(), author);
+            }
+        }
+
+        @Override
+        public void category(Wxr.Category category) {
+            if (category.nicename() != null && !category.nicename().isBlank()) {
+                categories.put(category.nicename(), category);
+            }
+        }
+
+        @Override
+        public void tag(Wxr.Tag tag) {
+            if (tag.slug() != null && !tag.slug().isBlank()) {
+                tags.put(tag.slug(), tag);
+            }
+        }
+
+        @Override
+        public void item(Wxr.Item item) {
+            items++;
+            if ("attachment".equals(item.type()) && item.attachmentUrl() != null && !item.attachmentUrl().isBlank()) {
+                attachmentUrls.put(item.postId(), item.attachmentUrl().trim());
+            }
+            if (!"post".equals(item.type())) {
+                return;
+            }
+            // terms and authors named only on items are imported too
+            for (Wxr.Term t : item.terms()) {
+                if (t.nicename() == null || t.nicename().isBlank()) {
+                    continue;
+                }
+                if ("category".equals(t.domain())) {
+                    categories.putIfAbsent(t.nicename(), new Wxr.Category(t.nicename(), null, t.name(), null));
+                } else if ("post_tag".equals(t.domain())) {
+                    tags.putIfAbsent(t.nicename(), new Wxr.Tag(t.nicename(), t.name(), null));
+                }
+            }
+            if (item.creator() != null && !item.creator().isBlank()) {
+                authors.putIfAbsent(item.creator(), new Wxr.Author(item.creator(), null, item.creator()));
+            }
+        }
+    }
+
+    /** The state of one import run: the site, its tally and warnings, and WordPress keys resolved so far. */
+    private final class Run {
+        final Listener listener;
+        final ImportCounts.Tally tally = new ImportCounts.Tally();
+        final List<String> warnings = new ArrayList<>();
+        String site;
+        final Map<String, Long> authorIds = new HashMap<>();
+        final Map<String, Long> categoryIds = new HashMap<>();
+        final Map<String, Long> tagIds = new HashMap<>();
+        private int warningsDropped;
+
+        Run(Listener listener) {
+            this.listener = listener;
+        }
+
+        void warn(String warning) {
+            if (warnings.size() < MAX_WARNINGS) {
+                warnings.add(warning);
+            } else if (warningsDropped++ == 0) {
+                warnings.add("... more warnings were left out");
+            }
+        }
+
+        // ------------------------------------------------------------------ authors and terms
+
+        void terms(Collected c) {
+            Instant now = Times.now();
+            for (Wxr.Author a : c.authors.values()) {
+                String name = blank(a.displayName()) ? a.login() : a.displayName().trim();
+                String digest = digest(a.login(), name, a.email());
+                Source existing = source("author", a.login());
+                Author author = existing == null ? null : em.find(Author.class, existing.gazetteId());
+                if (author != null && existing.digest().equals(digest)) {
+                    tally.skipped("authors", "unchanged");
+                } else {
+                    boolean created = author == null;
+                    if (created) {
+                        author = new Author();
+                        author.slug = Slugs.unique(slug(a.login(), name, "author"), s -> taken("author", s));
+                        author.role = Role.AUTHOR;
+                        author.createdAt = now;
+                    }
+                    author.displayName = name;
+                    author.email = blank(a.email()) ? null : a.email().trim();
+                    author.updatedAt = now;
+                    if (created) {
+                        em.persist(author);
+                        em.flush();
+                    }
+                    remember("author", a.login(), author.id, digest);
+                    count("authors", created);
+                }
+                authorIds.put(a.login(), author.id);
+            }
+            // parents first, in whatever order the file lists them
+            Set<String> placing = new HashSet<>();
+            for (String nicename : c.categories.keySet()) {
+                category(nicename, c, placing, now);
+            }
+            for (Wxr.Tag t : c.tags.values()) {
+                String name = blank(t.name()) ? t.slug() : t.name();
+                String digest = digest(name, t.description());
+                Source existing = source("tag", t.slug());
+                Tag tag = existing == null ? null : em.find(Tag.class, existing.gazetteId());
+                if (tag == null) {
+                    String slug = slug(t.slug(), name, "tag");
+                    // the same tag made by hand (or by another site's import) is adopted, not duplicated
+                    tag = Tag.<Tag>find("slug", slug).firstResultOptional().orElse(null);
+                    if (tag == null) {
+                        tag = new Tag();
+                        tag.slug = slug;
+                        tag.createdAt = now;
+                        apply(tag, name, t.description(), now);
+                        em.persist(tag);
+                        em.flush();
+                        count("tags", true);
+                    } else {
+                        tally.skipped("tags", "exists");
+                    }
+                    remember("tag", t.slug(), tag.id, digest);
+                } else if (existing.digest().equals(digest)) {
+                    tally.skipped("tags", "unchanged");
+                } else {
+                    apply(tag, name, t.description(), now);
+                    remember("tag", t.slug(), tag.id, digest);
+                    count("tags", false);
+                }
+                tagIds.put(t.slug(), tag.id);
+            }
+        }
+
+        private void apply(Tag tag, String name, String description, Instant now) {
+            tag.name = name.trim();
+            tag.description = blank(description) ? null : description;
+            tag.updatedAt = now;
+        }
+
+        private Long category(String nicename, Collected c, Set<String> placing, Instant now) {
+            if (categoryIds.containsKey(nicename)) {
+                return categoryIds.get(nicename);
+            }
+            Wxr.Category wc = c.categories.get(nicename);
+            placing.add(nicename);
+            Long parentId = null;
+            if (!blank(wc.parent())) {
+                if (!c.categories.containsKey(wc.parent())) {
+                    warn("category '" + nicename + "': parent '" + wc.parent() + "' is not in the file; imported at the top level");
+                } else if (placing.contains(wc.parent())) {
+                    warn("category '" + nicename + "': parent '" + wc.parent() + "' would make a cycle; imported at the top level");
+                } else {
+                    parentId = category(wc.parent(), c, placing, now);
+                }
+            }
+            String name = blank(wc.name()) ? nicename : wc.name();
+            String digest = digest(name, wc.description(), wc.parent());
+            Source existing = source("category", nicename);
+            Category category = existing == null ? null : em.find(Category.class, existing.gazetteId());
+            Category parent = parentId == null ? null : em.find(Category.class, parentId);
+            if (category == null) {
+                String slug = slug(nicename, name, "category");
+                category = Category.<Category>find("slug", slug).firstResultOptional().orElse(null);
+                if (category == null) {
+                    category = new Category();
+                    category.slug = slug;
+                    category.createdAt = now;
+                    apply(category, name, wc.description(), parent, now);
+                    em.persist(category);
+                    em.flush();
+                    count("categories", true);
+                } else {
+                    tally.skipped("categories", "exists");
+                }
+                remember("category", nicename, category.id, digest);
+            } else if (existing.digest().equals(digest)) {
+                tally.skipped("categories", "unchanged");
+            } else {
+                apply(category, name, wc.description(), parent, now);
+                remember("category", nicename, category.id, digest);
+                count("categories", false);
+            }
+            placing.remove(nicename);
+            categoryIds.put(nicename, category.id);
+            return category.id;
+        }
+
+        private void apply(Category category, String name, String description, Category parent, Instant now) {
+            category.name = name.trim();
+            category.description = blank(description) ? null : description;
+            category.parent = parent;
+            category.updatedAt = now;
+        }
+
+        // ------------------------------------------------------------------ posts
+
+        void post(Wxr.Item item, Collected c) {
+            Instant now = Times.now();
+            String key = Long.toString(item.postId());
+            String thumbnail = thumbnail(item, c);
+            String digest = digest(item.title(), item.content(), item.excerpt(), item.status(), item.postName(), item.dateLocal(),
+                    item.dateGmt(), item.creator(), item.commentStatus(), Boolean.toString(item.sticky()), thumbnail,
+                    item.terms().stream().map(t -> t.domain() + ":" + t.nicename()).sorted().toList().toString());
+            Source existing = source("post", key);
+            Post post = existing == null ? null : em.find(Post.class, existing.gazetteId());
+            boolean wasPublic = post != null && post.isPublicAt(now);
+            if (post != null && existing.digest().equals(digest)) {
+                tally.skipped("posts", "unchanged");
+            } else {
+                boolean created = post == null;
+                if (created) {
+                    post = new Post();
+                    post.createdAt = now;
+                }
+                map(item, post, thumbnail, now, created);
+                if (created) {
+                    em.persist(post);
+                }
+                em.flush();
+                remember("post", key, post.id, digest);
+                count("posts", created);
+                boolean isPublic = post.isPublicAt(now);
+                changes.transition(ChangeLog.Type.POST, post.id, post.slug, wasPublic, isPublic);
+            }
+            comments(item, post, wasPublic);
+        }
+
+        private void map(Wxr.Item item, Post post, String thumbnail, Instant now, boolean created) {
+            String where = "post " + item.postId() + " (line " + item.line() + ")";
+            post.title = item.title() == null ? "" : item.title().trim();
+            final Long selfId = post.id;
+            String wanted = slug(item.postName(), post.title, "post");
+            if (created || !wanted.equals(post.slug)) {
+                String slug = Slugs.unique(wanted, s -> postSlugTaken(s, selfId));
+                if (!slug.equals(wanted) && created) {
+                    warn(where + ": slug '" + wanted + "' was taken; imported as '" + slug + "'");
+                }
+                post.slug = slug;
+            }
+            post.content = html.articleHtml(item.content(), HtmlContent.ContentFormat.HTML);
+            post.contentText = html.plainText(post.content);
+            post.excerpt = blank(item.excerpt()) ? html.excerpt(post.contentText, PostService.EXCERPT_WORDS) : html.plainText(item.excerpt());
+            Instant date = date(item.dateGmt());
+            if (date == null) {
+                date = date(item.dateLocal());
+            }
+            post.status = switch (item.status() == null ? "" : item.status()) {
+                case "publish" -> date != null && date.isAfter(now) ? PostStatus.SCHEDULED : PostStatus.PUBLISHED;
+                case "future" -> date != null && date.isAfter(now) ? PostStatus.SCHEDULED : PostStatus.PUBLISHED;
+                case "trash" -> PostStatus.TRASHED;
+                case "draft", "pending", "auto-draft" -> PostStatus.DRAFT;
+                case "private" -> {
+                    warn(where + ": private post imported as a draft (Gazette has no private posts)");
+                    yield PostStatus.DRAFT;
+                }
+                default -> {
+                    warn(where + ": unknown status '" + item.status() + "' imported as a draft");
+                    yield PostStatus.DRAFT;
+                }
+            };
+            if (date == null && (post.status == PostStatus.PUBLISHED)) {
+                warn(where + ": no date; published now");
+                date = now;
+            }
+            post.publishedAt = date == null ? null : date;
+            if (created) {
+                post.createdAt = date != null && date.isBefore(now) ? date : now;
+            }
+            post.modifiedAt = created && date != null && date.isBefore(now) ? date : now;
+            Long authorId = item.creator() == null ? null : authorIds.get(item.creator());
+            if (authorId == null && post.author == null) {
+                authorId = authorIds.values().stream().findFirst().orElseGet(this::fallbackAuthor);
+                warn(where + ": no author; attributed to author " + authorId);
+            }
+            if (authorId != null) {
+                post.author = em.getReference(Author.class, authorId);
+            }
+            Set<Category> categories = new LinkedHashSet<>();
+            Set<Tag> tags = new LinkedHashSet<>();
+            for (Wxr.Term t : item.terms()) {
+                if ("category".equals(t.domain()) && categoryIds.containsKey(t.nicename())) {
+                    categories.add(em.getReference(Category.class, categoryIds.get(t.nicename())));
+                } else if ("post_tag".equals(t.domain()) && tagIds.containsKey(t.nicename())) {
+                    tags.add(em.getReference(Tag.class, tagIds.get(t.nicename())));
+                }
+            }
+            post.categories.retainAll(categories);
+            post.categories.addAll(categories);
+            post.tags.retainAll(tags);
+            post.tags.addAll(tags);
+            post.commentStatus = "closed".equals(item.commentStatus()) ? Post.CommentStatus.CLOSED : Post.CommentStatus.OPEN;
+            post.sticky = item.sticky();
+            post.featuredImageUrl = thumbnail;
+        }
+
+        private Long fallbackAuthor() {
+            return em.createQuery("select a.id from Author a where a.role = :role order by a.id", Long.class)
+                    .setParameter("role", Role.ADMIN).setMaxResults(1).getSingleResult();
+        }
+
+        private String thumbnail(Wxr.Item item, Collected c) {
+            String id = item.meta().get("_thumbnail_id");
+            if (blank(id)) {
+                return null;
+            }
+            try {
+                String url = c.attachmentUrls.get(Long.parseLong(id.trim()));
+                return url != null && url.matches("^https?://\\S+$") && url.length() <= 2000 ? url : null;
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+
+        private boolean postSlugTaken(String slug, Long exceptId) {
+            return !em.createQuery("select p.id from Post p where p.slug = :slug and p.id <> :id")
+                    .setParameter("slug", slug).setParameter("id", exceptId == null ? -1L : exceptId)
+                    .setMaxResults(1).getResultList().isEmpty();
+        }
+
+        // ------------------------------------------------------------------ comments
+
+        /** A comment already in Gazette: where it sits in its thread. */
+        private record Placed(long id, int depth, String path, long rootId) {
+        }
+
+        void comments(Wxr.Item item, Post post, boolean postWasPublic) {
+            if (item.comments().isEmpty()) {
+                return;
+            }
+            Map<Long, Wxr.Comment> byId = new LinkedHashMap<>();
+            for (Wxr.Comment wc : item.comments()) {
+                String type = wc.type() == null ? "" : wc.type().trim();
+                if (!type.isEmpty() && !type.equals("comment")) {
+                    tally.skipped("comments", type);
+                } else {
+                    byId.put(wc.id(), wc);
+                }
+            }
+            Map<String, Long[]> mapped = commentSources(post.id);
+            Map<Long, Placed> placed = new HashMap<>();
+            if (!mapped.isEmpty()) {
+                em.unwrap(Session.class).doWork(connection -> {
+                    try (PreparedStatement q = connection.prepareStatement("select id, depth, path, root_id from comment where post_id = ?")) {
+                        q.setLong(1, post.id);
+                        try (ResultSet rs = q.executeQuery()) {
+                            while (rs.next()) {
+                                placed.put(rs.getLong(1), new Placed(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getLong(4)));
+                            }
+                        }
+                    }
+                });
+            }
+            // parents before their replies, whatever the order in the file
+            List<Wxr.Comment> ordered = new ArrayList<>();
+            Set<Long> visiting = new HashSet<>();
+            Set<Long> done = new HashSet<>();
+            for (Wxr.Comment wc : byId.values()) {
+                order(wc, byId, visiting, done, ordered);
+            }
+            List<Long> created = new ArrayList<>();
+            List<long[]> statusChanges = new ArrayList<>();
+            Map<Long, Long> gazetteIds = new HashMap<>();
+            int maxDepth = config.comments().maxDepth() - 1;
+            Instant now = Times.now();
+            em.unwrap(Session.class).doWork(connection -> {
+                for (Wxr.Comment wc : ordered) {
+                    String key = Long.toString(wc.id());
+                    String digest = digest(wc.author(), wc.email(), wc.url(), wc.ip(), wc.dateLocal(), wc.dateGmt(), wc.content(),
+                            wc.approved(), Long.toString(wc.parent()));
+                    CommentStatus status = status(wc.approved());
+                    Long[] existing = mapped.get(key);
+                    if (existing != null && placed.containsKey(existing[0])) {
+                        gazetteIds.put(wc.id(), existing[0]);
+                        if (digestOf(existing).equals(digest)) {
+                            tally.skipped("comments", "unchanged");
+                            continue;
+                        }
+                        String before = updateComment(connection, existing[0], wc, status, now);
+                        remember("comment", key, existing[0], digest);
+                        count("comments", false);
+                        statusChanges.add(new long[]{existing[0], "APPROVED".equals(before) ? 1 : 0, status == CommentStatus.APPROVED ? 1 : 0});
+                        continue;
+                    }
+                    Placed parent = null;
+                    if (wc.parent() != 0) {
+                        Long parentId = gazetteIds.get(wc.parent());
+                        parent = parentId == null ? null : placed.get(parentId);
+                        if (parent == null) {
+                            warn("comment " + wc.id() + " on post " + item.postId() + ": parent " + wc.parent()
+                                    + " is not imported; the reply became a top-level comment");
+                        }
+                    }
+                    while (parent != null && parent.depth() >= maxDepth) {
+                        parent = placed.get(parentOf(parent));
+                    }
+                    long id = insertComment(connection, post.id, parent, wc, status, now);
+                    Placed self = parent == null ? new Placed(id, 0, "/", id)
+                            : new Placed(id, parent.depth() + 1, parent.path() + parent.id() + "/", parent.rootId());
+                    placed.put(id, self);
+                    gazetteIds.put(wc.id(), id);
+                    remember("comment", key, id, digest);
+                    count("comments", true);
+                    if (status == CommentStatus.APPROVED) {
+                        created.add(id);
+                    }
+                }
+            });
+            recount(post.id);
+            if (post.isPublicAt(now)) {
+                changes.comments(created, ChangeLog.Action.CREATED);
+                for (long[] change : statusChanges) {
+                    changes.transition(ChangeLog.Type.COMMENT, change[0], null, change[1] == 1, change[2] == 1);
+                }
+            }
+        }
+
+        private Long parentOf(Placed p) {
+            if (p.depth() == 0) {
+                return null;
+            }
+            String[] ids = p.path().split("/");
+            return Long.parseLong(ids[ids.length - 1]);
+        }
+
+        private void order(Wxr.Comment wc, Map<Long, Wxr.Comment> byId, Set<Long> visiting, Set<Long> done, List<Wxr.Comment> out) {
+            // iterative: a 10,000-deep chain must not overflow the stack
+            List<Wxr.Comment> chain = new ArrayList<>();
+            Wxr.Comment current = wc;
+            while (current != null && !done.contains(current.id()) && visiting.add(current.id())) {
+                chain.add(current);
+                current = current.parent() == 0 ? null : byId.get(current.parent());
+            }
+            for (int i = chain.size() - 1; i >= 0; i--) {
+                Wxr.Comment c = chain.get(i);
+                if (done.add(c.id())) {
+                    out.add(c);
+                }
+                visiting.remove(c.id());
+            }
+        }
+
+        private long insertComment(Connection connection, long postId, Placed parent, Wxr.Comment wc, CommentStatus status, Instant now)
+                throws SQLException {
+            Instant created = date(wc.dateGmt());
+            if (created == null) {
+                created = date(wc.dateLocal());
+            }
+            if (created == null) {
+                created = now;
+            }
+            try (PreparedStatement insert = connection.prepareStatement("insert into comment (post_id, parent_id, root_id, depth, path,"
+                    + " author_name, author_email, author_url, avatar_hash, ip_hash, content, status, created_at, updated_at)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                insert.setLong(1, postId);
+                if (parent == null) {
+                    insert.setNull(2, java.sql.Types.BIGINT);
+                    insert.setLong(3, 0);
+                    insert.setInt(4, 0);
+                    insert.setString(5, "/");
+                } else {
+                    insert.setLong(2, parent.id());
+                    insert.setLong(3, parent.rootId());
+                    insert.setInt(4, parent.depth() + 1);
+                    insert.setString(5, parent.path() + parent.id() + "/");
+                }
+                bindAuthorAndContent(insert, 6, wc, status);
+                insert.setTimestamp(13, Timestamp.from(created));
+                insert.setTimestamp(14, Timestamp.from(created));
+                insert.executeUpdate();
+                long id;
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    id = keys.getLong(1);
+                }
+                if (parent == null) {
+                    try (PreparedStatement root = connection.prepareStatement("update comment set root_id = id where id = ?")) {
+                        root.setLong(1, id);
+                        root.executeUpdate();
+                    }
+                }
+                return id;
+            }
+        }
+
+        /** Updates an imported comment in place (its place in the thread stays); returns its former status. */
+        private String updateComment(Connection connection, long id, Wxr.Comment wc, CommentStatus status, Instant now) throws SQLException {
+            String before;
+            try (PreparedStatement q = connection.prepareStatement("select status from comment where id = ?")) {
+                q.setLong(1, id);
+                try (ResultSet rs = q.executeQuery()) {
+                    rs.next();
+                    before = rs.getString(1);
+                }
+            }
+            try (PreparedStatement update = connection.prepareStatement("update comment set author_name = ?, author_email = ?,"
+                    + " author_url = ?, avatar_hash = ?, ip_hash = ?, content = ?, status = ?, updated_at = ?, version = version + 1 where id = ?")) {
+                bindAuthorAndContent(update, 1, wc, status);
+                update.setTimestamp(8, Timestamp.from(now));
+                update.setLong(9, id);
+                update.executeUpdate();
+            }
+            return before;
+        }
+
+        private void bindAuthorAndContent(PreparedStatement s, int first, Wxr.Comment wc, CommentStatus status) throws SQLException {
+            String email = blank(wc.email()) ? null : truncate(wc.email().trim(), 320);
+            String name = blank(wc.author()) ? "Anonymous" : truncate(wc.author().trim(), 200);
+            s.setString(first, name);
+            s.setString(first + 1, email);
+            s.setString(first + 2, blank(wc.url()) ? null : truncate(wc.url().trim(), 2000));
+            s.setString(first + 3, email == null ? null : Hashes.sha256Hex(email.toLowerCase(Locale.ROOT)));
+            s.setString(first + 4, blank(wc.ip()) ? null : Hashes.hmacSha256Hex(config.comments().ipHashSecret(), wc.ip().trim()));
+            s.setString(first + 5, html.commentHtml(wc.content()));
+            s.setString(first + 6, status.name());
+        }
+
+        /** Sets every count of the post's comments from the rows themselves: exact however the import went. */
+        private void recount(long postId) {
+            em.unwrap(Session.class).doWork(connection -> {
+                record Row(long id, Long parent, boolean approved, int replies, int descendants, int depth) {
+                }
+                List<Row> rows = new ArrayList<>();
+                try (PreparedStatement q = connection.prepareStatement(
+                        "select id, parent_id, status, reply_count, descendant_count, depth from comment where post_id = ? order by depth desc")) {
+                    q.setLong(1, postId);
+                    try (ResultSet rs = q.executeQuery()) {
+                        while (rs.next()) {
+                            long parent = rs.getLong(2);
+                            rows.add(new Row(rs.getLong(1), rs.wasNull() ? null : parent, "APPROVED".equals(rs.getString(3)),
+                                    rs.getInt(4), rs.getInt(5), rs.getInt(6)));
+                        }
+                    }
+                }
+                Map<Long, int[]> counts = new HashMap<>();
+                int approved = 0;
+                for (Row r : rows) { // deepest first: a comment's own counts are final before its parent's
+                    int[] own = counts.computeIfAbsent(r.id(), k -> new int[2]);
+                    if (r.approved()) {
+                        approved++;
+                    }
+                    if (r.parent() != null) {
+                        int[] up = counts.computeIfAbsent(r.parent(), k -> new int[2]);
+                        up[0] += r.approved() ? 1 : 0;
+                        up[1] += (r.approved() ? 1 : 0) + own[1];
+                    }
+                }
+                try (PreparedStatement update = connection.prepareStatement(
+                        "update comment set reply_count = ?, descendant_count = ? where id = ?")) {
+                    int pending = 0;
+                    for (Row r : rows) {
+                        int[] n = counts.get(r.id());
+                        if (n[0] != r.replies() || n[1] != r.descendants()) {
+                            update.setInt(1, n[0]);
+                            update.setInt(2, n[1]);
+                            update.setLong(3, r.id());
+                            update.addBatch();
+                            pending++;
+                        }
+                    }
+                    if (pending > 0) {
+                        update.executeBatch();
+                    }
+                }
+                try (PreparedStatement update = connection.prepareStatement(
+                        "update post set comment_count = ?, comment_version = comment_version + 1 where id = ?")) {
+                    update.setInt(1, approved);
+                    update.setLong(2, postId);
+                    update.executeUpdate();
+                }
+            });
+        }
+
+        private Map<String, Long[]> commentSources(long postId) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("select s.wp_key, s.gazette_id, s.digest from import_source s"
+                            + " join comment c on c.id = s.gazette_id where s.site = :site and s.kind = 'comment' and c.post_id = :post")
+                    .setParameter("site", site).setParameter("post", postId).getResultList();
+            Map<String, Long[]> result = new HashMap<>();
+            for (Object[] r : rows) {
+                digests.put(((Number) r[1]).longValue(), (String) r[2]);
+                result.put((String) r[0], new Long[]{((Number) r[1]).longValue()});
+            }
+            return result;
+        }
+
+        private final Map<Long, String> digests = new HashMap<>();
+
+        private String digestOf(Long[] existing) {
+            return digests.getOrDefault(existing[0], "");
+        }
+
+        // ------------------------------------------------------------------ the source map
+
+        private record Source(long gazetteId, String digest) {
+        }
+
+        private Source source(String kind, String key) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("select gazette_id, digest from import_source where site = :site and kind = :kind and wp_key = :key")
+                    .setParameter("site", site).setParameter("kind", kind).setParameter("key", key).getResultList();
+            return rows.isEmpty() ? null : new Source(((Number) rows.get(0)[0]).longValue(), (String) rows.get(0)[1]);
+        }
+
+        private void remember(String kind, String key, long id, String digest) {
+            int updated = em.createNativeQuery("update import_source set gazette_id = :id, digest = :digest where site = :site and kind = :kind and wp_key = :key")
+                    .setParameter("id", id).setParameter("digest", digest).setParameter("site", site).setParameter("kind", kind)
+                    .setParameter("key", key).executeUpdate();
+            if (updated == 0) {
+                em.createNativeQuery("insert into import_source (site, kind, wp_key, gazette_id, digest) values (:site, :kind, :key, :id, :digest)")
+                        .setParameter("id", id).setParameter("digest", digest).setParameter("site", site).setParameter("kind", kind)
+                        .setParameter("key", key).executeUpdate();
+            }
+        }
+
+        private void count(String type, boolean created) {
+            if (created) {
+                tally.created(type);
+            } else {
+                tally.updated(type);
+            }
+        }
+
+        private boolean taken(String table, String slug) {
+            return ((Number) em.createNativeQuery("select count(*) from " + table + " where slug = :slug")
+                    .setParameter("slug", slug).getSingleResult()).longValue() > 0;
+        }
+    }
+
+    // ---------------------------------------------------------------------- helpers
+
+    static CommentStatus status(String approved) {
+        return switch (approved == null ? "" : approved.trim()) {
+            case "1", "approve" -> CommentStatus.APPROVED;
+            case "spam" -> CommentStatus.SPAM;
+            case "trash", "post-trashed" -> CommentStatus.TRASHED;
+            default -> CommentStatus.PENDING;
+        };
+    }
+
+    /** A WordPress slug if it is one Gazette accepts (after URL-decoding), else one made from the name. */
+    static String slug(String wpSlug, String name, String fallback) {
+        if (!blank(wpSlug)) {
+            String decoded;
+            try {
+                decoded = URLDecoder.decode(wpSlug.trim(), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                decoded = wpSlug.trim();
+            }
+            if (Slugs.isValid(decoded) && decoded.length() <= Slugs.MAX_LENGTH - 12) {
+                return decoded;
+            }
+            String folded = Slugs.of(decoded, "");
+            if (!folded.isEmpty()) {
+                return folded;
+            }
+        }
+        return Slugs.of(name, fallback);
+    }
+
+    /** A WordPress date ("2007-09-04 16:52:50", UTC for the _gmt fields); null for the empty "0000-00-00 00:00:00". */
+    static Instant date(String value) {
+        if (blank(value) || value.startsWith("0000-00-00")) {
+            return null;
+        }
+        try {
+            return LocalDateTime.parse(value.trim(), WP_DATE).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    static String digest(Object... parts) {
+        StringBuilder s = new StringBuilder();
+        for (Object part : parts) {
+            s.append(Objects.toString(part, "\u0000")).append('\u0001');
+        }
+        return Hashes.sha256Hex(s.toString());
+    }
+
+    static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+}

@@ -1,0 +1,328 @@
+package dev.gazette.importer;
+
+import dev.gazette.Fixtures;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static dev.gazette.Fixtures.asAdmin;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class ImportTest {
+
+    static byte[] resource(String name) throws IOException {
+        try (InputStream in = ImportTest.class.getResourceAsStream("/wxr/" + name)) {
+            return in.readAllBytes();
+        }
+    }
+
+    /** Uploads a file and waits for its job to end; returns the job. */
+    static JsonPath importFile(byte[] body) {
+        String location = given().header("Authorization", "Bearer " + Fixtures.ADMIN_TOKEN).contentType("application/xml")
+                .body(body).post("/api/v1/imports").then().statusCode(202)
+                .header("Location", containsString("/api/v1/imports/")).body("status", equalTo("queued"))
+                .extract().header("Location");
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (true) {
+            JsonPath job = asAdmin().get(location).then().statusCode(200).extract().jsonPath();
+            String status = job.getString("status");
+            if (status.equals("succeeded") || status.equals("failed")) {
+                return job;
+            }
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("import did not finish: " + job.prettify());
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    @Test
+    void onlyAdminsImportAndBadUploadsAreRefusedClearly() {
+        given().contentType("application/xml").body("<rss/>").post("/api/v1/imports").then().statusCode(401)
+                .contentType("application/problem+json");
+        Fixtures.Actor editor = Fixtures.actor("editor");
+        given().header("Authorization", "Bearer " + editor.token()).contentType("application/xml").body("<rss/>")
+                .post("/api/v1/imports").then().statusCode(403).contentType("application/problem+json");
+        given().header("Authorization", "Bearer " + Fixtures.ADMIN_TOKEN).contentType("application/json").body("{}")
+                .post("/api/v1/imports").then().statusCode(415).contentType("application/problem+json");
+        given().header("Authorization", "Bearer " + Fixtures.ADMIN_TOKEN).contentType("application/xml").body(new byte[0])
+                .post("/api/v1/imports").then().statusCode(400).contentType("application/problem+json");
+        asAdmin().get("/api/v1/imports/999999999").then().statusCode(404);
+        Fixtures.as(editor.token()).get("/api/v1/imports").then().statusCode(403);
+    }
+
+    @Test
+    void anUploadOverTheLimitIs413() {
+        // gazette.imports.max-size is 2M in tests
+        byte[] big = new byte[3 * 1024 * 1024];
+        java.util.Arrays.fill(big, (byte) ' ');
+        given().header("Authorization", "Bearer " + Fixtures.ADMIN_TOKEN).contentType("application/xml").body(big)
+                .post("/api/v1/imports").then().statusCode(413).contentType("application/problem+json")
+                .body("detail", containsString("gazette.imports.max-size"));
+    }
+
+    @Test
+    void malformedOrForeignFilesFailWithAReasonAndWriteNothing() throws IOException {
+        Map<String, Object> before = snapshot();
+        JsonPath broken = importFile(resource("broken.xml"));
+        assertEquals("failed", broken.getString("status"));
+        assertTrue(broken.getString("error").matches("(?s).*line \\d+, column \\d+.*"), broken.getString("error"));
+
+        JsonPath foreign = importFile(resource("not-wxr.xml"));
+        assertEquals("failed", foreign.getString("status"));
+        assertTrue(foreign.getString("error").contains("wxr_version"), foreign.getString("error"));
+
+        Path theme = themeFile();
+        if (Files.exists(theme)) {
+            byte[] whole = Files.readAllBytes(theme);
+            byte[] truncated = java.util.Arrays.copyOf(whole, whole.length * 2 / 3);
+            JsonPath cut = importFile(truncated);
+            assertEquals("failed", cut.getString("status"));
+            assertTrue(cut.getString("error").matches("(?s).*line \\d+, column \\d+.*"), cut.getString("error"));
+        }
+        assertEquals(before, snapshot(), "nothing was written");
+    }
+
+    private Map<String, Object> snapshot() {
+        Map<String, Object> s = new HashMap<>();
+        s.put("posts", given().get("/api/v1/posts?limit=1").jsonPath().getLong("page.total"));
+        s.put("categories", given().get("/api/v1/categories").asString().length());
+        s.put("tags", given().get("/api/v1/tags?limit=1").jsonPath().getLong("page.total"));
+        s.put("authors", given().get("/api/v1/authors?limit=1").jsonPath().getLong("page.total"));
+        s.put("changes", given().get("/api/v1/changes?limit=1").jsonPath().getLong("page.total"));
+        return s;
+    }
+
+    @Test
+    void edgeCasesMapAsDocumentedAndAReimportChangesNothing() throws Exception {
+        JsonPath job = importFile(resource("edge-cases.xml"));
+        assertEquals("succeeded", job.getString("status"), job.prettify());
+        assertEquals("https://edge.example.test", job.getString("site"));
+        assertEquals("1.1", job.getString("wxrVersion"));
+        assertEquals(5, job.getInt("counts.posts.created"));
+        assertEquals(Map.of("page", 1, "nav_menu_item", 1, "attachment", 1), job.getMap("counts.posts.skippedReasons"));
+        assertEquals(6, job.getInt("counts.comments.created"));
+        assertEquals(Map.of("pingback", 1), job.getMap("counts.comments.skippedReasons"));
+        assertEquals(3, job.getInt("counts.categories.created"));
+        assertEquals(2, job.getInt("counts.tags.created"));
+        assertEquals(1, job.getInt("counts.authors.created"));
+        assertTrue(job.getList("warnings", String.class).stream().anyMatch(w -> w.contains("private post")));
+
+        // fidelity: the title byte for byte, the content exactly as Gazette sanitizes the same HTML given to its API
+        Document wxr = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(resource("edge-cases.xml")));
+        Element first = (Element) wxr.getElementsByTagName("item").item(0);
+        String rawTitle = first.getElementsByTagName("title").item(0).getTextContent();
+        String rawContent = first.getElementsByTagName("content:encoded").item(0).getTextContent();
+        assertTrue(rawContent.contains("]]>"), "the CDATA split came through");
+        JsonPath post = given().get("/api/v1/posts/edge-cafe?include=author,categories,tags").then().statusCode(200).extract().jsonPath();
+        assertEquals(rawTitle, post.getString("title"));
+        String viaApi = asAdmin().body(Map.of("title", "Fidelity twin", "content", rawContent, "status", "draft"))
+                .post("/api/v1/posts").then().statusCode(201).extract().path("content");
+        assertEquals(viaApi, post.getString("content"));
+        assertTrue(post.getString("content").contains("\n\n<p>After a blank line: 東京 ✓ and an end marker ]]&gt; inside.</p>"),
+                post.getString("content"));
+        assertFalse(post.getString("content").contains("<script"));
+        assertEquals("A hand-written excerpt.", post.getString("excerpt"));
+        assertEquals("2020-01-15T09:00:00Z", post.getString("publishedAt"));
+        assertEquals(true, post.getBoolean("sticky"));
+        assertEquals("https://edge.example.test/wp-content/uploads/cafe.jpg", post.getString("featuredImageUrl"));
+        assertEquals("Zoë Ångström", post.getString("author.displayName"));
+        assertFalse(given().get("/api/v1/posts/edge-cafe?include=author").asString().contains("edge-editor@example.test"));
+        assertEquals(List.of("edge-grandchild"), post.getList("categories.slug"));
+        assertEquals(List.of("edge-tag", "edge-undeclared"), post.getList("tags.slug"));
+        assertEquals(3, post.getInt("commentCount"), "approved comments only");
+
+        // the category tree, built although children come first in the file
+        long parent = given().get("/api/v1/categories/edge-parent").then().statusCode(200)
+                .body("name", equalTo("Parent & Co")).body("description", equalTo("The top of the tree")).extract().jsonPath().getLong("id");
+        long child = given().get("/api/v1/categories/edge-child").then().body("parentId", equalTo((int) parent)).extract().jsonPath().getLong("id");
+        given().get("/api/v1/categories/edge-grandchild").then().body("parentId", equalTo((int) child));
+
+        // statuses: draft without a GMT date, future, private as draft, trash
+        asAdmin().get("/api/v1/posts/no-slug-given").then().statusCode(200).body("status", equalTo("draft"));
+        asAdmin().get("/api/v1/posts/edge-scheduled").then().statusCode(200).body("status", equalTo("scheduled"))
+                .body("publishedAt", equalTo("2099-01-01T09:00:00Z"));
+        asAdmin().get("/api/v1/posts/edge-private").then().statusCode(200).body("status", equalTo("draft"));
+        asAdmin().get("/api/v1/posts/edge-binned-trashed").then().statusCode(200).body("status", equalTo("trashed"));
+        given().get("/api/v1/posts/edge-private").then().statusCode(404);
+
+        // the thread: the reply listed before its parent sits under it, three levels
+        JsonPath tree = given().get("/api/v1/posts/edge-cafe/comments").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of("Root Reader"), tree.getList("items.author.name"));
+        assertEquals("Reply Before Parent", tree.getString("items[0].replies[0].author.name"));
+        assertEquals("Deeper", tree.getString("items[0].replies[0].replies[0].author.name"));
+        assertEquals(2, tree.getInt("items[0].descendantCount"));
+        // the same text written through the comment API is stored the same way (the sanitizer writes emoji as entities)
+        String viaCommentApi = Fixtures.comment(Fixtures.commentablePost(), null, Fixtures.unique("twin") + "@example.com",
+                "Root comment with ünïcödé 🎉.").getString("contentHtml");
+        assertEquals(viaCommentApi, tree.getString("items[0].contentHtml"));
+        asAdmin().get("/api/v1/comments?post=edge-cafe&status=spam").then().statusCode(200).body("items.author.name", hasItem("Spammer"));
+        asAdmin().get("/api/v1/comments?post=edge-cafe&status=pending").then().statusCode(200).body("items.author.name", hasItem("Waiting"));
+        asAdmin().get("/api/v1/comments?post=edge-cafe&status=pending").then()
+                .body("items[0].moderation.authorEmail", equalTo("waiting@example.test"));
+
+        // the same file again: nothing created, nothing updated
+        JsonPath again = importFile(resource("edge-cases.xml"));
+        assertEquals("succeeded", again.getString("status"));
+        for (String type : List.of("authors", "categories", "tags", "posts", "comments")) {
+            assertEquals(0, again.getInt("counts." + type + ".created"), type);
+            assertEquals(0, again.getInt("counts." + type + ".updated"), type);
+        }
+        assertEquals(5, again.getInt("counts.posts.skippedReasons.unchanged"));
+        assertEquals(6, again.getInt("counts.comments.skippedReasons.unchanged"));
+        given().get("/api/v1/posts/edge-cafe").then().body("commentCount", equalTo(3));
+
+        // a later export of the same site: the edited post is updated, the new post and comment added
+        JsonPath later = importFile(resource("edge-cases-later.xml"));
+        assertEquals("succeeded", later.getString("status"), later.prettify());
+        assertEquals(1, later.getInt("counts.posts.created"));
+        assertEquals(1, later.getInt("counts.posts.updated"));
+        assertEquals(1, later.getInt("counts.comments.created"));
+        given().get("/api/v1/posts/edge-cafe").then().body("title", containsString("(updated)")).body("commentCount", equalTo(4));
+        given().get("/api/v1/posts/edge-added-later").then().statusCode(200);
+        given().get("/api/v1/posts/edge-cafe/comments").then()
+                .body("items[0].replies[0].replies[0].replies[0].author.name", equalTo("Late Reader"))
+                .body("items[0].descendantCount", equalTo(3));
+        asAdmin().get("/api/v1/imports?limit=100").then().statusCode(200).body("items.site", hasItem("https://edge.example.test"))
+                .body("items[0]", not(org.hamcrest.Matchers.hasKey("filePath")));
+    }
+
+    static Path themeFile() {
+        return Path.of("..", "shared", "fixtures", "wordpress", "themeunittestdata.wordpress.xml");
+    }
+
+    @Test
+    void theThemeUnitTestExportImportsWithTheFilesExactCounts() throws Exception {
+        Path theme = themeFile();
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(theme), "../shared/fixtures/wordpress is not beside the checkout");
+        // what the file holds, counted independently with DOM
+        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(theme.toFile());
+        NodeList items = doc.getElementsByTagName("item");
+        int posts = 0;
+        Map<String, Integer> skipped = new HashMap<>();
+        int comments = 0;
+        int pings = 0;
+        Map<String, List<Element>> threads = new HashMap<>();
+        for (int i = 0; i < items.getLength(); i++) {
+            Element item = (Element) items.item(i);
+            String type = text(item, "wp:post_type");
+            if (!type.equals("post")) {
+                skipped.merge(type, 1, Integer::sum);
+                continue;
+            }
+            posts++;
+            List<Element> own = new ArrayList<>();
+            NodeList cs = item.getElementsByTagName("wp:comment");
+            for (int c = 0; c < cs.getLength(); c++) {
+                Element comment = (Element) cs.item(c);
+                String ctype = text(comment, "wp:comment_type");
+                if (ctype.isEmpty() || ctype.equals("comment")) {
+                    comments++;
+                    own.add(comment);
+                } else {
+                    pings++;
+                }
+            }
+            threads.put(text(item, "wp:post_name"), own);
+        }
+
+        JsonPath job = importFile(Files.readAllBytes(theme));
+        assertEquals("succeeded", job.getString("status"), job.prettify());
+        assertEquals(posts, job.getInt("counts.posts.created"));
+        assertEquals(skipped, job.getMap("counts.posts.skippedReasons"));
+        assertEquals(comments, job.getInt("counts.comments.created"));
+        assertEquals(pings, job.getInt("counts.comments.skipped"));
+        assertEquals(doc.getElementsByTagName("wp:category").getLength(), job.getInt("counts.categories.created"));
+
+        // the threaded-comments post shows what WordPress shows: approved comments under approved parents, 10 levels
+        List<Element> thread = threads.get("template-comments");
+        Map<String, Element> byId = new HashMap<>();
+        thread.forEach(c -> byId.put(text(c, "wp:comment_id"), c));
+        int visible = 0;
+        int deepest = 0;
+        for (Element c : thread) {
+            int depth = 0;
+            boolean shown = text(c, "wp:comment_approved").equals("1");
+            for (Element at = c; !text(at, "wp:comment_parent").equals("0"); depth++) {
+                at = byId.get(text(at, "wp:comment_parent"));
+                shown &= text(at, "wp:comment_approved").equals("1");
+            }
+            if (shown) {
+                visible++;
+                deepest = Math.max(deepest, depth);
+            }
+        }
+        JsonPath tree = given().get("/api/v1/posts/template-comments/comments?replies=1000&limit=100").then().statusCode(200)
+                .extract().jsonPath();
+        List<Integer> depths = new ArrayList<>();
+        collect(tree.getList("items"), depths);
+        assertEquals(visible, depths.size());
+        assertEquals(deepest, depths.stream().mapToInt(Integer::intValue).max().orElse(-1));
+        assertEquals(9, deepest, "10 levels");
+
+        // the category tree matches the file's parents
+        NodeList cats = doc.getElementsByTagName("wp:category");
+        for (int i = 0; i < cats.getLength(); i++) {
+            Element cat = (Element) cats.item(i);
+            String parent = text(cat, "wp:category_parent");
+            JsonPath mine = given().get("/api/v1/categories/" + WxrImporter.slug(text(cat, "wp:category_nicename"), "", "category"))
+                    .then().statusCode(200).extract().jsonPath();
+            if (parent.isEmpty()) {
+                assertEquals((Object) null, mine.get("parentId"));
+            } else {
+                long parentId = given().get("/api/v1/categories/" + WxrImporter.slug(parent, "", "category")).jsonPath().getLong("id");
+                assertEquals(parentId, mine.getLong("parentId"));
+            }
+        }
+
+        JsonPath again = importFile(Files.readAllBytes(theme));
+        assertEquals("succeeded", again.getString("status"));
+        for (String type : List.of("authors", "categories", "tags", "posts", "comments")) {
+            assertEquals(0, again.getInt("counts." + type + ".created"), type);
+            assertEquals(0, again.getInt("counts." + type + ".updated"), type);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void collect(List<Object> nodes, List<Integer> depths) {
+        if (nodes == null) {
+            return;
+        }
+        for (Object node : nodes) {
+            Map<String, Object> n = (Map<String, Object>) node;
+            depths.add((Integer) n.get("depth"));
+            collect((List<Object>) n.get("replies"), depths);
+        }
+    }
+
+    private static String text(Element parent, String tag) {
+        NodeList found = parent.getElementsByTagName(tag);
+        return found.getLength() == 0 ? "" : found.item(0).getTextContent().trim();
+    }
+}
