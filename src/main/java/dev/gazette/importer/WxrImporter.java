@@ -747,8 +747,9 @@ public class WxrImporter {
 
         private Map<String, Long[]> commentSources(long postId) {
             @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("select s.wp_key, s.gazette_id, s.digest from import_source s"
-                            + " join comment c on c.id = s.gazette_id where s.site = :site and s.kind = 'comment' and c.post_id = :post")
+            List<Object[]> rows = em.createNativeQuery("select s.wp_key, s.gazette_id, s.digest from comment c"
+                            + " join import_source s on s.kind = 'comment' and s.gazette_id = c.id"
+                            + " where c.post_id = :post and s.site = :site")
                     .setParameter("site", site).setParameter("post", postId).getResultList();
             Map<String, Long[]> result = new HashMap<>();
             for (Object[] r : rows) {

@@ -39,3 +39,5 @@ create table import_source (
     digest      varchar(64)   not null,
     primary key (site, kind, wp_key)
 );
+-- a post's comments are matched to their WordPress keys from the comment side (post_id index)
+create index ix_import_source_row on import_source (kind, gazette_id);
