@@ -551,7 +551,7 @@ public class WxrImporter {
                             continue;
                         }
                         String before = updateComment(connection, existing[0], wc, status, now);
-                        remember("comment", key, existing[0], digest);
+                        rememberComment(key, existing[0], digest, post.id);
                         count("comments", false);
                         statusChanges.add(new long[]{existing[0], "APPROVED".equals(before) ? 1 : 0, status == CommentStatus.APPROVED ? 1 : 0});
                         continue;
@@ -573,7 +573,7 @@ public class WxrImporter {
                             : new Placed(id, parent.depth() + 1, parent.path() + parent.id() + "/", parent.rootId());
                     placed.put(id, self);
                     gazetteIds.put(wc.id(), id);
-                    remember("comment", key, id, digest);
+                    rememberComment(key, id, digest, post.id);
                     count("comments", true);
                     if (status == CommentStatus.APPROVED) {
                         created.add(id);
@@ -747,9 +747,8 @@ public class WxrImporter {
 
         private Map<String, Long[]> commentSources(long postId) {
             @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("select s.wp_key, s.gazette_id, s.digest from comment c"
-                            + " join import_source s on s.kind = 'comment' and s.gazette_id = c.id"
-                            + " where c.post_id = :post and s.site = :site")
+            List<Object[]> rows = em.createNativeQuery("select s.wp_key, s.gazette_id, s.digest from import_source s"
+                            + " where s.site = :site and s.kind = 'comment' and s.post_id = :post")
                     .setParameter("site", site).setParameter("post", postId).getResultList();
             Map<String, Long[]> result = new HashMap<>();
             for (Object[] r : rows) {
@@ -786,6 +785,12 @@ public class WxrImporter {
                         .setParameter("id", id).setParameter("digest", digest).setParameter("site", site).setParameter("kind", kind)
                         .setParameter("key", key).executeUpdate();
             }
+        }
+
+        private void rememberComment(String key, long id, String digest, long postId) {
+            remember("comment", key, id, digest);
+            em.createNativeQuery("update import_source set post_id = :post where site = :site and kind = 'comment' and wp_key = :key")
+                    .setParameter("post", postId).setParameter("site", site).setParameter("key", key).executeUpdate();
         }
 
         private void count(String type, boolean created) {

@@ -37,7 +37,8 @@ create table import_source (
     gazette_id  bigint        not null,
     -- digest of what was imported, to tell an unchanged item from an edited one
     digest      varchar(64)   not null,
+    -- for comments: the Gazette post they belong to (a post's comments are looked up together)
+    post_id     bigint,
     primary key (site, kind, wp_key)
 );
--- a post's comments are matched to their WordPress keys from the comment side (post_id index)
-create index ix_import_source_row on import_source (kind, gazette_id);
+create index ix_import_source_post on import_source (site, kind, post_id);
