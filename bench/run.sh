@@ -28,35 +28,11 @@ mkdir -p "$RESULTS"
 
 command -v wrk >/dev/null || { echo "installing wrk"; (apt-get update -qq && apt-get install -y -qq wrk) >/dev/null; }
 
-if [ "$SKIP_BUILD" = 0 ]; then
-  echo "== building the packaged app for $DB"
-  ./mvnw -B -q package -DskipTests "-D%prod.quarkus.datasource.db-kind=$DB"
-fi
-
-if [ "$DB" = postgresql ]; then
-  PGHOST=${PGHOST:-127.0.0.1}
-  pg_isready -q -h "$PGHOST" || pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n 1)" main start
-  DBNAME="gazette_bench_$$"
-  psql -h "$PGHOST" -U postgres -q -c "create database $DBNAME"
-  export GAZETTE_DB_URL="jdbc:postgresql://$PGHOST:5432/$DBNAME" GAZETTE_DB_USER=postgres GAZETTE_DB_PASSWORD=
-else
-  export GAZETTE_DB_URL="jdbc:h2:file:$WORK/gazette;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" \
-         GAZETTE_DB_USER=sa GAZETTE_DB_PASSWORD=
-fi
-
-cleanup() {
-  [ -n "${APP_PID:-}" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
-  [ "$DB" = postgresql ] && psql -h "$PGHOST" -U postgres -q -c "drop database if exists $DBNAME" 2>/dev/null || true
-  rm -rf "$WORK"
-}
+. bench/lib.sh
+build_app
+setup_db gazette_bench
 trap cleanup EXIT
-
-echo "== starting Gazette on $DB (port $PORT)"
-GAZETTE_ADMIN_TOKEN="$TOKEN" QUARKUS_HTTP_PORT=$PORT QUARKUS_LOG_LEVEL=WARN \
-  java -Xmx256m -XX:+UseSerialGC -jar target/quarkus-app/quarkus-run.jar > "$WORK/app.log" 2>&1 &
-APP_PID=$!
-for _ in $(seq 1 60); do curl -sf "$BASE/q/health/ready" >/dev/null && break; sleep 1; done
-curl -sf "$BASE/q/health/ready" >/dev/null || { cat "$WORK/app.log"; exit 1; }
+start_app
 
 echo "== generating data through the API"
 start=$(date +%s)

@@ -56,15 +56,8 @@ public class Caller {
     }
 
     private Optional<Principal> resolve() {
-        String header = request == null ? null : request.getHeader("Authorization");
-        if (header == null || header.isBlank()) {
-            return Optional.empty();
-        }
-        String[] parts = header.trim().split("\\s+", 2);
-        if (parts.length != 2 || !parts[0].equalsIgnoreCase("Bearer") || parts[1].isBlank()) {
-            throw ApiException.unauthorized("The Authorization header must be 'Bearer <token>'.");
-        }
-        return Optional.of(tokens.authenticate(parts[1].trim())
-                .orElseThrow(() -> ApiException.unauthorized("The token is unknown or has been revoked.")));
+        return Tokens.bearer(request == null ? null : request.getHeader("Authorization"))
+                .map(secret -> tokens.authenticate(secret)
+                        .orElseThrow(() -> ApiException.unauthorized("The token is unknown or has been revoked.")));
     }
 }

@@ -1,5 +1,6 @@
 package dev.gazette.author;
 
+import dev.gazette.common.web.HttpCaching;
 import dev.gazette.common.web.Params;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -11,7 +12,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -48,10 +48,8 @@ public class TokenResource {
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
     public Response createToken(@NotNull @Valid TokenView.Input input, @Context UriInfo uri) {
         TokenView.Created created = service.mint(input);
-        CacheControl noStore = new CacheControl();
-        noStore.setNoStore(true);
         return Response.created(uri.getBaseUriBuilder().path("api/v1/tokens/{id}").build(created.id()))
-                .cacheControl(noStore).entity(created).build();
+                .cacheControl(HttpCaching.noStore()).entity(created).build();
     }
 
     @GET

@@ -2,13 +2,13 @@ package dev.gazette.importer;
 
 import dev.gazette.common.web.PageInfo;
 import dev.gazette.common.web.Params;
+import dev.gazette.common.web.HttpCaching;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -66,8 +66,6 @@ public class ImportResource {
     }
 
     private static Response noStore(Object body) {
-        CacheControl noStore = new CacheControl();
-        noStore.setNoStore(true);
-        return Response.ok(body).cacheControl(noStore).build();
+        return Response.ok(body).cacheControl(HttpCaching.noStore()).build();
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gazette.author.Principal;
 import dev.gazette.author.Role;
 import dev.gazette.author.TokenService;
+import dev.gazette.author.Tokens;
 import dev.gazette.common.GazetteConfig;
 import dev.gazette.common.web.ApiException;
 import dev.gazette.common.web.Problem;
@@ -231,16 +232,12 @@ public class ImportUpload {
         }
     }
 
+    /** The same checks as {@link dev.gazette.author.Caller#require}, for a request outside JAX-RS. */
     private Principal admin(String authorization) {
-        if (authorization == null || authorization.isBlank()) {
-            throw ApiException.unauthorized("This operation needs an API token: send 'Authorization: Bearer <token>'.");
-        }
-        String[] parts = authorization.trim().split("\\s+", 2);
-        if (parts.length != 2 || !parts[0].equalsIgnoreCase("Bearer") || parts[1].isBlank()) {
-            throw ApiException.unauthorized("The Authorization header must be 'Bearer <token>'.");
-        }
-        Principal principal = tokens.authenticate(parts[1].trim())
-                .orElseThrow(() -> ApiException.unauthorized("The token is unknown or has been revoked."));
+        Principal principal = Tokens.bearer(authorization)
+                .map(secret -> tokens.authenticate(secret)
+                        .orElseThrow(() -> ApiException.unauthorized("The token is unknown or has been revoked.")))
+                .orElseThrow(() -> ApiException.unauthorized("This operation needs an API token: send 'Authorization: Bearer <token>'."));
         if (principal.role() != Role.ADMIN) {
             throw ApiException.forbidden("Your role (" + principal.role().json() + ") may not do this.");
         }

@@ -551,7 +551,7 @@ public class WxrImporter {
                             continue;
                         }
                         String before = updateComment(connection, existing[0], wc, status, now);
-                        rememberComment(key, existing[0], digest, post.id);
+                        remember("comment", key, existing[0], digest, post.id);
                         count("comments", false);
                         statusChanges.add(new long[]{existing[0], "APPROVED".equals(before) ? 1 : 0, status == CommentStatus.APPROVED ? 1 : 0});
                         continue;
@@ -573,7 +573,7 @@ public class WxrImporter {
                             : new Placed(id, parent.depth() + 1, parent.path() + parent.id() + "/", parent.rootId());
                     placed.put(id, self);
                     gazetteIds.put(wc.id(), id);
-                    rememberComment(key, id, digest, post.id);
+                    remember("comment", key, id, digest, post.id);
                     count("comments", true);
                     if (status == CommentStatus.APPROVED) {
                         created.add(id);
@@ -777,20 +777,26 @@ public class WxrImporter {
         }
 
         private void remember(String kind, String key, long id, String digest) {
-            int updated = em.createNativeQuery("update import_source set gazette_id = :id, digest = :digest where site = :site and kind = :kind and wp_key = :key")
-                    .setParameter("id", id).setParameter("digest", digest).setParameter("site", site).setParameter("kind", kind)
-                    .setParameter("key", key).executeUpdate();
-            if (updated == 0) {
-                em.createNativeQuery("insert into import_source (site, kind, wp_key, gazette_id, digest) values (:site, :kind, :key, :id, :digest)")
-                        .setParameter("id", id).setParameter("digest", digest).setParameter("site", site).setParameter("kind", kind)
-                        .setParameter("key", key).executeUpdate();
-            }
+            remember(kind, key, id, digest, null);
         }
 
-        private void rememberComment(String key, long id, String digest, long postId) {
-            remember("comment", key, id, digest);
-            em.createNativeQuery("update import_source set post_id = :post where site = :site and kind = 'comment' and wp_key = :key")
-                    .setParameter("post", postId).setParameter("site", site).setParameter("key", key).executeUpdate();
+        /** Records where a WordPress item went; comments also note their post, so a post's comments are found together. */
+        private void remember(String kind, String key, long id, String digest, Long postId) {
+            String post = postId == null ? "null" : ":post";
+            var update = em.createNativeQuery("update import_source set gazette_id = :id, digest = :digest, post_id = " + post
+                    + " where site = :site and kind = :kind and wp_key = :key");
+            var insert = em.createNativeQuery("insert into import_source (site, kind, wp_key, gazette_id, digest, post_id)"
+                    + " values (:site, :kind, :key, :id, :digest, " + post + ")");
+            for (var q : List.of(update, insert)) {
+                q.setParameter("id", id).setParameter("digest", digest).setParameter("site", site).setParameter("kind", kind)
+                        .setParameter("key", key);
+                if (postId != null) {
+                    q.setParameter("post", postId);
+                }
+            }
+            if (update.executeUpdate() == 0) {
+                insert.executeUpdate();
+            }
         }
 
         private void count(String type, boolean created) {

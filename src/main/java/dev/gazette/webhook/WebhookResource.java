@@ -5,6 +5,7 @@ import dev.gazette.common.web.ListPage;
 import dev.gazette.common.web.MergePatch;
 import dev.gazette.common.web.PageInfo;
 import dev.gazette.common.web.Params;
+import dev.gazette.common.web.HttpCaching;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -18,7 +19,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -63,7 +63,7 @@ public class WebhookResource {
     public Response createWebhook(@NotNull @Valid WebhookView.Input input, @Context UriInfo uri) {
         WebhookView.Created created = service.create(input);
         return Response.created(uri.getBaseUriBuilder().path("api/v1/webhooks/{id}").build(created.id()))
-                .cacheControl(noStore()).entity(created).build();
+                .cacheControl(HttpCaching.noStore()).entity(created).build();
     }
 
     @GET
@@ -155,7 +155,7 @@ public class WebhookResource {
         DeliveryStatus state = Params.enumValue("status", status, DeliveryStatus.class, null);
         ListPage<DeliveryView> page = service.deliveries(Params.id("id", id), state == null ? null : state.name(),
                 Params.blankToNull(cursor), Params.limit(limit));
-        return Response.ok(page).cacheControl(noStore()).build();
+        return Response.ok(page).cacheControl(HttpCaching.noStore()).build();
     }
 
     @GET
@@ -170,7 +170,7 @@ public class WebhookResource {
     public Response getDelivery(@Parameter(description = "Webhook id", example = "4") @PathParam("id") String id,
                                 @Parameter(description = "Delivery id (X-Gazette-Delivery)", example = "6f1c2a7e-3b9d-4c5e-8f10-2a3b4c5d6e7f")
                                 @PathParam("deliveryId") String deliveryId) {
-        return Response.ok(service.delivery(Params.id("id", id), deliveryId)).cacheControl(noStore()).build();
+        return Response.ok(service.delivery(Params.id("id", id), deliveryId)).cacheControl(HttpCaching.noStore()).build();
     }
 
     @POST
@@ -201,16 +201,11 @@ public class WebhookResource {
     private static Response accepted(DeliveryView delivery, UriInfo uri) {
         URI location = uri.getBaseUriBuilder().path("api/v1/webhooks/{id}/deliveries/{delivery}")
                 .build(delivery.webhookId(), delivery.id());
-        return Response.accepted(delivery).location(location).cacheControl(noStore()).build();
+        return Response.accepted(delivery).location(location).cacheControl(HttpCaching.noStore()).build();
     }
 
     private static Response withVersion(WebhookView view) {
-        return Response.ok(view).header("ETag", "\"" + view.version() + "\"").cacheControl(noStore()).build();
+        return Response.ok(view).header("ETag", "\"" + view.version() + "\"").cacheControl(HttpCaching.noStore()).build();
     }
 
-    private static CacheControl noStore() {
-        CacheControl noStore = new CacheControl();
-        noStore.setNoStore(true);
-        return noStore;
-    }
 }

@@ -89,6 +89,13 @@ public class HttpCaching {
      *
      * @throws ApiException 412 when the header is not an ETag Gazette issued
      */
+    /** Cache-Control of private answers (tokens, webhooks, imports): never stored by anyone. */
+    public static jakarta.ws.rs.core.CacheControl noStore() {
+        jakarta.ws.rs.core.CacheControl noStore = new jakarta.ws.rs.core.CacheControl();
+        noStore.setNoStore(true);
+        return noStore;
+    }
+
     public static OptionalLong versionOf(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
             return OptionalLong.empty();
