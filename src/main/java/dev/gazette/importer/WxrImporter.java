@@ -533,6 +533,7 @@ public class WxrImporter {
                 order(wc, byId, visiting, done, ordered);
             }
             List<Long> created = new ArrayList<>();
+            List<Object[]> newSources = new ArrayList<>(); // wp key, gazette id, digest: inserted in one batch
             List<long[]> statusChanges = new ArrayList<>();
             Map<Long, Long> gazetteIds = new HashMap<>();
             int maxDepth = config.comments().maxDepth() - 1;
@@ -573,13 +574,14 @@ public class WxrImporter {
                             : new Placed(id, parent.depth() + 1, parent.path() + parent.id() + "/", parent.rootId());
                     placed.put(id, self);
                     gazetteIds.put(wc.id(), id);
-                    remember("comment", key, id, digest, post.id);
+                    newSources.add(new Object[]{key, id, digest});
                     count("comments", true);
                     if (status == CommentStatus.APPROVED) {
                         created.add(id);
                     }
                 }
             });
+            insertCommentSources(newSources, post.id);
             recount(post.id);
             if (post.isPublicAt(now)) {
                 changes.comments(created, ChangeLog.Action.CREATED);
@@ -687,6 +689,27 @@ public class WxrImporter {
             s.setString(first + 4, blank(wc.ip()) ? null : Hashes.hmacSha256Hex(config.comments().ipHashSecret(), wc.ip().trim()));
             s.setString(first + 5, html.commentHtml(wc.content()));
             s.setString(first + 6, status.name());
+        }
+
+        /** Maps of comments new to Gazette (nothing to update): one JDBC batch per post. */
+        private void insertCommentSources(List<Object[]> rows, long postId) {
+            if (rows.isEmpty()) {
+                return;
+            }
+            em.unwrap(Session.class).doWork(connection -> {
+                try (PreparedStatement insert = connection.prepareStatement("insert into import_source (site, kind, wp_key, gazette_id,"
+                        + " digest, post_id) values (?, 'comment', ?, ?, ?, ?)")) {
+                    for (Object[] r : rows) {
+                        insert.setString(1, site);
+                        insert.setString(2, (String) r[0]);
+                        insert.setLong(3, (Long) r[1]);
+                        insert.setString(4, (String) r[2]);
+                        insert.setLong(5, postId);
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                }
+            });
         }
 
         /** Sets every count of the post's comments from the rows themselves: exact however the import went. */

@@ -79,12 +79,22 @@ public class ChangeLog {
                 .executeUpdate();
         long last = ((Number) em.createNativeQuery("select last_seq from change_counter where id = 1").getSingleResult()).longValue();
         long seq = last - ids.size();
-        java.time.Instant at = Times.now();
-        for (Long id : ids) {
-            em.createNativeQuery("insert into change_log (seq, type, entity_id, action, at) values (:seq, :type, :id, :action, :at)")
-                    .setParameter("seq", ++seq).setParameter("type", Type.COMMENT.name()).setParameter("id", id)
-                    .setParameter("action", action.name()).setParameter("at", at).executeUpdate();
-        }
+        java.sql.Timestamp at = java.sql.Timestamp.from(Times.now());
+        long first = seq + 1;
+        em.unwrap(org.hibernate.Session.class).doWork(connection -> {
+            try (var insert = connection.prepareStatement("insert into change_log (seq, type, entity_id, action, at) values (?, ?, ?, ?, ?)")) {
+                long n = first;
+                for (Long id : ids) {
+                    insert.setLong(1, n++);
+                    insert.setString(2, Type.COMMENT.name());
+                    insert.setLong(3, id);
+                    insert.setString(4, action.name());
+                    insert.setTimestamp(5, at);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
     }
 
     /** Public posts filed under a category or tagged with a tag (read before it goes away). */
