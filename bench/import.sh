@@ -40,36 +40,7 @@ echo "   $(du -h "$WORK/export.xml" | cut -f1)"
 start_app GAZETTE_IMPORTS_DIRECTORY="$WORK/uploads"
 
 run_import() {
-  python3 - "$BASE" "$TOKEN" "$WORK/export.xml" <<'PY'
-import json, sys, time, urllib.request
-base, token, path = sys.argv[1:4]
-auth = {"Authorization": "Bearer " + token}
-
-def heap():
-    text = urllib.request.urlopen(base + "/q/metrics").read().decode()
-    return sum(float(l.rsplit(" ", 1)[1]) for l in text.splitlines()
-               if l.startswith("jvm_memory_used_bytes") and 'area="heap"' in l)
-
-start = time.time()
-with open(path, "rb") as body:
-    req = urllib.request.Request(base + "/api/v1/imports", data=body, method="POST",
-                                 headers={**auth, "Content-Type": "application/xml"})
-    import os
-    req.add_header("Content-Length", str(os.path.getsize(path)))
-    location = urllib.request.urlopen(req).headers["Location"]
-peak = 0
-while True:
-    peak = max(peak, heap())
-    job = json.load(urllib.request.urlopen(urllib.request.Request(base + location, headers=auth)))
-    if job["status"] in ("succeeded", "failed"):
-        break
-    time.sleep(0.25)
-wall = time.time() - start
-c = job.get("counts") or {}
-print(json.dumps({"status": job["status"], "error": job["error"], "wallSeconds": round(wall, 1),
-                  "jobSeconds": round((job["durationMs"] or 0) / 1000, 1), "peakHeapMB": round(peak / 2**20),
-                  "posts": c.get("posts"), "comments": {k: v for k, v in (c.get("comments") or {}).items() if k != "skippedReasons"}}))
-PY
+  python3 bench/load.py --base-url "$BASE" --token "$TOKEN" --heap "$WORK/export.xml"
 }
 echo "== first import"
 run_import

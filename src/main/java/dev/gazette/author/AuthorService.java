@@ -11,6 +11,7 @@ import dev.gazette.common.web.Cursor;
 import dev.gazette.common.web.IdOrSlug;
 import dev.gazette.common.web.ListPage;
 import dev.gazette.common.web.MergePatch;
+import dev.gazette.sync.ChangeLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -31,6 +32,9 @@ public class AuthorService {
 
     @Inject
     MergePatch mergePatch;
+
+    @Inject
+    ChangeLog changes;
 
     @Transactional
     public ListPage<AuthorView> list(String cursor, int limit) {
@@ -58,6 +62,7 @@ public class AuthorService {
         author.createdAt = Times.now();
         apply(author, input);
         authors.persist(author);
+        changes.record(ChangeLog.Type.AUTHOR, author.id, author.slug, ChangeLog.Action.CREATED);
         return AuthorView.of(author);
     }
 
@@ -66,6 +71,7 @@ public class AuthorService {
         caller.require(Role.ADMIN);
         Author author = authors.get(key);
         apply(author, input);
+        changes.record(ChangeLog.Type.AUTHOR, author.id, author.slug, ChangeLog.Action.UPDATED);
         return AuthorView.of(author);
     }
 
@@ -74,6 +80,7 @@ public class AuthorService {
         caller.require(Role.ADMIN);
         Author author = authors.get(key);
         apply(author, mergePatch.apply(AuthorView.Input.of(author), patch, AuthorView.Input.class));
+        changes.record(ChangeLog.Type.AUTHOR, author.id, author.slug, ChangeLog.Action.UPDATED);
         return AuthorView.of(author);
     }
 
@@ -91,7 +98,10 @@ public class AuthorService {
         if (author.id == caller.require().authorId()) {
             throw ApiException.conflict("You cannot delete the author your own token belongs to.");
         }
+        long id = author.id;
+        String slug = author.slug;
         authors.delete(author);
+        changes.record(ChangeLog.Type.AUTHOR, id, slug, ChangeLog.Action.DELETED);
     }
 
     private void apply(Author author, AuthorView.Input input) {

@@ -36,21 +36,6 @@ class CommentCounters {
         }
     }
 
-    /** Something public about the post's comments changed: caches of its trees are stale. */
-    void touch(long postId) {
-        em.createNativeQuery("update post set comment_version = comment_version + 1 where id = :id")
-                .setParameter("id", postId).executeUpdate();
-    }
-
-    /** A public post's id and comment version, in one small query (the hot path of cached trees). */
-    java.util.Optional<CommentService.TreeVersion> version(dev.gazette.common.web.IdOrSlug key, java.time.Instant now) {
-        @SuppressWarnings("unchecked")
-        java.util.List<Object[]> rows = em.createNativeQuery("select p.id, p.comment_version from post p where "
-                        + (key.isId() ? "p.id = :key" : "p.slug = :key") + " and " + dev.gazette.post.PostStatus.PUBLIC_SQL)
-                .setParameter("key", key.isId() ? (Object) key.id() : key.slug()).setParameter("now", now).getResultList();
-        return rows.stream().findFirst().map(r -> new CommentService.TreeVersion(((Number) r[0]).longValue(), ((Number) r[1]).longValue()));
-    }
-
     void becameVisible(Comment c) {
         shift(c, 1, true);
     }

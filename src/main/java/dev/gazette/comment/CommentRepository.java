@@ -15,6 +15,9 @@ import java.util.Optional;
 @ApplicationScoped
 public class CommentRepository implements PanacheRepository<Comment> {
 
+    /** Most roots whose replies are read root by root (each through its index, cut to the budget). */
+    static final int UNION_ROOTS = 50;
+
     public Comment get(long id) {
         return findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Comment", id));
     }
@@ -23,11 +26,20 @@ public class CommentRepository implements PanacheRepository<Comment> {
      * Ids of the approved comments below the given roots, breadth first (depth, then time), at
      * most {@code max}. Each root's thread is read through its index up to {@code max} entries
      * (ids only) and the union is cut to {@code max}: the cost follows the budget, not the size
-     * of the threads. One statement.
+     * of the threads. One statement. Past {@value #UNION_ROOTS} roots (a whole discussion in one
+     * page) one range read of the post's replies replaces the per-root reads.
      */
-    public List<Long> approvedIdsBelowRoots(Collection<Long> rootIds, int max) {
+    public List<Long> approvedIdsBelowRoots(long postId, Collection<Long> rootIds, int max) {
         if (rootIds.isEmpty() || max == 0) {
             return List.of();
+        }
+        if (rootIds.size() > UNION_ROOTS) {
+            @SuppressWarnings("unchecked")
+            List<Number> ids = getEntityManager().createNativeQuery("select c.id from comment c where c.post_id = :post"
+                            + " and c.root_id in (:roots) and c.status = 'APPROVED' and c.depth > 0"
+                            + " order by c.depth, c.created_at, c.id limit :max")
+                    .setParameter("post", postId).setParameter("roots", rootIds).setParameter("max", max).getResultList();
+            return ids.stream().map(Number::longValue).toList();
         }
         StringBuilder sql = new StringBuilder("select x.id from (");
         int i = 0;

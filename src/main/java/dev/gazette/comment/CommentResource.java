@@ -9,7 +9,6 @@ import dev.gazette.common.web.MergePatch;
 import dev.gazette.common.web.PageInfo;
 import dev.gazette.common.web.Params;
 import dev.gazette.common.web.Representation;
-import dev.gazette.common.web.ResponseCache;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -44,7 +43,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 @Path("/api/v1")
@@ -63,9 +61,6 @@ public class CommentResource {
 
     @Inject
     HttpCaching caching;
-
-    @Inject
-    ResponseCache cache;
 
     @Inject
     Caller caller;
@@ -127,10 +122,12 @@ public class CommentResource {
     public Response getCommentTree(
             @Parameter(description = "Post id or slug", example = "heatwave-grips-southern-europe") @PathParam("idOrSlug") String idOrSlug,
             @Parameter(description = "oldest (default), newest, or top (most liked)", example = "oldest") @QueryParam("sort") String sort,
-            @Parameter(description = "Root threads per page, 1 to 100", example = "20") @QueryParam("limit") String limit,
+            @Parameter(description = "Root threads per page, 1 to " + CommentService.MAX_TREE_ROOTS
+                    + " (with `replies=10000` a whole discussion of that many threads in one request)", example = "20")
+            @QueryParam("limit") String limit,
             @Parameter(description = "page.next or page.prev of a previous page", example = "WyJvbGRlc3QiLCJhIiwiMjAyNi0xMS0yMFQwOTowMDowMFoiLDEwNDBd")
             @QueryParam("cursor") String cursor,
-            @Parameter(description = "Most replies to include below the page's roots (default 100)", example = "500")
+            @Parameter(description = "Most replies to include below the page's roots (default 100, at most 10000)", example = "500")
             @QueryParam("replies") String replies,
             @Parameter(description = VISITOR, example = VISITOR_EXAMPLE) @HeaderParam(Liker.HEADER) String visitorId,
             @Context Request request) {
@@ -138,20 +135,11 @@ public class CommentResource {
         IdOrSlug post = IdOrSlug.parse(idOrSlug);
         CommentService.Sort order = Params.enumValue("sort", sort, CommentService.Sort.class, CommentService.Sort.OLDEST);
         String from = Params.blankToNull(cursor);
-        int size = Params.limit(limit);
+        int size = Params.intIn("limit", limit, Params.DEFAULT_LIMIT, 1, CommentService.MAX_TREE_ROOTS);
         int budget = budget(replies);
-        Supplier<Representation> tree = () -> {
-            ListPage<CommentView> page = service.tree(post, order, from, size, budget, liker);
-            return Representation.list(page).personal(caller.isAuthenticated() || liker.isPresent())
-                    .lastModified(lastModified(page.items()));
-        };
-        if (caller.isAuthenticated() || liker.isPresent()) {
-            return caching.ok(request, tree.get());
-        }
-        // the public tree: served from memory until the next write to this post's comments
-        CommentService.TreeVersion version = service.treeVersion(post);
-        return cache.get(request, "tree:" + version.postId() + ":" + version.version() + ":" + order + ":" + from
-                + ":" + size + ":" + budget, tree);
+        ListPage<CommentView> page = service.tree(post, order, from, size, budget, liker);
+        return caching.ok(request, Representation.list(page).personal(caller.isAuthenticated() || liker.isPresent())
+                .lastModified(lastModified(page.items())));
     }
 
     @GET

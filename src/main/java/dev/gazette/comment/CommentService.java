@@ -46,6 +46,9 @@ import java.util.stream.Stream;
 @ApplicationScoped
 public class CommentService {
 
+    /** Most root threads on one page of a tree: a whole discussion can come in one request. */
+    public static final int MAX_TREE_ROOTS = 1000;
+
     /** Order of root threads in a tree. Replies are always oldest first. */
     public enum Sort {
         OLDEST(SortOrder.of("oldest", false, "c.created_at", KeyType.INSTANT, "c.id")),
@@ -193,7 +196,6 @@ public class CommentService {
         }
         if (c.status == CommentStatus.APPROVED) {
             counters.becameVisible(c);
-            counters.touch(c.postId);
             changes.record(ChangeLog.Type.COMMENT, c.id, null, ChangeLog.Action.CREATED);
         }
         comments.flush();
@@ -271,23 +273,11 @@ public class CommentService {
                 .where("c.status = 'APPROVED'")
                 .where("c.parent_id is null");
         KeysetQuery.Page page = query.page(comments.getEntityManager(), sort.order, c, limit);
-        List<Long> belowIds = comments.approvedIdsBelowRoots(page.ids(), budget(budget));
+        List<Long> belowIds = comments.approvedIdsBelowRoots(post.id, page.ids(), budget(budget));
         List<Comment> all = comments.inOrder(Stream.concat(page.ids().stream(), belowIds.stream()).toList());
         List<Comment> roots = all.subList(0, page.ids().size());
         List<Comment> below = all.subList(page.ids().size(), all.size());
         return new ListPage<>(assemble(roots, below, liker), page.info());
-    }
-
-    /**
-     * What an anonymous tree response depends on: the post and its comment version, which every
-     * comment write bumps in its own transaction. A cache keyed by it never serves a stale tree.
-     */
-    @Transactional
-    public TreeVersion treeVersion(IdOrSlug postKey) {
-        return counters.version(postKey, Times.now()).orElseThrow(() -> ApiException.notFound("Post", postKey));
-    }
-
-    public record TreeVersion(long postId, long version) {
     }
 
     /** One comment with its whole approved subtree (up to the reply budget): a permalink. */
@@ -434,7 +424,6 @@ public class CommentService {
         } else if (from == CommentStatus.APPROVED) {
             counters.becameInvisible(c);
         }
-        counters.touch(c.postId);
         if (onPublicPost(c)) {
             changes.transition(ChangeLog.Type.COMMENT, c.id, null, from == CommentStatus.APPROVED, to == CommentStatus.APPROVED);
         }
@@ -462,7 +451,6 @@ public class CommentService {
         if (approvedBelow > 0) {
             counters.shift(c, (int) -approvedBelow, false);
         }
-        counters.touch(c.postId);
         comments.getEntityManager().createNativeQuery("delete from comment where root_id = :root and path like :prefix")
                 .setParameter("root", c.rootId).setParameter("prefix", c.subtreePath() + "%").executeUpdate();
         comments.delete(c);
@@ -497,7 +485,6 @@ public class CommentService {
             c.authorUrl = edit.authorUrl();
         }
         c.updatedAt = Times.now();
-        counters.touch(c.postId);
         if (c.status == CommentStatus.APPROVED && onPublicPost(c)) {
             changes.record(ChangeLog.Type.COMMENT, c.id, null, ChangeLog.Action.UPDATED);
         }

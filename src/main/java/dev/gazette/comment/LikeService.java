@@ -5,6 +5,7 @@ import dev.gazette.common.web.ApiException;
 import dev.gazette.common.web.IdOrSlug;
 import dev.gazette.post.Post;
 import dev.gazette.post.PostRepository;
+import dev.gazette.sync.ChangeLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -18,7 +19,8 @@ import java.util.Set;
 /**
  * Likes of posts and comments: one per liker, idempotent. The like row is inserted with
  * {@code on conflict do nothing}, and the counter moves only when a row was really inserted or
- * deleted, so 100 parallel likes give exactly 100 and a repeated like changes nothing.
+ * deleted, so 100 parallel likes give exactly 100 and a repeated like changes nothing. A like
+ * that changes a count is a change of the post or comment (change feed, response caches).
  */
 @ApplicationScoped
 public class LikeService {
@@ -33,22 +35,34 @@ public class LikeService {
     CommentRepository comments;
 
     @Inject
-    CommentCounters counters;
+    ChangeLog changes;
 
     @Transactional
     public LikeView likePost(IdOrSlug key, Liker liker, boolean like) {
         Post post = posts.find(key).filter(p -> p.isPublicAt(Times.now()))
                 .orElseThrow(() -> ApiException.notFound("Post", key));
-        return toggle("post_like", "post_id", "post", post.id, liker, like);
+        LikeView view = toggle("post_like", "post_id", "post", post.id, liker, like);
+        if (view != null) {
+            changes.record(ChangeLog.Type.POST, post.id, post.slug, ChangeLog.Action.UPDATED);
+            return view;
+        }
+        return new LikeView(count("post", post.id), like);
     }
 
     @Transactional
     public LikeView likeComment(long id, Liker liker, boolean like) {
         Comment comment = comments.findByIdOptional(id).filter(c -> c.status == CommentStatus.APPROVED)
                 .orElseThrow(() -> ApiException.notFound("Comment", id));
+        boolean onPublicPost = posts.findByIdOptional(comment.postId).map(p -> p.isPublicAt(Times.now())).orElse(false);
+        if (!onPublicPost) {
+            throw ApiException.notFound("Comment", id);
+        }
         LikeView view = toggle("comment_like", "comment_id", "comment", comment.id, liker, like);
-        counters.touch(comment.postId);
-        return view;
+        if (view != null) {
+            changes.record(ChangeLog.Type.COMMENT, comment.id, null, ChangeLog.Action.UPDATED);
+            return view;
+        }
+        return new LikeView(count("comment", comment.id), like);
     }
 
     /** Which of these comments the liker likes: one query for a whole tree. */
@@ -69,6 +83,7 @@ public class LikeService {
                 .setParameter("id", postId).setParameter("liker", liker.key()).getSingleResult()).longValue() > 0;
     }
 
+    /** Adds or removes the like; the new count, or null when nothing changed (a repeated like). */
     private LikeView toggle(String table, String column, String target, long id, Liker liker, boolean like) {
         int changed = like
                 ? em.createNativeQuery("insert into " + table + " (" + column + ", liker, created_at) values (:id, :liker, :now)"
@@ -76,12 +91,16 @@ public class LikeService {
                 .setParameter("id", id).setParameter("liker", liker.key()).setParameter("now", Times.now()).executeUpdate()
                 : em.createNativeQuery("delete from " + table + " where " + column + " = :id and liker = :liker")
                 .setParameter("id", id).setParameter("liker", liker.key()).executeUpdate();
-        if (changed == 1) {
-            em.createNativeQuery("update " + target + " set like_count = like_count + :d where id = :id")
-                    .setParameter("d", like ? 1 : -1).setParameter("id", id).executeUpdate();
+        if (changed != 1) {
+            return null;
         }
-        int count = ((Number) em.createNativeQuery("select like_count from " + target + " where id = :id")
+        em.createNativeQuery("update " + target + " set like_count = like_count + :d where id = :id")
+                .setParameter("d", like ? 1 : -1).setParameter("id", id).executeUpdate();
+        return new LikeView(count(target, id), like);
+    }
+
+    private int count(String target, long id) {
+        return ((Number) em.createNativeQuery("select like_count from " + target + " where id = :id")
                 .setParameter("id", id).getSingleResult()).intValue();
-        return new LikeView(count, like);
     }
 }

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  */
 public record Liker(String key) {
 
-    public static final String HEADER = "X-Visitor-Id";
+    public static final String HEADER = dev.gazette.common.web.HttpCaching.VISITOR_HEADER;
     private static final Pattern VISITOR = Pattern.compile("^[A-Za-z0-9_-]{8,64}$");
 
     /** The liker of this request, if it has a token or a visitor id. */

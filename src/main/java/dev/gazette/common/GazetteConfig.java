@@ -123,6 +123,26 @@ public interface GazetteConfig {
         /** Cache-Control sent with public GET responses. */
         @WithDefault("public, max-age=60")
         String cacheControl();
+
+        /** The in-memory cache of rendered public responses. */
+        ResponseCache cache();
+
+        interface ResponseCache {
+            /** Serve anonymous GETs from memory until the next change to public content. */
+            @WithDefault("true")
+            boolean enabled();
+
+            /** Memory for rendered responses (bodies and keys); least used ones go first. */
+            @WithDefault("64M")
+            MemorySize maxSize();
+
+            /**
+             * How often the change counter is read, so that changes made through other instances
+             * sharing the database empty this instance's cache too. Changes made here are seen at once.
+             */
+            @WithDefault("1s")
+            Duration peerCheckInterval();
+        }
     }
 
     interface Auth {

@@ -242,6 +242,7 @@ public class WxrImporter {
 
         void terms(Collected c) {
             Instant now = Times.now();
+            changed.clear();
             for (Wxr.Author a : c.authors.values()) {
                 String name = blank(a.displayName()) ? a.login() : a.displayName().trim();
                 String digest = digest(a.login(), name, a.email());
@@ -266,6 +267,7 @@ public class WxrImporter {
                     }
                     remember("author", a.login(), author.id, digest);
                     count("authors", created);
+                    changed.add(new TermChange(ChangeLog.Type.AUTHOR, author.id, author.slug, created));
                 }
                 authorIds.put(a.login(), author.id);
             }
@@ -291,6 +293,7 @@ public class WxrImporter {
                         em.persist(tag);
                         em.flush();
                         count("tags", true);
+                        changed.add(new TermChange(ChangeLog.Type.TAG, tag.id, tag.slug, true));
                     } else {
                         tally.skipped("tags", "exists");
                     }
@@ -301,10 +304,21 @@ public class WxrImporter {
                     apply(tag, name, t.description(), now);
                     remember("tag", t.slug(), tag.id, digest);
                     count("tags", false);
+                    changed.add(new TermChange(ChangeLog.Type.TAG, tag.id, tag.slug, false));
                 }
                 tagIds.put(t.slug(), tag.id);
             }
+            // into the change feed last: the change counter is the last lock a transaction takes
+            for (TermChange t : changed) {
+                changes.record(t.type(), t.id(), t.slug(), t.created() ? ChangeLog.Action.CREATED : ChangeLog.Action.UPDATED);
+            }
         }
+
+        private record TermChange(ChangeLog.Type type, long id, String slug, boolean created) {
+        }
+
+        /** Authors and terms created or updated by {@link #terms}, recorded in the change feed at its end. */
+        private final List<TermChange> changed = new ArrayList<>();
 
         private void apply(Tag tag, String name, String description, Instant now) {
             tag.name = name.trim();
@@ -344,6 +358,7 @@ public class WxrImporter {
                     em.persist(category);
                     em.flush();
                     count("categories", true);
+                    changed.add(new TermChange(ChangeLog.Type.CATEGORY, category.id, category.slug, true));
                 } else {
                     tally.skipped("categories", "exists");
                 }
@@ -354,6 +369,7 @@ public class WxrImporter {
                 apply(category, name, wc.description(), parent, now);
                 remember("category", nicename, category.id, digest);
                 count("categories", false);
+                changed.add(new TermChange(ChangeLog.Type.CATEGORY, category.id, category.slug, false));
             }
             placing.remove(nicename);
             categoryIds.put(nicename, category.id);
@@ -760,7 +776,7 @@ public class WxrImporter {
                     }
                 }
                 try (PreparedStatement update = connection.prepareStatement(
-                        "update post set comment_count = ?, comment_version = comment_version + 1 where id = ?")) {
+                        "update post set comment_count = ? where id = ?")) {
                     update.setInt(1, approved);
                     update.setLong(2, postId);
                     update.executeUpdate();

@@ -2,6 +2,9 @@ package dev.gazette.sync;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import dev.gazette.common.Times;
+import dev.gazette.common.web.ContentVersion;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -12,13 +15,14 @@ import java.util.Locale;
  * Records changes to public content in the transaction that makes them. A change is about what
  * the public sees: {@code created} when something becomes public, {@code updated} while it
  * stays public, {@code deleted} when it leaves (unpublished, trashed, spam, deleted). Clients
- * treat created and updated alike: fetch the item and store it.
+ * treat created and updated alike: fetch the item and store it. Every recorded change also moves
+ * the {@link ContentVersion} when its transaction commits: the response cache follows this log.
  */
 @ApplicationScoped
 public class ChangeLog {
 
     public enum Type {
-        POST, COMMENT, CATEGORY, TAG;
+        POST, COMMENT, CATEGORY, TAG, AUTHOR;
 
         @JsonValue
         public String json() {
@@ -38,7 +42,11 @@ public class ChangeLog {
     @Inject
     EntityManager em;
 
+    @Inject
+    ContentVersion version;
+
     public void record(Type type, long id, String slug, Action action) {
+        version.changedInThisTransaction(1);
         // the counter must be the last lock a transaction takes (else a writer holding it could wait for a row
         // another writer holds while waiting for the counter): write pending entity changes first
         em.flush();
@@ -54,6 +62,16 @@ public class ChangeLog {
             insert.setParameter("slug", slug);
         }
         insert.executeUpdate();
+    }
+
+    /**
+     * Changes committed through other instances sharing the database: the response cache here
+     * must not outlive them. (Changes made here move the {@link ContentVersion} at commit.)
+     */
+    @Scheduled(every = "${gazette.http.cache.peer-check-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void followOtherInstances() {
+        version.observe(QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select last_seq from change_counter where id = 1").getSingleResult()).longValue()));
     }
 
     /** A post became public or stopped being public: so did its approved comments. */
@@ -74,6 +92,7 @@ public class ChangeLog {
         if (ids.isEmpty()) {
             return;
         }
+        version.changedInThisTransaction(ids.size());
         em.flush();
         em.createNativeQuery("update change_counter set last_seq = last_seq + :n where id = 1").setParameter("n", ids.size())
                 .executeUpdate();

@@ -340,6 +340,34 @@ class CommentTreeTest {
     }
 
     @Test
+    void aWholeDiscussionComesInOneRequest() {
+        long postId = post();
+        String email = knownEmail(postId, Fixtures.actor("moderator"));
+        List<Long> roots = new ArrayList<>();
+        List<Long> replies = new ArrayList<>();
+        for (int i = 0; i < 60; i++) { // more roots than are read one by one
+            long root = comment(postId, null, email, "Root " + i).getLong("id");
+            roots.add(root);
+            replies.add(comment(postId, root, email, "Reply to " + i).getLong("id"));
+        }
+        roots.add(0, roots.remove(0)); // the known-email comment is the first root
+        JsonPath whole = given().queryParam("limit", 1000).queryParam("replies", 10000)
+                .get("/api/v1/posts/" + postId + "/comments").then().statusCode(200).extract().jsonPath();
+        List<Integer> rootIds = whole.getList("items.id");
+        assertEquals(61, rootIds.size());
+        assertTrue(rootIds.containsAll(roots.stream().map(Long::intValue).toList()));
+        for (int i = 0; i < 60; i++) {
+            assertEquals(List.of(replies.get(i).intValue()), whole.getList("items.find { it.id == " + roots.get(i) + " }.replies.id"));
+        }
+        assertEquals(null, whole.getString("page.next"));
+        // a reply budget cuts across the whole page, breadth first
+        given().queryParam("limit", 1000).queryParam("replies", 10).get("/api/v1/posts/" + postId + "/comments").then()
+                .statusCode(200).body("items.collect { it.replies?.size() ?: 0 }.sum()", equalTo(10));
+        given().queryParam("limit", 1001).get("/api/v1/posts/" + postId + "/comments").then().statusCode(400)
+                .body("errors[0].field", equalTo("limit"));
+    }
+
+    @Test
     void treeAnswersIfNoneMatchAndChangesWithANewReply() {
         long postId = post();
         String email = knownEmail(postId, Fixtures.actor("moderator"));

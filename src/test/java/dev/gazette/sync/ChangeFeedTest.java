@@ -36,7 +36,18 @@ class ChangeFeedTest {
 
     /** The cursor of "now": everything after it is this test's. */
     private static String now() {
-        return given().queryParam("limit", 1000).get("/api/v1/changes").then().statusCode(200).extract().jsonPath().getString("page.next");
+        String cursor = null;
+        while (true) {
+            var req = given().queryParam("limit", 1000);
+            if (cursor != null) {
+                req.queryParam("after", cursor);
+            }
+            JsonPath page = req.get("/api/v1/changes").then().statusCode(200).extract().jsonPath();
+            cursor = page.getString("page.next");
+            if (page.getList("items").size() < 1000) {
+                return cursor;
+            }
+        }
     }
 
     /** All changes after a cursor (following page.next), as "type:id:action". */
@@ -106,10 +117,28 @@ class ChangeFeedTest {
     }
 
     @Test
+    void authorsAndLikeCountsAreChangesToo() {
+        String start = now();
+        Fixtures.Actor author = Fixtures.actor("author");
+        asAdmin().body(Map.of("displayName", unique("Renamed"))).patch("/api/v1/authors/" + author.authorId()).then().statusCode(200);
+        long post = Fixtures.commentablePost();
+        String email = Fixtures.knownEmail(post, Fixtures.actor("moderator"));
+        long comment = Fixtures.comment(post, null, email, "Likeable").getLong("id");
+        String visitor = unique("visitor");
+        String afterSetup = now();
+        given().header("X-Visitor-Id", visitor).put("/api/v1/comments/" + comment + "/like").then().statusCode(200);
+        given().header("X-Visitor-Id", visitor).put("/api/v1/comments/" + comment + "/like").then().statusCode(200); // no change
+        given().header("X-Visitor-Id", visitor).put("/api/v1/posts/" + post + "/like").then().statusCode(200);
+        assertEquals(List.of("author:" + author.authorId() + ":created", "author:" + author.authorId() + ":updated"),
+                since(start, "author").stream().filter(c -> c.startsWith("author:" + author.authorId() + ":")).toList());
+        assertEquals(List.of("comment:" + comment + ":updated", "post:" + post + ":updated"), since(afterSetup, "comment,post"));
+    }
+
+    @Test
     void cursorsAreValidatedAndOldOnesGetGone() {
         given().queryParam("after", "nonsense").get("/api/v1/changes").then().statusCode(400)
                 .body("errors[0].field", equalTo("after"));
-        given().queryParam("types", "post,author").get("/api/v1/changes").then().statusCode(400);
+        given().queryParam("types", "post,reader").get("/api/v1/changes").then().statusCode(400);
         given().queryParam("limit", 1001).get("/api/v1/changes").then().statusCode(400);
         String cursor = now();
         long seq = Long.parseLong(cursor.substring(2));

@@ -33,16 +33,23 @@ import java.util.OptionalLong;
 @ApplicationScoped
 public class HttpCaching {
 
+    /** Header of the anonymous visitor whose likes a response may show (then it is personal). */
+    public static final String VISITOR_HEADER = "X-Visitor-Id";
+
     private final ObjectMapper mapper;
     private final GazetteConfig config;
+    private final ResponseCache cache;
 
-    public HttpCaching(ObjectMapper mapper, GazetteConfig config) {
+    public HttpCaching(ObjectMapper mapper, GazetteConfig config, ResponseCache cache) {
         this.mapper = mapper;
         this.config = config;
+        this.cache = cache;
     }
 
+    /** 200 with the representation (or 304), kept by the {@link ResponseCache} when it is public. */
     public Response ok(Request request, Representation r) {
-        return respond(request, render(r));
+        Rendered rendered = render(r);
+        return respond(request, rendered, cache.offer(rendered));
     }
 
     /** Serializes a representation once, with everything its responses need: a cacheable value. */
@@ -52,11 +59,11 @@ public class HttpCaching {
         Instant lastModified = r.lastModified == null ? null : r.lastModified.truncatedTo(ChronoUnit.SECONDS);
         String cacheControl = r.personal ? "private, no-cache" : r.cacheControl != null ? r.cacheControl : config.http().cacheControl();
         return new Rendered(bytes, r.mediaType, etag, lastModified, r.etagOnly, cacheControl,
-                r.links.isEmpty() ? null : String.join(", ", r.links));
+                r.links.isEmpty() ? null : String.join(", ", r.links), !r.personal);
     }
 
-    /** 200 with the body, or 304 when the client's copy is current. */
-    public Response respond(Request request, Rendered r) {
+    /** 200 with the body, or 304 when the client's copy is current; {@code xCache} is the X-Cache header, if any. */
+    static Response respond(Request request, Rendered r, String xCache) {
         Response.ResponseBuilder notModified;
         if (r.etagOnly() || r.lastModified() == null) {
             notModified = request.evaluatePreconditions(r.etag());
@@ -68,19 +75,29 @@ public class HttpCaching {
                 : Response.ok(r.body(), r.mediaType());
         builder.tag(r.etag())
                 .header(HttpHeaders.CACHE_CONTROL, r.cacheControl())
-                .header(HttpHeaders.VARY, "Authorization, X-Visitor-Id");
+                .header(HttpHeaders.VARY, "Authorization, " + VISITOR_HEADER);
         if (r.lastModified() != null) {
             builder.lastModified(Date.from(r.lastModified()));
         }
         if (r.links() != null) {
             builder.header("Link", r.links());
         }
+        if (xCache != null) {
+            builder.header(ResponseCache.HEADER, xCache);
+        }
         return builder.build();
     }
 
-    /** A serialized representation and its caching headers. */
+    /** A serialized representation and its caching headers; {@code shared} when it is the same for everyone. */
     public record Rendered(byte[] body, String mediaType, EntityTag etag, Instant lastModified, boolean etagOnly,
-                           String cacheControl, String links) {
+                           String cacheControl, String links, boolean shared) {
+    }
+
+    /** Cache-Control of private answers (tokens, webhooks, imports): never stored by anyone. */
+    public static jakarta.ws.rs.core.CacheControl noStore() {
+        jakarta.ws.rs.core.CacheControl noStore = new jakarta.ws.rs.core.CacheControl();
+        noStore.setNoStore(true);
+        return noStore;
     }
 
     /**
@@ -89,13 +106,6 @@ public class HttpCaching {
      *
      * @throws ApiException 412 when the header is not an ETag Gazette issued
      */
-    /** Cache-Control of private answers (tokens, webhooks, imports): never stored by anyone. */
-    public static jakarta.ws.rs.core.CacheControl noStore() {
-        jakarta.ws.rs.core.CacheControl noStore = new jakarta.ws.rs.core.CacheControl();
-        noStore.setNoStore(true);
-        return noStore;
-    }
-
     public static OptionalLong versionOf(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
             return OptionalLong.empty();
