@@ -65,3 +65,70 @@ start_app() {
   done
   curl -sf "$BASE/q/health/ready" >/dev/null || { cat "$WORK/app.log"; exit 1; }
 }
+
+# Loads the dataset (POSTS posts, COMMENTS comments) unless the database already holds it: a
+# deterministic WordPress export (bench/wxr.py) imported through POST /api/v1/imports, in files of
+# ~150 MB. Sets LOAD_SECONDS (null when nothing was loaded).
+load_data() {
+  have=$(curl -sf "$BASE/api/v1/posts?limit=1&fields=id" | python3 -c "import json,sys; print(json.load(sys.stdin)['page']['total'])")
+  if [ "$have" -ge "$POSTS" ]; then
+    echo "== data: $have posts already loaded in $DBNAME"
+    LOAD_SECONDS=null
+  else
+    PARTS=$(( (POSTS * 4500 + COMMENTS * 350) / 150000000 + 1 ))  # files of ~150 MB (a post ~4.5 kB, a comment ~0.35 kB)
+    echo "== data: $POSTS posts, $COMMENTS comments, imported in $PARTS part(s)"
+    load_start=$(date +%s)
+    for part in $(seq 0 $(( PARTS - 1 ))); do
+      python3 bench/wxr.py --out "$WORK/part.xml" --posts "$POSTS" --comments "$COMMENTS" --part "$part" --parts "$PARTS"
+      echo -n "   part $((part + 1))/$PARTS: "
+      python3 bench/load.py --base-url "$BASE" --token "$TOKEN" "$WORK/part.xml"
+      rm -f "$WORK/part.xml"
+    done
+    LOAD_SECONDS=$(( $(date +%s) - load_start ))
+    echo "   loaded in $LOAD_SECONDS s"
+  fi
+}
+
+# The benchmarked requests: URLS[name]="url|optional header", in ORDER (and UNCACHED_ORDER).
+define_endpoints() {
+  THREAD=bench-wxr-0
+  TREE="$BASE/api/v1/posts/$THREAD/comments"
+  WHOLE="$TREE?limit=1000&replies=10000"
+  LIST="$BASE/api/v1/posts?include=author,categories,tags"
+  POST_URL="$BASE/api/v1/posts/bench-wxr-7"
+
+  # a cursor 90% down the post list, reached by following page.next as a client would
+  DEEP=$(python3 - "$BASE" <<'PY'
+import json, sys, urllib.request
+base = sys.argv[1]
+total = json.load(urllib.request.urlopen(base + "/api/v1/posts?limit=1&fields=id"))["page"]["total"]
+url, cursor, seen = base + "/api/v1/posts?limit=100&fields=id", None, 0
+while seen + 100 <= total * 0.9:
+    page = json.load(urllib.request.urlopen(url + ("&cursor=" + cursor if cursor else "")))
+    seen += len(page["items"])
+    cursor = page["page"]["next"]
+print(cursor or "")
+PY
+  )
+  etag() { curl -sI "$1" | awk -F': ' 'tolower($1)=="etag"{print $2}' | tr -d '\r'; }
+
+  declare -gA URLS=(
+    [post-list]="$LIST"
+    [post-list-deep-90pct]="$LIST&cursor=$DEEP"
+    [post-by-slug]="$POST_URL"
+    [post-304]="$POST_URL|If-None-Match: $(etag "$POST_URL")"
+    [category-tree]="$BASE/api/v1/categories?view=tree"
+    [tag-list]="$BASE/api/v1/tags?sort=count"
+    [search]="$BASE/api/v1/posts?q=council%20kanekane"
+    [feed-rss]="$BASE/api/v1/feeds/posts.rss"
+    [tree-first-page]="$TREE"
+    [tree-whole]="$WHOLE"
+    [tree-304]="$TREE|If-None-Match: $(etag "$TREE")"
+  )
+  declare -ga ORDER UNCACHED_ORDER
+  ORDER=(post-list post-list-deep-90pct post-by-slug post-304 category-tree tag-list search feed-rss
+         tree-first-page tree-whole tree-304)
+  # without the cache: what a miss costs, and how it scales with the data
+  UNCACHED_ORDER=(post-list post-list-deep-90pct post-by-slug category-tree tag-list search feed-rss
+                  tree-first-page tree-whole)
+}

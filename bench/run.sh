@@ -6,7 +6,9 @@
 # in-memory response cache) and with the cache switched off (every request goes to the database).
 #
 #   bench/run.sh [--db h2|postgresql] [--short] [--skip-build] [--posts N] [--comments M]
-#                [--keep-database NAME] [--duration 20s] [--no-uncached]
+#                [--keep-database NAME] [--duration 20s] [--no-uncached] [--profile ENDPOINT]
+# --profile records the app with JFR while wrk drives ENDPOINT (cached pass) and prints its hottest
+# methods (bench/jfr_top.py); the recording is kept under bench/results/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,9 +20,10 @@ POSTS=2000
 COMMENTS=30000
 UNCACHED=1
 KEEP_DATABASE=
+PROFILE=
 usage() {
   echo "usage: bench/run.sh [--db h2|postgresql] [--short] [--skip-build] [--posts N] [--comments M]" >&2
-  echo "                    [--keep-database NAME] [--duration 20s] [--no-uncached]" >&2
+  echo "                    [--keep-database NAME] [--duration 20s] [--no-uncached] [--profile ENDPOINT]" >&2
   exit 2
 }
 while [ $# -gt 0 ]; do
@@ -33,6 +36,7 @@ while [ $# -gt 0 ]; do
     --comments) COMMENTS="$2"; shift 2 ;;
     --keep-database) KEEP_DATABASE="$2"; shift 2 ;;
     --no-uncached) UNCACHED=0; shift ;;
+    --profile) PROFILE="$2"; shift 2 ;;
     *) usage ;;
   esac
 done
@@ -55,64 +59,8 @@ setup_db gazette_bench
 trap cleanup EXIT
 start_app GAZETTE_IMPORTS_DIRECTORY="$WORK/uploads"
 
-# ---- data: a deterministic WordPress export, imported through POST /api/v1/imports ------------
-have=$(curl -sf "$BASE/api/v1/posts?limit=1&fields=id" | python3 -c "import json,sys; print(json.load(sys.stdin)['page']['total'])")
-if [ "$have" -ge "$POSTS" ]; then
-  echo "== data: $have posts already loaded in $DBNAME"
-  LOAD_SECONDS=null
-else
-  PARTS=$(( (POSTS * 4500 + COMMENTS * 350) / 150000000 + 1 ))  # files of ~150 MB (a post ~4.5 kB, a comment ~0.35 kB)
-  echo "== data: $POSTS posts, $COMMENTS comments, imported in $PARTS part(s)"
-  load_start=$(date +%s)
-  for part in $(seq 0 $(( PARTS - 1 ))); do
-    python3 bench/wxr.py --out "$WORK/part.xml" --posts "$POSTS" --comments "$COMMENTS" --part "$part" --parts "$PARTS"
-    echo -n "   part $((part + 1))/$PARTS: "
-    python3 bench/load.py --base-url "$BASE" --token "$TOKEN" "$WORK/part.xml"
-    rm -f "$WORK/part.xml"
-  done
-  LOAD_SECONDS=$(( $(date +%s) - load_start ))
-  echo "   loaded in $LOAD_SECONDS s"
-fi
-
-THREAD=bench-wxr-0
-TREE="$BASE/api/v1/posts/$THREAD/comments"
-WHOLE="$TREE?limit=1000&replies=10000"
-LIST="$BASE/api/v1/posts?include=author,categories,tags"
-POST_URL="$BASE/api/v1/posts/bench-wxr-7"
-
-# a cursor 90% down the post list, reached by following page.next as a client would
-DEEP=$(python3 - "$BASE" <<'PY'
-import json, sys, urllib.request
-base = sys.argv[1]
-total = json.load(urllib.request.urlopen(base + "/api/v1/posts?limit=1&fields=id"))["page"]["total"]
-url, cursor, seen = base + "/api/v1/posts?limit=100&fields=id", None, 0
-while seen + 100 <= total * 0.9:
-    page = json.load(urllib.request.urlopen(url + ("&cursor=" + cursor if cursor else "")))
-    seen += len(page["items"])
-    cursor = page["page"]["next"]
-print(cursor or "")
-PY
-)
-etag() { curl -sI "$1" | awk -F': ' 'tolower($1)=="etag"{print $2}' | tr -d '\r'; }
-
-declare -A URLS=(
-  [post-list]="$LIST"
-  [post-list-deep-90pct]="$LIST&cursor=$DEEP"
-  [post-by-slug]="$POST_URL"
-  [post-304]="$POST_URL|If-None-Match: $(etag "$POST_URL")"
-  [category-tree]="$BASE/api/v1/categories?view=tree"
-  [tag-list]="$BASE/api/v1/tags?sort=count"
-  [search]="$BASE/api/v1/posts?q=council%20kanekane"
-  [feed-rss]="$BASE/api/v1/feeds/posts.rss"
-  [tree-first-page]="$TREE"
-  [tree-whole]="$WHOLE"
-  [tree-304]="$TREE|If-None-Match: $(etag "$TREE")"
-)
-ORDER=(post-list post-list-deep-90pct post-by-slug post-304 category-tree tag-list search feed-rss
-       tree-first-page tree-whole tree-304)
-# without the cache: what a miss costs, and how it scales with the data
-UNCACHED_ORDER=(post-list post-list-deep-90pct post-by-slug category-tree tag-list search feed-rss
-                tree-first-page tree-whole)
+load_data
+define_endpoints
 
 WHOLE_NODES=$(curl -s "$WHOLE" | python3 -c "
 import json,sys
@@ -134,7 +82,14 @@ run_pass() {  # $1: pass name; remaining: endpoint names
   printf '%-22s %10s %9s %9s %8s %12s\n' endpoint "req/s" "p50 ms" "p99 ms" errors "bytes/resp"
   for name in "$@"; do
     IFS='|' read -r url header <<< "${URLS[$name]}"
+    if [ "$pass-$name" = "cached-$PROFILE" ]; then
+      JFR="$RESULTS/$DB-$name-$(date +%Y%m%dT%H%M%S).jfr"
+      jcmd "$APP_PID" JFR.start name=bench settings=profile filename="$(pwd)/$JFR" >/dev/null
+    fi
     line=$(wrk -t2 -c16 -d"$DURATION" --latency -s bench/report.lua ${header:+-H "$header"} "$url" | grep '^RESULT ' | sed 's/^RESULT //')
+    if [ "$pass-$name" = "cached-$PROFILE" ]; then
+      jcmd "$APP_PID" JFR.stop name=bench >/dev/null
+    fi
     python3 - "$pass" "$name" "$line" "$ROWS" <<'PY'
 import json, sys
 pass_, name, r, rows = sys.argv[1], sys.argv[2], json.loads(sys.argv[3]), sys.argv[4]
@@ -168,5 +123,11 @@ json.dump(out, open(sys.argv[2], "w"), indent=1)
 PY
 echo
 echo "whole tree: $WHOLE_NODES comments in one response"
-echo "app resident memory after the cached pass: $RSS_CACHED MB${RSS_UNCACHED/null/}$([ "$RSS_UNCACHED" != null ] && echo ", after the uncached pass: $RSS_UNCACHED MB")"
+echo "app resident memory: $RSS_CACHED MB after the cached pass, ${RSS_UNCACHED} MB after the uncached pass"
+if [ -n "${JFR:-}" ]; then
+  echo
+  echo "== profile of $PROFILE ($JFR)"
+  python3 bench/jfr_top.py "$JFR" --top 15
+  python3 bench/jfr_top.py "$JFR" --top 15 --filter dev.gazette | sed -n '/^total/,$p'
+fi
 echo "results: $JSON ($(( $(date +%s) - BENCH_START )) s in all)"

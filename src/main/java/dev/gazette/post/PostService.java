@@ -18,6 +18,7 @@ import dev.gazette.common.web.FieldError;
 import dev.gazette.common.web.HttpCaching;
 import dev.gazette.common.web.IdOrSlug;
 import dev.gazette.common.web.ListPage;
+import dev.gazette.common.web.ListTotals;
 import dev.gazette.common.web.MergePatch;
 import dev.gazette.taxonomy.Category;
 import dev.gazette.taxonomy.CategoryRepository;
@@ -28,6 +29,7 @@ import dev.gazette.webhook.Webhooks;
 import dev.gazette.taxonomy.TagRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -78,6 +80,9 @@ public class PostService {
     @Inject
     Webhooks webhooks;
 
+    @Inject
+    ListTotals totals;
+
     // ---------------------------------------------------------------- reads
 
     @Transactional
@@ -118,7 +123,10 @@ public class PostService {
 
         SortOrder order = sortOrder(q, query, publicOnly);
         Cursor cursor = q.cursor() == null ? null : Cursor.decode(q.cursor(), order.name(), order.expressions().size());
-        KeysetQuery.Page page = query.page(posts.getEntityManager(), order, cursor, q.limit());
+        EntityManager em = posts.getEntityManager();
+        KeysetQuery.Page page = publicOnly
+                ? query.page(em, order, cursor, q.limit(), () -> totals.of(query, em, "now"))
+                : query.page(em, order, cursor, q.limit());
         return new ListPage<>(views(page.ids(), q.include(), q.withContent(), now), page.info());
     }
 

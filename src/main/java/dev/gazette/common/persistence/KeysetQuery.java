@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 
 /**
@@ -47,6 +48,11 @@ public final class KeysetQuery {
 
     /** Ids of one page, in list order, with the cursors around it and the list's total size. */
     public Page page(EntityManager em, SortOrder sort, Cursor cursor, int limit) {
+        return page(em, sort, cursor, limit, () -> count(em));
+    }
+
+    /** The same, with the total from {@code total} (a remembered count, say). */
+    public Page page(EntityManager em, SortOrder sort, Cursor cursor, int limit, LongSupplier total) {
         boolean backward = cursor != null && cursor.backward();
         boolean descending = sort.descending() != backward;
         List<String> where = new ArrayList<>(conditions);
@@ -85,7 +91,16 @@ public final class KeysetQuery {
             next = hasNext ? Cursor.after(sort.name(), key(sort, rows.get(rows.size() - 1))).encode() : null;
             prev = hasPrev ? Cursor.before(sort.name(), key(sort, rows.get(0))).encode() : null;
         }
-        return new Page(ids, new PageInfo(limit, next, prev, count(em)));
+        return new Page(ids, new PageInfo(limit, next, prev, total.getAsLong()));
+    }
+
+    /** Everything the total depends on (statement and parameter values), but the named parameters. */
+    public String countSignature(String... ignoredParameters) {
+        Map<String, Object> params = new java.util.TreeMap<>(parameters);
+        for (String name : ignoredParameters) {
+            params.remove(name);
+        }
+        return "select count(*) from " + from + whereClause(conditions) + " " + params;
     }
 
     public long count(EntityManager em) {
