@@ -13,7 +13,7 @@ import subprocess
 def frames(event):
     for f in event["values"]["stackTrace"]["frames"]:
         m = f["method"]
-        yield m["type"]["name"] + "." + m["name"]
+        yield m["type"]["name"].replace("/", ".") + "." + m["name"]
 
 
 def main():

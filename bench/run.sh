@@ -7,8 +7,8 @@
 #
 #   bench/run.sh [--db h2|postgresql] [--short] [--skip-build] [--posts N] [--comments M]
 #                [--keep-database NAME] [--duration 20s] [--no-uncached] [--profile ENDPOINT]
-# --profile records the app with JFR while wrk drives ENDPOINT (cached pass) and prints its hottest
-# methods (bench/jfr_top.py); the recording is kept under bench/results/.
+# --profile records the app with JFR while wrk drives ENDPOINT (in the cached pass; uncached:ENDPOINT
+# for the other) and prints its hottest methods (bench/jfr_top.py); the recording stays in bench/results/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -36,7 +36,7 @@ while [ $# -gt 0 ]; do
     --comments) COMMENTS="$2"; shift 2 ;;
     --keep-database) KEEP_DATABASE="$2"; shift 2 ;;
     --no-uncached) UNCACHED=0; shift ;;
-    --profile) PROFILE="$2"; shift 2 ;;
+    --profile) PROFILE="$2"; [[ "$PROFILE" == *:* ]] || PROFILE="cached:$PROFILE"; shift 2 ;;
     *) usage ;;
   esac
 done
@@ -82,12 +82,12 @@ run_pass() {  # $1: pass name; remaining: endpoint names
   printf '%-22s %10s %9s %9s %8s %12s\n' endpoint "req/s" "p50 ms" "p99 ms" errors "bytes/resp"
   for name in "$@"; do
     IFS='|' read -r url header <<< "${URLS[$name]}"
-    if [ "$pass-$name" = "cached-$PROFILE" ]; then
+    if [ "$pass:$name" = "$PROFILE" ]; then
       JFR="$RESULTS/$DB-$name-$(date +%Y%m%dT%H%M%S).jfr"
       jcmd "$APP_PID" JFR.start name=bench settings=profile filename="$(pwd)/$JFR" >/dev/null
     fi
     line=$(wrk -t2 -c16 -d"$DURATION" --latency -s bench/report.lua ${header:+-H "$header"} "$url" | grep '^RESULT ' | sed 's/^RESULT //')
-    if [ "$pass-$name" = "cached-$PROFILE" ]; then
+    if [ "$pass:$name" = "$PROFILE" ]; then
       jcmd "$APP_PID" JFR.stop name=bench >/dev/null
     fi
     python3 - "$pass" "$name" "$line" "$ROWS" <<'PY'

@@ -60,6 +60,20 @@ public class CommentRepository implements PanacheRepository<Comment> {
         return ids.stream().map(Number::longValue).toList();
     }
 
+    /**
+     * The approved replies below a post's approved roots (all of its threads), breadth first, at
+     * most {@code max}, for reading only: the same rows as {@link #approvedIdsBelowRoots} given
+     * every root, read in one statement.
+     */
+    public List<Comment> approvedRepliesOf(long postId, int max) {
+        if (max == 0) {
+            return List.of();
+        }
+        return find("postId = ?1 and status = ?2 and depth > 0 and rootId in (select r.id from Comment r where r.postId = ?1"
+                        + " and r.status = ?2 and r.parentId is null) order by depth, createdAt, id", postId, CommentStatus.APPROVED)
+                .withHint(HibernateHints.HINT_READ_ONLY, true).range(0, max - 1).list();
+    }
+
     /** The comments with these ids, in this order, for reading only (no snapshots, no dirty checks). */
     public List<Comment> inOrder(List<Long> ids) {
         if (ids.isEmpty()) {

@@ -273,6 +273,11 @@ public class CommentService {
                 .where("c.status = 'APPROVED'")
                 .where("c.parent_id is null");
         KeysetQuery.Page page = query.page(comments.getEntityManager(), sort.order, c, limit);
+        if (c == null && page.info().next() == null && page.ids().size() > CommentRepository.UNION_ROOTS) {
+            // the whole discussion on one page: its replies in one range read, no id lists
+            return new ListPage<>(assemble(comments.inOrder(page.ids()), comments.approvedRepliesOf(post.id, budget(budget)), liker),
+                    page.info());
+        }
         List<Long> belowIds = comments.approvedIdsBelowRoots(post.id, page.ids(), budget(budget));
         List<Comment> all = comments.inOrder(Stream.concat(page.ids().stream(), belowIds.stream()).toList());
         List<Comment> roots = all.subList(0, page.ids().size());

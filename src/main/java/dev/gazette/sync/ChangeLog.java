@@ -46,7 +46,7 @@ public class ChangeLog {
     ContentVersion version;
 
     public void record(Type type, long id, String slug, Action action) {
-        version.changedInThisTransaction(1);
+        version.changedInThisTransaction(1, type != Type.COMMENT && type != Type.AUTHOR);
         // the counter must be the last lock a transaction takes (else a writer holding it could wait for a row
         // another writer holds while waiting for the counter): write pending entity changes first
         em.flush();
@@ -92,7 +92,7 @@ public class ChangeLog {
         if (ids.isEmpty()) {
             return;
         }
-        version.changedInThisTransaction(ids.size());
+        version.changedInThisTransaction(ids.size(), false);
         em.flush();
         em.createNativeQuery("update change_counter set last_seq = last_seq + :n where id = 1").setParameter("n", ids.size())
                 .executeUpdate();

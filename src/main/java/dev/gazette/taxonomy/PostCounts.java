@@ -1,6 +1,7 @@
 package dev.gazette.taxonomy;
 
 import dev.gazette.common.Times;
+import dev.gazette.common.web.ContentVersion;
 import dev.gazette.post.PostStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,34 +13,54 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Published post counts per category or tag, one grouped query for a whole page. */
+/**
+ * Published post counts per category or tag. Counting is a pass over every filing of every public
+ * post, so the counts of all terms are computed in one grouped query and remembered until posts,
+ * categories or tags change ({@link ContentVersion#postsAndTerms()}): new comments, likes and
+ * author edits, the most frequent writes, never cost a recount.
+ */
 @ApplicationScoped
 class PostCounts {
 
     @Inject
     EntityManager em;
 
+    @Inject
+    ContentVersion versions;
+
+    private volatile Counted categories = new Counted(-1, Map.of());
+    private volatile Counted tags = new Counted(-1, Map.of());
+
+    private record Counted(long version, Map<Long, Long> counts) {
+    }
+
+    /** Counts by category id (absent: none); the ids say which are needed, all are known. */
     Map<Long, Long> categories(Collection<Long> ids) {
-        return count("post_category", "category_id", ids);
+        long version = versions.postsAndTerms();
+        Counted known = categories;
+        if (known.version() != version) {
+            categories = known = new Counted(version, count("post_category", "category_id"));
+        }
+        return known.counts();
     }
 
     Map<Long, Long> tags(Collection<Long> ids) {
-        return count("post_tag", "tag_id", ids);
+        long version = versions.postsAndTerms();
+        Counted known = tags;
+        if (known.version() != version) {
+            tags = known = new Counted(version, count("post_tag", "tag_id"));
+        }
+        return known.counts();
     }
 
-    private Map<Long, Long> count(String table, String column, Collection<Long> ids) {
+    private Map<Long, Long> count(String table, String column) {
         Map<Long, Long> counts = new HashMap<>();
-        if (ids.isEmpty()) {
-            return counts;
-        }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select x." + column + ", count(*) from " + table + " x"
-                        + " join post p on p.id = x.post_id where x." + column + " in (:ids) and " + PostStatus.PUBLIC_SQL
-                        + " group by x." + column)
-                .setParameter("ids", ids)
+                        + " join post p on p.id = x.post_id where " + PostStatus.PUBLIC_SQL + " group by x." + column)
                 .setParameter("now", Times.now())
                 .getResultList();
         rows.forEach(r -> counts.put(((Number) r[0]).longValue(), ((Number) r[1]).longValue()));
-        return counts;
+        return Map.copyOf(counts);
     }
 }

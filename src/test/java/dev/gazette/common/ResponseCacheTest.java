@@ -145,6 +145,16 @@ class ResponseCacheTest {
         asAdmin().post("/api/v1/posts/" + Fixtures.postId(second) + "/unpublish").then().statusCode(200);
         given().queryParam("cursor", next).get(list).then().body("page.total", equalTo(1));
         given().get(list).then().body("page.total", equalTo(1));
+        // post counts per term are remembered too, and follow publishing
+        String category = "/api/v1/categories/" + s.category();
+        given().get(category).then().body("postCount", equalTo(1));
+        Fixtures.comment(s.id(), null, s.email(), "Counts do not move with comments");
+        given().get(category).then().body("postCount", equalTo(1));
+        asAdmin().post("/api/v1/posts/" + Fixtures.postId(second) + "/publish").then().statusCode(200);
+        given().get(category).then().body("postCount", equalTo(2));
+        given().get("/api/v1/categories?view=tree").then().body("items.find { it.slug == '" + s.category() + "' }.postCount", equalTo(2));
+        asAdmin().post("/api/v1/posts/" + Fixtures.postId(second) + "/unpublish").then().statusCode(200);
+        given().get(category).then().body("postCount", equalTo(1));
         // a token's list (drafts included) is counted for the caller, never from the public total
         as(s.author().token()).body(Map.of("title", unique("Counted draft"), "content", "<p>x</p>", "categories", List.of(s.category())))
                 .post("/api/v1/posts").then().statusCode(201);

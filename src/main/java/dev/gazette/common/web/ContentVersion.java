@@ -18,6 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public class ContentVersion {
 
     private final AtomicLong version = new AtomicLong();
+    /** Moves only with changes to posts, categories and tags (not comments, likes of comments, authors). */
+    private final AtomicLong postsVersion = new AtomicLong();
     /** Changes committed by this instance, counted like the shared change counter counts them. */
     private final AtomicLong localChanges = new AtomicLong();
     private long lastPeerChanges = Long.MIN_VALUE;
@@ -29,11 +31,19 @@ public class ContentVersion {
         return version.get();
     }
 
-    /** The current transaction records {@code changes} changes: the version moves if and when it commits. */
-    public void changedInThisTransaction(int changes) {
+    /** A version that moves only when posts, categories or tags change: what post counts per term depend on. */
+    public long postsAndTerms() {
+        return postsVersion.get();
+    }
+
+    /**
+     * The current transaction records {@code changes} changes ({@code postsOrTerms} when some are
+     * about posts, categories or tags): the versions move if and when it commits.
+     */
+    public void changedInThisTransaction(int changes, boolean postsOrTerms) {
         if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
             localChanges.addAndGet(changes);
-            version.incrementAndGet();
+            moveOn(postsOrTerms);
             return;
         }
         Pending pending = (Pending) transactions.getResource(Pending.class);
@@ -43,6 +53,14 @@ public class ContentVersion {
             transactions.registerInterposedSynchronization(pending);
         }
         pending.changes += changes;
+        pending.postsOrTerms |= postsOrTerms;
+    }
+
+    private void moveOn(boolean postsOrTerms) {
+        if (postsOrTerms) {
+            postsVersion.incrementAndGet();
+        }
+        version.incrementAndGet();
     }
 
     /**
@@ -52,13 +70,14 @@ public class ContentVersion {
     public synchronized void observe(long lastSeq) {
         long peerChanges = lastSeq - localChanges.get();
         if (lastPeerChanges != Long.MIN_VALUE && peerChanges != lastPeerChanges) {
-            version.incrementAndGet();
+            moveOn(true); // what changed elsewhere is not known here
         }
         lastPeerChanges = peerChanges;
     }
 
     private final class Pending implements Synchronization {
         int changes;
+        boolean postsOrTerms;
 
         @Override
         public void beforeCompletion() {
@@ -68,7 +87,7 @@ public class ContentVersion {
         public void afterCompletion(int status) {
             if (status == Status.STATUS_COMMITTED) {
                 localChanges.addAndGet(changes);
-                version.incrementAndGet();
+                moveOn(postsOrTerms);
             }
         }
     }
