@@ -29,7 +29,7 @@ usage() {
 while [ $# -gt 0 ]; do
   case "$1" in
     --db) DB="$2"; shift 2 ;;
-    --short) DURATION=5s; WARMUP=1s; UNCACHED=0; shift ;;
+    --short) DURATION=5s; WARMUP=2s; UNCACHED=0; shift ;;
     --duration) DURATION="$2"; shift 2 ;;
     --skip-build) SKIP_BUILD=1; shift ;;
     --posts) POSTS="$2"; shift 2 ;;
