@@ -41,10 +41,8 @@ public class LikeService {
     public LikeView likePost(IdOrSlug key, Liker liker, boolean like) {
         Post post = posts.find(key).filter(p -> p.isPublicAt(Times.now()))
                 .orElseThrow(() -> ApiException.notFound("Post", key));
-        LikeView view = toggle("post_like", "post_id", "post", post.id, liker, like);
-        if (view != null) {
+        if (toggle("post_like", "post_id", "post", post.id, liker, like)) {
             changes.record(ChangeLog.Type.POST, post.id, post.slug, ChangeLog.Action.UPDATED);
-            return view;
         }
         return new LikeView(count("post", post.id), like);
     }
@@ -57,10 +55,8 @@ public class LikeService {
         if (!onPublicPost) {
             throw ApiException.notFound("Comment", id);
         }
-        LikeView view = toggle("comment_like", "comment_id", "comment", comment.id, liker, like);
-        if (view != null) {
+        if (toggle("comment_like", "comment_id", "comment", comment.id, liker, like)) {
             changes.record(ChangeLog.Type.COMMENT, comment.id, null, ChangeLog.Action.UPDATED);
-            return view;
         }
         return new LikeView(count("comment", comment.id), like);
     }
@@ -83,8 +79,8 @@ public class LikeService {
                 .setParameter("id", postId).setParameter("liker", liker.key()).getSingleResult()).longValue() > 0;
     }
 
-    /** Adds or removes the like; the new count, or null when nothing changed (a repeated like). */
-    private LikeView toggle(String table, String column, String target, long id, Liker liker, boolean like) {
+    /** Adds or removes the like and moves the count; false when nothing changed (a repeated like). */
+    private boolean toggle(String table, String column, String target, long id, Liker liker, boolean like) {
         int changed = like
                 ? em.createNativeQuery("insert into " + table + " (" + column + ", liker, created_at) values (:id, :liker, :now)"
                         + " on conflict do nothing")
@@ -92,11 +88,11 @@ public class LikeService {
                 : em.createNativeQuery("delete from " + table + " where " + column + " = :id and liker = :liker")
                 .setParameter("id", id).setParameter("liker", liker.key()).executeUpdate();
         if (changed != 1) {
-            return null;
+            return false;
         }
         em.createNativeQuery("update " + target + " set like_count = like_count + :d where id = :id")
                 .setParameter("d", like ? 1 : -1).setParameter("id", id).executeUpdate();
-        return new LikeView(count(target, id), like);
+        return true;
     }
 
     private int count(String target, long id) {

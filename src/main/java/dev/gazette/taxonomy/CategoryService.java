@@ -53,7 +53,7 @@ public class CategoryService {
         Cursor c = cursor == null ? null : Cursor.decode(cursor, BY_NAME.name(), 2);
         KeysetQuery.Page page = new KeysetQuery("category c").page(categories.getEntityManager(), BY_NAME, c, limit);
         List<Category> loaded = page.inOrder(categories.list("id in ?1", page.ids()), x -> x.id);
-        Map<Long, Long> counts = postCounts.categories(page.ids());
+        Map<Long, Long> counts = postCounts.categories();
         return new ListPage<>(loaded.stream()
                 .map(x -> CategoryView.of(x, counts.getOrDefault(x.id, 0L))).toList(), page.info());
     }
@@ -62,7 +62,7 @@ public class CategoryService {
     @Transactional
     public ListPage<CategoryView> tree() {
         List<Category> all = categories.listAll();
-        Map<Long, Long> counts = postCounts.categories(all.stream().map(c -> c.id).toList());
+        Map<Long, Long> counts = postCounts.categories();
         Map<Long, List<Category>> children = new HashMap<>();
         for (Category c : all) {
             children.computeIfAbsent(c.parent == null ? 0L : c.parent.id, k -> new ArrayList<>()).add(c);
@@ -81,7 +81,7 @@ public class CategoryService {
     @Transactional
     public CategoryView get(IdOrSlug key) {
         Category category = categories.get(key);
-        return CategoryView.of(category, postCounts.categories(List.of(category.id)).getOrDefault(category.id, 0L));
+        return CategoryView.of(category, postCounts.categories().getOrDefault(category.id, 0L));
     }
 
     @Transactional
@@ -160,7 +160,7 @@ public class CategoryService {
     private CategoryView view(Category category) {
         changes.record(ChangeLog.Type.CATEGORY, category.id, category.slug, ChangeLog.Action.UPDATED);
         categories.flush();
-        return CategoryView.of(category, postCounts.categories(List.of(category.id)).getOrDefault(category.id, 0L));
+        return CategoryView.of(category, postCounts.categories().getOrDefault(category.id, 0L));
     }
 
     private void apply(Category category, CategoryView.Input input) {

@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +33,8 @@ class PostCounts {
     private record Counted(long version, Map<Long, Long> counts) {
     }
 
-    /** Counts by category id (absent: none); the ids say which are needed, all are known. */
-    Map<Long, Long> categories(Collection<Long> ids) {
+    /** Public posts per category id (a category without any is absent). */
+    Map<Long, Long> categories() {
         long version = versions.postsAndTerms();
         Counted known = categories;
         if (known.version() != version) {
@@ -44,7 +43,8 @@ class PostCounts {
         return known.counts();
     }
 
-    Map<Long, Long> tags(Collection<Long> ids) {
+    /** Public posts per tag id (a tag without any is absent). */
+    Map<Long, Long> tags() {
         long version = versions.postsAndTerms();
         Counted known = tags;
         if (known.version() != version) {

@@ -73,7 +73,7 @@ public class TagService {
         }
         KeysetQuery.Page page = query.page(tags.getEntityManager(), sort.order, c, limit);
         List<Tag> loaded = page.inOrder(tags.list("id in ?1", page.ids()), t -> t.id);
-        Map<Long, Long> counts = postCounts.tags(page.ids());
+        Map<Long, Long> counts = postCounts.tags();
         return new ListPage<>(loaded.stream()
                 .map(t -> TagView.of(t, counts.getOrDefault(t.id, 0L))).toList(), page.info());
     }
@@ -130,7 +130,7 @@ public class TagService {
     }
 
     private TagView view(Tag tag) {
-        return TagView.of(tag, postCounts.tags(List.of(tag.id)).getOrDefault(tag.id, 0L));
+        return TagView.of(tag, postCounts.tags().getOrDefault(tag.id, 0L));
     }
 
     private void apply(Tag tag, TagView.Input input) {
