@@ -9,6 +9,8 @@ import dev.gazette.common.text.Slugs;
 import dev.gazette.common.web.ApiException;
 import dev.gazette.common.web.Cursor;
 import dev.gazette.common.web.IdOrSlug;
+import dev.gazette.common.web.AnswerKeys;
+import dev.gazette.common.web.ContentKeys;
 import dev.gazette.common.web.ListPage;
 import dev.gazette.common.web.MergePatch;
 import dev.gazette.sync.ChangeLog;
@@ -36,8 +38,12 @@ public class AuthorService {
     @Inject
     ChangeLog changes;
 
+    @Inject
+    AnswerKeys answer;
+
     @Transactional
     public ListPage<AuthorView> list(String cursor, int limit) {
+        answer.shows(ContentKeys.AUTHORS);
         Cursor c = cursor == null ? null : Cursor.decode(cursor, BY_NAME.name(), 2);
         KeysetQuery.Page page = new KeysetQuery("author a").page(authors.getEntityManager(), BY_NAME, c, limit);
         List<Author> loaded = page.inOrder(authors.list("id in ?1", page.ids()), a -> a.id);
@@ -46,7 +52,9 @@ public class AuthorService {
 
     @Transactional
     public AuthorView get(IdOrSlug key) {
-        return AuthorView.of(authors.get(key));
+        Author author = authors.get(key);
+        answer.shows(ContentKeys.author(author.id));
+        return AuthorView.of(author);
     }
 
     @Transactional

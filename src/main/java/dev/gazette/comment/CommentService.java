@@ -17,7 +17,9 @@ import dev.gazette.common.persistence.SortOrder;
 import dev.gazette.common.persistence.SqlLike;
 import dev.gazette.common.text.Hashes;
 import dev.gazette.common.text.HtmlContent;
+import dev.gazette.common.web.AnswerKeys;
 import dev.gazette.common.web.ApiException;
+import dev.gazette.common.web.ContentKeys;
 import dev.gazette.common.web.Cursor;
 import dev.gazette.common.web.FieldError;
 import dev.gazette.common.web.IdOrSlug;
@@ -101,6 +103,9 @@ public class CommentService {
 
     @Inject
     GazetteConfig config;
+
+    @Inject
+    AnswerKeys answer;
 
     // ---------------------------------------------------------------- posting
 
@@ -196,7 +201,7 @@ public class CommentService {
         }
         if (c.status == CommentStatus.APPROVED) {
             counters.becameVisible(c);
-            changes.record(ChangeLog.Type.COMMENT, c.id, null, ChangeLog.Action.CREATED);
+            changes.comment(c.id, c.postId, ChangeLog.Action.CREATED);
         }
         comments.flush();
         CommentView view = view(c, false, Set.of(), Optional.empty());
@@ -267,6 +272,7 @@ public class CommentService {
     @Transactional
     public ListPage<CommentView> tree(IdOrSlug postKey, Sort sort, String cursor, int limit, int budget, Optional<Liker> liker) {
         Post post = publicPost(postKey, Times.now());
+        showsDiscussion(post.id);
         Cursor c = cursor == null ? null : Cursor.decode(cursor, sort.order.name(), 2);
         KeysetQuery query = new KeysetQuery("comment c")
                 .where("c.post_id = :post", "post", post.id)
@@ -330,9 +336,11 @@ public class CommentService {
                     .filter(p -> moderator || p.isPublicAt(Times.now()))
                     .orElseThrow(() -> ApiException.badRequest("post", "no post '" + postKey + "'"));
             query.where("c.post_id = :post", "post", post.id);
+            showsDiscussion(post.id);
         } else if (!moderator) {
             query.where("exists (select 1 from post p where p.id = c.post_id and "
                     + dev.gazette.post.PostStatus.PUBLIC_SQL + ")", "now", Times.now());
+            answer.shows(ContentKeys.COMMENT_LISTS, ContentKeys.COMMENT_LIST_COUNTS);
         }
         if (q != null && !q.isBlank() && moderator) {
             String like = SqlLike.contains(q);
@@ -430,7 +438,7 @@ public class CommentService {
             counters.becameInvisible(c);
         }
         if (onPublicPost(c)) {
-            changes.transition(ChangeLog.Type.COMMENT, c.id, null, from == CommentStatus.APPROVED, to == CommentStatus.APPROVED);
+            changes.commentTransition(c.id, c.postId, from == CommentStatus.APPROVED, to == CommentStatus.APPROVED);
         }
         c.status = to;
     }
@@ -459,7 +467,7 @@ public class CommentService {
         comments.getEntityManager().createNativeQuery("delete from comment where root_id = :root and path like :prefix")
                 .setParameter("root", c.rootId).setParameter("prefix", c.subtreePath() + "%").executeUpdate();
         comments.delete(c);
-        changes.comments(leaving, ChangeLog.Action.DELETED);
+        changes.comments(c.postId, leaving, ChangeLog.Action.DELETED);
     }
 
     // ---------------------------------------------------------------- own edits
@@ -491,7 +499,7 @@ public class CommentService {
         }
         c.updatedAt = Times.now();
         if (c.status == CommentStatus.APPROVED && onPublicPost(c)) {
-            changes.record(ChangeLog.Type.COMMENT, c.id, null, ChangeLog.Action.UPDATED);
+            changes.comment(c.id, c.postId, ChangeLog.Action.UPDATED);
         }
         comments.flush();
         return view(c, moderator, Set.of(), Optional.empty());
@@ -540,7 +548,13 @@ public class CommentService {
         if (c.status != CommentStatus.APPROVED || !publicPost) {
             throw ApiException.notFound("Comment", id);
         }
+        showsDiscussion(c.postId);
         return c;
+    }
+
+    /** An answer made of a post's comments shows that discussion, and depends on the post being public. */
+    private void showsDiscussion(long postId) {
+        answer.shows(ContentKeys.discussion(postId), ContentKeys.post(postId));
     }
 
     private boolean onPublicPost(Comment c) {

@@ -42,7 +42,7 @@ public class LikeService {
         Post post = posts.find(key).filter(p -> p.isPublicAt(Times.now()))
                 .orElseThrow(() -> ApiException.notFound("Post", key));
         if (toggle("post_like", "post_id", "post", post.id, liker, like)) {
-            changes.record(ChangeLog.Type.POST, post.id, post.slug, ChangeLog.Action.UPDATED);
+            changes.postLiked(post.id, post.slug);
         }
         return new LikeView(count("post", post.id), like);
     }
@@ -56,7 +56,7 @@ public class LikeService {
             throw ApiException.notFound("Comment", id);
         }
         if (toggle("comment_like", "comment_id", "comment", comment.id, liker, like)) {
-            changes.record(ChangeLog.Type.COMMENT, comment.id, null, ChangeLog.Action.UPDATED);
+            changes.commentLiked(comment.id, comment.postId);
         }
         return new LikeView(count("comment", comment.id), like);
     }

@@ -142,6 +142,21 @@ public interface GazetteConfig {
              */
             @WithDefault("1s")
             Duration peerCheckInterval();
+
+            /**
+             * How late like and comment counts shown inside lists and feeds may be (a like on one post
+             * then recomputes the lists it appears in at most once per interval); 0 = never late. The
+             * post itself, its comment tree and everything else show a write at once.
+             */
+            @WithDefault("1s")
+            Duration listCounterLag();
+
+            /**
+             * How long a request waits for a concurrent computation of the same answer before computing
+             * it itself; 0 = never wait (every concurrent miss computes).
+             */
+            @WithDefault("2s")
+            Duration coalesceWait();
         }
     }
 

@@ -4,6 +4,8 @@ import dev.gazette.comment.CommentService;
 import dev.gazette.comment.CommentStatus;
 import dev.gazette.comment.CommentView;
 import dev.gazette.common.GazetteConfig;
+import dev.gazette.common.web.AnswerKeys;
+import dev.gazette.common.web.ContentKeys;
 import dev.gazette.common.web.ListPage;
 import dev.gazette.post.Post;
 import dev.gazette.post.PostQuery;
@@ -42,6 +44,9 @@ public class FeedService {
     @Inject
     GazetteConfig config;
 
+    @Inject
+    AnswerKeys answer;
+
     public record Feed(byte[] body, String mediaType, Instant updated) {
     }
 
@@ -73,6 +78,7 @@ public class FeedService {
         List<Long> postIds = page.items().stream().map(CommentView::postId).distinct().toList();
         if (!postIds.isEmpty()) {
             postRepository.list("id in ?1", postIds).forEach(p -> postsById.put(p.id, p));
+            answer.shows(postIds.stream().map(ContentKeys::post).toList()); // items carry their post's title
         }
         List<FeedDocument.Item> items = new ArrayList<>();
         for (CommentView c : page.items()) {

@@ -411,7 +411,7 @@ public class WxrImporter {
                 remember("post", key, post.id, digest);
                 count("posts", created);
                 boolean isPublic = post.isPublicAt(now);
-                changes.transition(ChangeLog.Type.POST, post.id, post.slug, wasPublic, isPublic);
+                changes.postTransition(post.id, post.slug, wasPublic, isPublic, true);
             }
             comments(item, post, wasPublic);
         }
@@ -600,9 +600,9 @@ public class WxrImporter {
             insertCommentSources(newSources, post.id);
             recount(post.id);
             if (post.isPublicAt(now)) {
-                changes.comments(created, ChangeLog.Action.CREATED);
+                changes.comments(post.id, created, ChangeLog.Action.CREATED);
                 for (long[] change : statusChanges) {
-                    changes.transition(ChangeLog.Type.COMMENT, change[0], null, change[1] == 1, change[2] == 1);
+                    changes.commentTransition(change[0], post.id, change[1] == 1, change[2] == 1);
                 }
             }
         }

@@ -12,7 +12,9 @@ import dev.gazette.common.persistence.KeysetQuery;
 import dev.gazette.common.persistence.SortOrder;
 import dev.gazette.common.text.HtmlContent;
 import dev.gazette.common.text.Slugs;
+import dev.gazette.common.web.AnswerKeys;
 import dev.gazette.common.web.ApiException;
+import dev.gazette.common.web.ContentKeys;
 import dev.gazette.common.web.Cursor;
 import dev.gazette.common.web.FieldError;
 import dev.gazette.common.web.HttpCaching;
@@ -83,6 +85,9 @@ public class PostService {
     @Inject
     ListTotals totals;
 
+    @Inject
+    AnswerKeys answer;
+
     // ---------------------------------------------------------------- reads
 
     @Transactional
@@ -90,22 +95,26 @@ public class PostService {
         Instant now = Times.now();
         KeysetQuery query = new KeysetQuery("post p");
         boolean publicOnly = restrictVisibility(query, q.status(), now);
+        answer.shows(ContentKeys.POST_LISTS);
 
         if (q.category() != null) {
             Category category = categories.find(IdOrSlug.parse(q.category()))
                     .orElseThrow(() -> ApiException.badRequest("category", "no category '" + q.category() + "'"));
+            answer.shows(ContentKeys.CATEGORIES);
             query.where("exists (select 1 from post_category pc where pc.post_id = p.id and pc.category_id in (:categoryIds))",
                     "categoryIds", categories.subtreeIds(category.id));
         }
         if (q.tag() != null) {
             Tag tag = tags.find(IdOrSlug.parse(q.tag()))
                     .orElseThrow(() -> ApiException.badRequest("tag", "no tag '" + q.tag() + "'"));
+            answer.shows(ContentKeys.TAGS);
             query.where("exists (select 1 from post_tag pt where pt.post_id = p.id and pt.tag_id = :tagId)", "tagId", tag.id);
         }
         if (q.author() != null) {
             IdOrSlug key = IdOrSlug.parse(q.author());
             Author author = (key.isId() ? authors.findByIdOptional(key.id()) : authors.findBySlug(key.slug()))
                     .orElseThrow(() -> ApiException.badRequest("author", "no author '" + q.author() + "'"));
+            answer.shows(ContentKeys.AUTHORS);
             query.where("p.author_id = :authorId", "authorId", author.id);
         }
         if (q.outlet() != null && !q.outlet().isBlank()) {
@@ -125,15 +134,19 @@ public class PostService {
         Cursor cursor = q.cursor() == null ? null : Cursor.decode(q.cursor(), order.name(), order.expressions().size());
         EntityManager em = posts.getEntityManager();
         KeysetQuery.Page page = publicOnly
-                ? query.page(em, order, cursor, q.limit(), () -> totals.of(query, em, "now"))
+                ? query.page(em, order, cursor, q.limit(), () -> totals.of(query, em, ContentKeys.POST_LISTS, "now"))
                 : query.page(em, order, cursor, q.limit());
-        return new ListPage<>(views(page.ids(), q.include(), q.withContent(), now), page.info());
+        List<PostView> views = views(page.ids(), q.include(), q.withContent(), now);
+        shown(views, q.include(), false);
+        return new ListPage<>(views, page.info());
     }
 
     @Transactional
     public PostView get(IdOrSlug key, Set<String> include) {
         Post post = readable(key);
-        return views(List.of(post.id), include, true, Times.now()).get(0);
+        PostView view = views(List.of(post.id), include, true, Times.now()).get(0);
+        shown(List.of(view), include, true);
+        return view;
     }
 
     // ---------------------------------------------------------------- writes
@@ -146,7 +159,7 @@ public class PostService {
         post.author = authors.findById(me.authorId());
         apply(post, input, me);
         posts.persist(post);
-        published(post, false);
+        published(post, false, true);
         return view(post);
     }
 
@@ -155,8 +168,9 @@ public class PostService {
         Principal me = caller.require(Role.ADMIN, Role.EDITOR, Role.AUTHOR);
         Post post = writable(key, me, ifMatch);
         boolean wasPublic = post.isPublicAt(Times.now());
+        Set<Object> filed = filing(post);
         apply(post, input, me);
-        published(post, wasPublic);
+        published(post, wasPublic, !filed.equals(filing(post)));
         return view(post);
     }
 
@@ -170,8 +184,9 @@ public class PostService {
             current = withExcerpt(current, null);
         }
         boolean wasPublic = post.isPublicAt(Times.now());
+        Set<Object> filed = filing(post);
         apply(post, mergePatch.apply(current, patch, PostInput.class), me);
-        published(post, wasPublic);
+        published(post, wasPublic, !filed.equals(filing(post)));
         return view(post);
     }
 
@@ -188,7 +203,7 @@ public class PostService {
         }
         posts.delete(post);
         if (wasPublic) {
-            changes.comments(comments, ChangeLog.Action.DELETED);
+            changes.comments(id, comments, ChangeLog.Action.DELETED);
             changes.record(ChangeLog.Type.POST, id, slug, ChangeLog.Action.DELETED);
         }
     }
@@ -291,6 +306,28 @@ public class PostService {
                 tagMap.getOrDefault(id, List.of()), include, withContent, now)).toList();
     }
 
+    /**
+     * What views of posts show: each post, its counts (exact on the post itself, lagging in lists),
+     * and the author and terms embedded by {@code include}.
+     */
+    private void shown(List<PostView> views, Set<String> include, boolean single) {
+        List<String> keys = new ArrayList<>();
+        for (PostView v : views) {
+            keys.add(ContentKeys.post(v.id()));
+            keys.add(single ? ContentKeys.postCounts(v.id()) : ContentKeys.postCountsInLists(v.id()));
+            if (include.contains("author")) {
+                keys.add(ContentKeys.author(v.authorId()));
+            }
+            if (include.contains("categories")) {
+                v.categoryIds().forEach(id -> keys.add(ContentKeys.category(id)));
+            }
+            if (include.contains("tags")) {
+                v.tagIds().forEach(id -> keys.add(ContentKeys.tag(id)));
+            }
+        }
+        answer.shows(keys);
+    }
+
     private PostView view(Post post) {
         posts.flush();
         return PostMapper.toView(post, sortedCategories(post), sortedTags(post), Set.of(), true, Times.now());
@@ -337,12 +374,22 @@ public class PostService {
     private PostView changeStatus(Post post, PostStatus status, Instant now, boolean wasPublic) {
         post.status = status;
         post.modifiedAt = now;
-        published(post, wasPublic);
+        published(post, wasPublic, false);
         return view(post);
     }
 
-    /** Records the post's change of public state, and its comments' when it appears or disappears. */
-    private void published(Post post, boolean wasPublic) {
+    /** The categories and tags a post is filed under (what the post counts per term depend on). */
+    private static Set<Object> filing(Post post) {
+        Set<Object> filed = new java.util.HashSet<>(post.categories);
+        filed.addAll(post.tags);
+        return filed;
+    }
+
+    /**
+     * Records the post's change of public state, and its comments' when it appears or disappears;
+     * {@code filingChanged} when its categories or tags changed.
+     */
+    private void published(Post post, boolean wasPublic, boolean filingChanged) {
         boolean isPublic = post.isPublicAt(Times.now());
         if (wasPublic || isPublic) {
             announce(!wasPublic ? WebhookEvent.POST_PUBLISHED : isPublic ? WebhookEvent.POST_UPDATED : WebhookEvent.POST_UNPUBLISHED, post);
@@ -350,7 +397,7 @@ public class PostService {
         if (wasPublic && !isPublic) {
             changes.postVisibilityChanged(post.id, false); // comments leave before their post
         }
-        changes.transition(ChangeLog.Type.POST, post.id, post.slug, wasPublic, isPublic);
+        changes.postTransition(post.id, post.slug, wasPublic, isPublic, filingChanged);
         if (!wasPublic && isPublic) {
             changes.postVisibilityChanged(post.id, true); // and appear after it
         }

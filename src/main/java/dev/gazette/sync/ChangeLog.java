@@ -2,6 +2,7 @@ package dev.gazette.sync;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import dev.gazette.common.Times;
+import dev.gazette.common.web.ContentKeys;
 import dev.gazette.common.web.ContentVersion;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -9,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -45,14 +48,56 @@ public class ChangeLog {
     @Inject
     ContentVersion version;
 
+    /**
+     * A post, category, tag or author was created, changed or removed (for comments, see
+     * {@link #comment}; for likes, {@link #postLiked} and {@link #commentLiked}).
+     */
     public void record(Type type, long id, String slug, Action action) {
-        version.changedInThisTransaction(1, type != Type.COMMENT && type != Type.AUTHOR);
+        List<String> keys = switch (type) {
+            case POST -> postKeys(id, true);
+            case CATEGORY -> List.of(ContentKeys.category(id), ContentKeys.CATEGORIES, ContentKeys.TERM_COUNTS);
+            case TAG -> List.of(ContentKeys.tag(id), ContentKeys.TAGS, ContentKeys.TERM_COUNTS);
+            case AUTHOR -> List.of(ContentKeys.author(id), ContentKeys.AUTHORS);
+            case COMMENT -> throw new IllegalArgumentException("comment changes name their post: use comment()");
+        };
+        log(type, id, slug, action, keys);
+    }
+
+    /** An approved comment of a public post appeared, changed or left: its discussion and its post's comment count change. */
+    public void comment(long id, long postId, Action action) {
+        log(Type.COMMENT, id, null, action, commentKeys(postId));
+    }
+
+    /** A like moved a post's like count: the post shows it at once, lists and feeds within the list counter lag. */
+    public void postLiked(long id, String slug) {
+        log(Type.POST, id, slug, Action.UPDATED, List.of(ContentKeys.postCounts(id), ContentKeys.postCountsInLists(id)));
+    }
+
+    /** A like moved a comment's like count: its discussion shows it at once, site-wide comment lists within the lag. */
+    public void commentLiked(long id, long postId) {
+        log(Type.COMMENT, id, null, Action.UPDATED, List.of(ContentKeys.discussion(postId), ContentKeys.COMMENT_LIST_COUNTS));
+    }
+
+    /** What a post's change makes wrong: the post, every post list, and the counts per term when {@code filing} moved them. */
+    private static List<String> postKeys(long id, boolean filing) {
+        return filing
+                ? List.of(ContentKeys.post(id), ContentKeys.postCounts(id), ContentKeys.POST_LISTS, ContentKeys.TERM_COUNTS)
+                : List.of(ContentKeys.post(id), ContentKeys.postCounts(id), ContentKeys.POST_LISTS);
+    }
+
+    private static List<String> commentKeys(long postId) {
+        return List.of(ContentKeys.discussion(postId), ContentKeys.COMMENT_LISTS,
+                ContentKeys.postCounts(postId), ContentKeys.postCountsInLists(postId));
+    }
+
+    private void log(Type type, long id, String slug, Action action, List<String> keys) {
         // the counter must be the last lock a transaction takes (else a writer holding it could wait for a row
         // another writer holds while waiting for the counter): write pending entity changes first
         em.flush();
         // the counter row stays locked until this transaction ends: numbers become visible in order
         em.createNativeQuery("update change_counter set last_seq = last_seq + 1 where id = 1").executeUpdate();
         long seq = ((Number) em.createNativeQuery("select last_seq from change_counter where id = 1").getSingleResult()).longValue();
+        version.changedInThisTransaction(seq, seq, withEveryChange(keys));
         var insert = em.createNativeQuery(slug == null
                         ? "insert into change_log (seq, type, entity_id, action, at) values (:seq, :type, :id, :action, :at)"
                         : "insert into change_log (seq, type, entity_id, slug, action, at) values (:seq, :type, :id, :slug, :action, :at)")
@@ -62,6 +107,15 @@ public class ChangeLog {
             insert.setParameter("slug", slug);
         }
         insert.executeUpdate();
+    }
+
+    /** Every change is in the change feed, and moves what depends on any change at all. */
+    private static List<String> withEveryChange(List<String> keys) {
+        List<String> all = new ArrayList<>(keys.size() + 2);
+        all.addAll(keys);
+        all.add(ContentKeys.CHANGES);
+        all.add(ContentKeys.ANY);
+        return all;
     }
 
     /**
@@ -76,28 +130,28 @@ public class ChangeLog {
 
     /** A post became public or stopped being public: so did its approved comments. */
     public void postVisibilityChanged(long postId, boolean nowPublic) {
-        comments(approvedComments(postId), nowPublic ? Action.CREATED : Action.DELETED);
+        comments(postId, approvedComments(postId), nowPublic ? Action.CREATED : Action.DELETED);
     }
 
     /** Ids of a post's approved comments (read before the post is deleted, recorded after). */
-    public java.util.List<Long> approvedComments(long postId) {
+    public List<Long> approvedComments(long postId) {
         @SuppressWarnings("unchecked")
-        java.util.List<Number> ids = em.createNativeQuery("select id from comment where post_id = :post and status = 'APPROVED' order by id")
+        List<Number> ids = em.createNativeQuery("select id from comment where post_id = :post and status = 'APPROVED' order by id")
                 .setParameter("post", postId).getResultList();
         return ids.stream().map(Number::longValue).toList();
     }
 
-    /** The same change for many comments: one counter update for all of them (the counter stays the last lock). */
-    public void comments(java.util.List<Long> ids, Action action) {
+    /** The same change for many comments of one post: one counter update for all of them (the counter stays the last lock). */
+    public void comments(long postId, List<Long> ids, Action action) {
         if (ids.isEmpty()) {
             return;
         }
-        version.changedInThisTransaction(ids.size(), false);
         em.flush();
         em.createNativeQuery("update change_counter set last_seq = last_seq + :n where id = 1").setParameter("n", ids.size())
                 .executeUpdate();
         long last = ((Number) em.createNativeQuery("select last_seq from change_counter where id = 1").getSingleResult()).longValue();
         long seq = last - ids.size();
+        version.changedInThisTransaction(seq + 1, last, withEveryChange(commentKeys(postId)));
         java.sql.Timestamp at = java.sql.Timestamp.from(Times.now());
         long first = seq + 1;
         em.unwrap(org.hibernate.Session.class).doWork(connection -> {
@@ -117,29 +171,41 @@ public class ChangeLog {
     }
 
     /** Public posts filed under a category or tagged with a tag (read before it goes away). */
-    public java.util.List<Object[]> publicPostsOf(String joinTable, String column, long termId) {
+    public List<Object[]> publicPostsOf(String joinTable, String column, long termId) {
         @SuppressWarnings("unchecked")
-        java.util.List<Object[]> rows = em.createNativeQuery("select p.id, p.slug from post p join " + joinTable
+        List<Object[]> rows = em.createNativeQuery("select p.id, p.slug from post p join " + joinTable
                         + " x on x.post_id = p.id where x." + column + " = :term and " + dev.gazette.post.PostStatus.PUBLIC_SQL)
                 .setParameter("term", termId).setParameter("now", Times.now()).getResultList();
         return rows;
     }
 
     /** Those posts' categoryIds or tagIds changed. */
-    public void postsUpdated(java.util.List<Object[]> idsAndSlugs) {
+    public void postsUpdated(List<Object[]> idsAndSlugs) {
         for (Object[] r : idsAndSlugs) {
             record(Type.POST, ((Number) r[0]).longValue(), (String) r[1], Action.UPDATED);
         }
     }
 
-    /** The change between two public states of one item, if any. */
-    public void transition(Type type, long id, String slug, boolean wasPublic, boolean isPublic) {
-        if (wasPublic && isPublic) {
-            record(type, id, slug, Action.UPDATED);
-        } else if (isPublic) {
-            record(type, id, slug, Action.CREATED);
-        } else if (wasPublic) {
-            record(type, id, slug, Action.DELETED);
+    /**
+     * The change between two public states of one post, if any; {@code filingChanged} when its
+     * categories or tags changed (an edit that keeps them does not move the post counts per term).
+     */
+    public void postTransition(long id, String slug, boolean wasPublic, boolean isPublic, boolean filingChanged) {
+        Action action = action(wasPublic, isPublic);
+        if (action != null) {
+            log(Type.POST, id, slug, action, postKeys(id, action != Action.UPDATED || filingChanged));
         }
+    }
+
+    /** The change between two public states of one comment of a post, if any. */
+    public void commentTransition(long id, long postId, boolean wasPublic, boolean isPublic) {
+        Action action = action(wasPublic, isPublic);
+        if (action != null) {
+            comment(id, postId, action);
+        }
+    }
+
+    private static Action action(boolean wasPublic, boolean isPublic) {
+        return wasPublic && isPublic ? Action.UPDATED : isPublic ? Action.CREATED : wasPublic ? Action.DELETED : null;
     }
 }

@@ -4,6 +4,8 @@ import dev.gazette.common.GazetteConfig;
 import dev.gazette.common.Times;
 import dev.gazette.common.persistence.KeyType;
 import dev.gazette.common.web.ApiException;
+import dev.gazette.common.web.AnswerKeys;
+import dev.gazette.common.web.ContentKeys;
 import dev.gazette.common.web.ListPage;
 import dev.gazette.common.web.PageInfo;
 import io.quarkus.scheduler.Scheduled;
@@ -27,6 +29,9 @@ public class ChangeService {
     @Inject
     GazetteConfig config;
 
+    @Inject
+    AnswerKeys answer;
+
     /**
      * Changes after a cursor (or from the oldest kept one), in commit order. {@code page.next} is
      * the position to poll from next, also when nothing new came.
@@ -35,6 +40,7 @@ public class ChangeService {
      */
     @Transactional
     public ListPage<ChangeView> after(String cursor, Set<ChangeLog.Type> types, int limit) {
+        answer.shows(ContentKeys.CHANGES);
         long pruned = ((Number) em.createNativeQuery("select pruned_through from change_counter where id = 1")
                 .getSingleResult()).longValue();
         long after = cursor == null ? pruned : decode(cursor);

@@ -12,6 +12,8 @@ import dev.gazette.common.web.ApiException;
 import dev.gazette.common.web.Cursor;
 import dev.gazette.common.web.HttpCaching;
 import dev.gazette.common.web.IdOrSlug;
+import dev.gazette.common.web.AnswerKeys;
+import dev.gazette.common.web.ContentKeys;
 import dev.gazette.common.web.ListPage;
 import dev.gazette.common.web.MergePatch;
 import dev.gazette.common.web.PageInfo;
@@ -48,8 +50,12 @@ public class CategoryService {
     @Inject
     ChangeLog changes;
 
+    @Inject
+    AnswerKeys answer;
+
     @Transactional
     public ListPage<CategoryView> list(String cursor, int limit) {
+        answer.shows(ContentKeys.CATEGORIES);
         Cursor c = cursor == null ? null : Cursor.decode(cursor, BY_NAME.name(), 2);
         KeysetQuery.Page page = new KeysetQuery("category c").page(categories.getEntityManager(), BY_NAME, c, limit);
         List<Category> loaded = page.inOrder(categories.list("id in ?1", page.ids()), x -> x.id);
@@ -61,6 +67,7 @@ public class CategoryService {
     /** The whole tree: roots with their children nested, each level ordered by name. */
     @Transactional
     public ListPage<CategoryView> tree() {
+        answer.shows(ContentKeys.CATEGORIES);
         List<Category> all = categories.listAll();
         Map<Long, Long> counts = postCounts.categories();
         Map<Long, List<Category>> children = new HashMap<>();
@@ -80,6 +87,7 @@ public class CategoryService {
 
     @Transactional
     public CategoryView get(IdOrSlug key) {
+        answer.shows(ContentKeys.CATEGORIES);
         Category category = categories.get(key);
         return CategoryView.of(category, postCounts.categories().getOrDefault(category.id, 0L));
     }

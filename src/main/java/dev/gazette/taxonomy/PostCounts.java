@@ -1,6 +1,8 @@
 package dev.gazette.taxonomy;
 
 import dev.gazette.common.Times;
+import dev.gazette.common.web.AnswerKeys;
+import dev.gazette.common.web.ContentKeys;
 import dev.gazette.common.web.ContentVersion;
 import dev.gazette.post.PostStatus;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,8 +17,8 @@ import java.util.Map;
 /**
  * Published post counts per category or tag. Counting is a pass over every filing of every public
  * post, so the counts of all terms are computed in one grouped query and remembered until posts,
- * categories or tags change ({@link ContentVersion#postsAndTerms()}): new comments, likes and
- * author edits, the most frequent writes, never cost a recount.
+ * categories or tags change ({@link ContentKeys#TERM_COUNTS}): new comments, likes and author
+ * edits, the most frequent writes, never cost a recount.
  */
 @ApplicationScoped
 class PostCounts {
@@ -27,28 +29,33 @@ class PostCounts {
     @Inject
     ContentVersion versions;
 
+    @Inject
+    AnswerKeys answer;
+
     private volatile Counted categories = new Counted(-1, Map.of());
     private volatile Counted tags = new Counted(-1, Map.of());
 
-    private record Counted(long version, Map<Long, Long> counts) {
+    private record Counted(long since, Map<Long, Long> counts) {
     }
 
     /** Public posts per category id (a category without any is absent). */
     Map<Long, Long> categories() {
-        long version = versions.postsAndTerms();
+        answer.shows(ContentKeys.TERM_COUNTS);
+        long since = versions.current();
         Counted known = categories;
-        if (known.version() != version) {
-            categories = known = new Counted(version, count("post_category", "category_id"));
+        if (!versions.unchangedSince(known.since(), ContentKeys.TERM_COUNTS)) {
+            categories = known = new Counted(since, count("post_category", "category_id"));
         }
         return known.counts();
     }
 
     /** Public posts per tag id (a tag without any is absent). */
     Map<Long, Long> tags() {
-        long version = versions.postsAndTerms();
+        answer.shows(ContentKeys.TERM_COUNTS);
+        long since = versions.current();
         Counted known = tags;
-        if (known.version() != version) {
-            tags = known = new Counted(version, count("post_tag", "tag_id"));
+        if (!versions.unchangedSince(known.since(), ContentKeys.TERM_COUNTS)) {
+            tags = known = new Counted(since, count("post_tag", "tag_id"));
         }
         return known.counts();
     }

@@ -13,6 +13,8 @@ import dev.gazette.common.web.ApiException;
 import dev.gazette.common.web.Cursor;
 import dev.gazette.common.web.HttpCaching;
 import dev.gazette.common.web.IdOrSlug;
+import dev.gazette.common.web.AnswerKeys;
+import dev.gazette.common.web.ContentKeys;
 import dev.gazette.common.web.ListPage;
 import dev.gazette.common.web.MergePatch;
 import dev.gazette.post.PostStatus;
@@ -58,11 +60,15 @@ public class TagService {
     @Inject
     ChangeLog changes;
 
+    @Inject
+    AnswerKeys answer;
+
     /**
      * @param prefix autocomplete: tags whose name or slug starts with it, case-insensitively
      */
     @Transactional
     public ListPage<TagView> list(Sort sort, String prefix, String cursor, int limit) {
+        answer.shows(ContentKeys.TAGS);
         Cursor c = cursor == null ? null : Cursor.decode(cursor, sort.order.name(), 2);
         KeysetQuery query = sort == Sort.COUNT
                 ? new KeysetQuery(COUNTED).parameter("now", Times.now())
@@ -80,6 +86,7 @@ public class TagService {
 
     @Transactional
     public TagView get(IdOrSlug key) {
+        answer.shows(ContentKeys.TAGS);
         return view(tags.get(key));
     }
 

@@ -1,49 +1,101 @@
 package dev.gazette.common.web;
 
+import dev.gazette.common.GazetteConfig;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * A number that moves whenever public content changes: the key of everything the
- * {@link ResponseCache} holds. It moves when a transaction that recorded changes commits (before
- * that request's response is sent, so the writer's very next read misses the cache), and when the
- * shared change counter shows changes that other instances made.
+ * When each {@link ContentKeys key} last changed. One sequence numbers the moments changes become
+ * visible; each key remembers the number of its last change, in a fixed table of slots (two keys
+ * may share a slot: then a change of one also drops answers of the other, never the reverse). An
+ * answer computed after sequence number {@code s} is current while none of its keys moved past
+ * {@code s}.
+ *
+ * <p>Keys move when the transaction that recorded the change commits, before that request's
+ * response is sent, so the writer's very next read is fresh. Lagging keys ({@code ...~}) move up to
+ * {@code gazette.http.cache.list-counter-lag} later, all at once. Changes made through other
+ * instances sharing the database are known only by the shared change counter: they make every
+ * earlier answer stale ({@link #observe}).
  */
 @ApplicationScoped
 public class ContentVersion {
 
-    private final AtomicLong version = new AtomicLong();
-    /** Moves only with changes to posts, categories and tags (not comments, likes of comments, authors). */
-    private final AtomicLong postsVersion = new AtomicLong();
-    /** Changes committed by this instance, counted like the shared change counter counts them. */
-    private final AtomicLong localChanges = new AtomicLong();
-    private long lastPeerChanges = Long.MIN_VALUE;
+    private static final int SLOT_BITS = 18;
+
+    private final AtomicLong sequence = new AtomicLong();
+    private final AtomicLongArray slots = new AtomicLongArray(1 << SLOT_BITS);
+    /** Answers computed before it are stale whatever their keys (changes elsewhere, whose keys are not known here). */
+    private volatile long floor;
+    /** Numbers of the shared change counter taken by this instance's changes, from just before their commit. */
+    private final ConcurrentSkipListSet<Long> ownChanges = new ConcurrentSkipListSet<>();
+    /** The change counter at the last reading; -1 before the first. */
+    private long lastSeen = -1;
+    private final Set<String> lagging = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean lagFlushPlanned = new AtomicBoolean();
 
     @Inject
     TransactionSynchronizationRegistry transactions;
 
+    @Inject
+    GazetteConfig config;
+
+    @Inject
+    Vertx vertx;
+
+    /** The sequence number now: what an answer about to be computed is valid from. */
     public long current() {
-        return version.get();
+        return sequence.get();
     }
 
-    /** A version that moves only when posts, categories or tags change: what post counts per term depend on. */
-    public long postsAndTerms() {
-        return postsVersion.get();
+    /** The slot of a key in the table (stored with an answer, so checking it costs no hashing). */
+    public static int slot(String key) {
+        return (key.hashCode() * 0x9E3779B9) >>> (32 - SLOT_BITS);
+    }
+
+    /** Whether none of these slots moved since {@code since}. */
+    public boolean unchangedSince(long since, int[] keySlots) {
+        if (since < floor) {
+            return false;
+        }
+        for (int s : keySlots) {
+            if (slots.get(s) > since) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether this key has not moved since {@code since}. */
+    public boolean unchangedSince(long since, String key) {
+        return since >= floor && slots.get(slot(key)) <= since;
     }
 
     /**
-     * The current transaction records {@code changes} changes ({@code postsOrTerms} when some are
-     * about posts, categories or tags): the versions move if and when it commits.
+     * The current transaction records changes of these keys, numbered {@code firstSeq} to
+     * {@code lastSeq} by the shared change counter: they move if and when it commits; outside a
+     * transaction, now.
      */
-    public void changedInThisTransaction(int changes, boolean postsOrTerms) {
+    public void changedInThisTransaction(long firstSeq, long lastSeq, Collection<String> keys) {
         if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
-            localChanges.addAndGet(changes);
-            moveOn(postsOrTerms);
+            for (long seq = firstSeq; seq <= lastSeq; seq++) {
+                ownChanges.add(seq);
+            }
+            move(keys);
             return;
         }
         Pending pending = (Pending) transactions.getResource(Pending.class);
@@ -52,42 +104,71 @@ public class ContentVersion {
             transactions.putResource(Pending.class, pending);
             transactions.registerInterposedSynchronization(pending);
         }
-        pending.changes += changes;
-        pending.postsOrTerms |= postsOrTerms;
+        for (long seq = firstSeq; seq <= lastSeq; seq++) {
+            pending.seqs.add(seq);
+        }
+        pending.keys.addAll(keys);
     }
 
-    private void moveOn(boolean postsOrTerms) {
-        if (postsOrTerms) {
-            postsVersion.incrementAndGet();
+    private void move(Collection<String> keys) {
+        long lag = config.http().cache().listCounterLag().toMillis();
+        long at = sequence.incrementAndGet();
+        boolean laggingAdded = false;
+        for (String key : keys) {
+            if (lag > 0 && ContentKeys.lags(key)) {
+                laggingAdded |= lagging.add(key);
+            } else {
+                slots.accumulateAndGet(slot(key), at, Math::max);
+            }
         }
-        version.incrementAndGet();
+        if (laggingAdded && lagFlushPlanned.compareAndSet(false, true)) {
+            vertx.setTimer(lag, id -> moveLagging());
+        }
+    }
+
+    /** The lagging keys collected since the last time move together. */
+    private void moveLagging() {
+        lagFlushPlanned.set(false);
+        long at = sequence.incrementAndGet();
+        for (String key : lagging) {
+            lagging.remove(key);
+            slots.accumulateAndGet(slot(key), at, Math::max);
+        }
     }
 
     /**
-     * The shared change counter reads {@code lastSeq}. What it counts beyond this instance's own
-     * changes was done elsewhere: when that moved since the last reading, so does the version.
+     * The shared change counter reads {@code lastSeq}. Numbers it counted since the last reading
+     * that this instance did not take were changes made elsewhere: then every answer computed before
+     * now is stale. This instance's numbers are known from just before their commit (and forgotten
+     * if it rolls back), so a reading taken while a local change commits never mistakes it for a
+     * peer's, and a peer's change is never taken for a local one.
      */
     public synchronized void observe(long lastSeq) {
-        long peerChanges = lastSeq - localChanges.get();
-        if (lastPeerChanges != Long.MIN_VALUE && peerChanges != lastPeerChanges) {
-            moveOn(true); // what changed elsewhere is not known here
+        if (lastSeen >= 0 && lastSeq > lastSeen) {
+            int own = ownChanges.subSet(lastSeen, false, lastSeq, true).size();
+            if (lastSeq - lastSeen > own) {
+                floor = sequence.incrementAndGet();
+            }
         }
-        lastPeerChanges = peerChanges;
+        ownChanges.headSet(lastSeq, true).clear();
+        lastSeen = Math.max(lastSeen, lastSeq);
     }
 
     private final class Pending implements Synchronization {
-        int changes;
-        boolean postsOrTerms;
+        final List<Long> seqs = new ArrayList<>();
+        final Set<String> keys = new LinkedHashSet<>();
 
         @Override
         public void beforeCompletion() {
+            ownChanges.addAll(seqs);
         }
 
         @Override
         public void afterCompletion(int status) {
             if (status == Status.STATUS_COMMITTED) {
-                localChanges.addAndGet(changes);
-                moveOn(postsOrTerms);
+                move(keys);
+            } else {
+                seqs.forEach(ownChanges::remove); // the numbers go back to the counter, for whoever commits next
             }
         }
     }

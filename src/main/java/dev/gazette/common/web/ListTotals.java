@@ -8,11 +8,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 /**
- * Totals of public lists ({@code page.total}), counted once per {@link ContentVersion}: the count
- * is the one part of a keyset page whose cost grows with the list (a {@code count(*)} over every
- * match), so a client walking 2,000 pages of the same list pays it once, not 2,000 times. Any
- * recorded change moves the version and the next page counts again; lists that depend on the
- * caller (drafts with a token) are always counted.
+ * Totals of public lists ({@code page.total}), counted once until what the list is made of changes
+ * (a {@link ContentKeys key} such as {@link ContentKeys#POST_LISTS}): the count is the one part of a
+ * keyset page whose cost grows with the list (a {@code count(*)} over every match), so a client
+ * walking 2,000 pages of the same list pays it once, not 2,000 times, and likes or comments never
+ * make it count again. Lists that depend on the caller (drafts with a token) are always counted.
  */
 @ApplicationScoped
 public class ListTotals {
@@ -23,19 +23,19 @@ public class ListTotals {
     ContentVersion versions;
 
     /**
-     * The total of a public query. {@code clockParameters} name parameters that only carry the
+     * The total of a public query whose rows change with the key {@code madeOf}. {@code clockParameters} name parameters that only carry the
      * current time (the publication cut-off): a post passing it is recorded as a change by the
      * scheduler, so the total follows within its interval.
      */
-    public long of(KeysetQuery query, EntityManager em, String... clockParameters) {
-        long version = versions.current();
+    public long of(KeysetQuery query, EntityManager em, String madeOf, String... clockParameters) {
+        long since = versions.current();
         String key = query.countSignature(clockParameters);
         long[] known = totals.getIfPresent(key);
-        if (known != null && known[0] == version) {
+        if (known != null && versions.unchangedSince(known[0], madeOf)) {
             return known[1];
         }
         long total = query.count(em);
-        totals.put(key, new long[] {version, total});
+        totals.put(key, new long[] {since, total});
         return total;
     }
 }
