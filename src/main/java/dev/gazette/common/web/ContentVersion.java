@@ -14,7 +14,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -41,10 +40,7 @@ public class ContentVersion {
     private final AtomicLongArray slots = new AtomicLongArray(1 << SLOT_BITS);
     /** Answers computed before it are stale whatever their keys (changes elsewhere, whose keys are not known here). */
     private volatile long floor;
-    /** Numbers of the shared change counter taken by this instance's changes, from just before their commit. */
-    private final ConcurrentSkipListSet<Long> ownChanges = new ConcurrentSkipListSet<>();
-    /** The change counter at the last reading; -1 before the first. */
-    private long lastSeen = -1;
+    private final PeerChanges peers = new PeerChanges();
     private final Set<String> lagging = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean lagFlushPlanned = new AtomicBoolean();
 
@@ -93,7 +89,7 @@ public class ContentVersion {
     public void changedInThisTransaction(long firstSeq, long lastSeq, Collection<String> keys) {
         if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
             for (long seq = firstSeq; seq <= lastSeq; seq++) {
-                ownChanges.add(seq);
+                peers.own(seq);
             }
             move(keys);
             return;
@@ -137,21 +133,13 @@ public class ContentVersion {
     }
 
     /**
-     * The shared change counter reads {@code lastSeq}. Numbers it counted since the last reading
-     * that this instance did not take were changes made elsewhere: then every answer computed before
-     * now is stale. This instance's numbers are known from just before their commit (and forgotten
-     * if it rolls back), so a reading taken while a local change commits never mistakes it for a
-     * peer's, and a peer's change is never taken for a local one.
+     * The shared change counter reads {@code lastSeq}: when it counted changes made elsewhere since
+     * the last reading ({@link PeerChanges}), every answer computed before now is stale.
      */
-    public synchronized void observe(long lastSeq) {
-        if (lastSeen >= 0 && lastSeq > lastSeen) {
-            int own = ownChanges.subSet(lastSeen, false, lastSeq, true).size();
-            if (lastSeq - lastSeen > own) {
-                floor = sequence.incrementAndGet();
-            }
+    public void observe(long lastSeq) {
+        if (peers.elsewhereSince(lastSeq)) {
+            floor = sequence.incrementAndGet();
         }
-        ownChanges.headSet(lastSeq, true).clear();
-        lastSeen = Math.max(lastSeen, lastSeq);
     }
 
     private final class Pending implements Synchronization {
@@ -160,7 +148,7 @@ public class ContentVersion {
 
         @Override
         public void beforeCompletion() {
-            ownChanges.addAll(seqs);
+            seqs.forEach(peers::own);
         }
 
         @Override
@@ -168,7 +156,7 @@ public class ContentVersion {
             if (status == Status.STATUS_COMMITTED) {
                 move(keys);
             } else {
-                seqs.forEach(ownChanges::remove); // the numbers go back to the counter, for whoever commits next
+                seqs.forEach(peers::forget);
             }
         }
     }
