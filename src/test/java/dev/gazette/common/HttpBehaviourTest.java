@@ -111,6 +111,21 @@ class HttpBehaviourTest {
     }
 
     @Test
+    void browsersMayLikeAndEditAcrossOrigins() {
+        // a reader's like carries the visitor id, an own edit the edit key: both must pass the preflight
+        given().header("Origin", "http://localhost:3000").header("Access-Control-Request-Method", "PUT")
+                .header("Access-Control-Request-Headers", "x-visitor-id")
+                .options("/api/v1/posts/some-post/like").then()
+                .header("Access-Control-Allow-Origin", equalTo("http://localhost:3000"))
+                .header("Access-Control-Allow-Headers", containsString("X-Visitor-Id"));
+        given().header("Origin", "http://localhost:3000").header("Access-Control-Request-Method", "PATCH")
+                .header("Access-Control-Request-Headers", "content-type,x-edit-key")
+                .options("/api/v1/comments/1").then()
+                .header("Access-Control-Allow-Origin", equalTo("http://localhost:3000"))
+                .header("Access-Control-Allow-Headers", containsString("X-Edit-Key"));
+    }
+
+    @Test
     void malformedJsonIsA400Problem() {
         asAdmin().body("{\"title\": ").post("/api/v1/posts").then().statusCode(400)
                 .contentType("application/problem+json")
