@@ -55,8 +55,9 @@ public class ChangeLog {
     public void record(Type type, long id, String slug, Action action) {
         List<String> keys = switch (type) {
             case POST -> postKeys(id, true);
-            case CATEGORY -> List.of(ContentKeys.category(id), ContentKeys.CATEGORIES, ContentKeys.TERM_COUNTS);
-            case TAG -> List.of(ContentKeys.tag(id), ContentKeys.TAGS, ContentKeys.TERM_COUNTS);
+            // (posts a removed term leaves are recorded as post changes, which move the counts per term)
+            case CATEGORY -> List.of(ContentKeys.category(id), ContentKeys.CATEGORIES);
+            case TAG -> List.of(ContentKeys.tag(id), ContentKeys.TAGS);
             case AUTHOR -> List.of(ContentKeys.author(id), ContentKeys.AUTHORS);
             case COMMENT -> throw new IllegalArgumentException("comment changes name their post: use comment()");
         };

@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static dev.gazette.Fixtures.as;
+import static dev.gazette.Fixtures.asAdmin;
 import static dev.gazette.Fixtures.unique;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -29,7 +30,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * A write drops exactly the cached answers it makes wrong: the answers that show what changed are
@@ -59,17 +59,8 @@ class CacheInvalidationTest {
         return new Story(id, (String) post.get("slug"), category, tag, Fixtures.knownEmail(id, Fixtures.actor("moderator")), editor);
     }
 
-    /** Reads until the answer comes from the cache. */
     private static Response cached(String path) {
-        for (int i = 0; i < 5; i++) {
-            Response r = given().get(path);
-            assertEquals(200, r.statusCode(), path + ": " + r.asString());
-            if ("HIT".equals(r.header("X-Cache"))) {
-                return r;
-            }
-        }
-        fail(path + " is never served from the cache");
-        return null;
+        return ResponseCacheTest.cached(path);
     }
 
     private static void allCached(List<String> paths) {
@@ -212,6 +203,47 @@ class CacheInvalidationTest {
         as(a.author().token()).body(Map.of("tags", List.of(String.valueOf(other)))).patch(aPost).then().statusCode(200);
         fresh("/api/v1/tags?sort=count").then().body("items.find { it.id == " + other + " }.postCount", equalTo(1));
         fresh(categoryTree());
+    }
+
+    @Test
+    void termAndAuthorEditsDropOnlyWhatShowsThem() throws InterruptedException {
+        Story a = story(unique("Filed story"));
+        Story b = story(unique("Elsewhere story"));
+        String aEmbedded = "/api/v1/posts/" + a.id() + "?include=author,categories,tags";
+        String aPlain = "/api/v1/posts/" + a.id();
+        String bEmbedded = "/api/v1/posts/" + b.id() + "?include=author,categories,tags";
+        settle();
+
+        // a category renamed: the category answers and what embeds it, not tags nor other posts
+        allCached(List.of(aEmbedded, categoryTree(), "/api/v1/categories/" + a.category()));
+        List<String> untouched = List.of(aPlain, bEmbedded, "/api/v1/tags?sort=count", "/api/v1/tags/" + a.tag());
+        Map<String, String> before = bodies(untouched);
+        String name = unique("Renamed section");
+        asAdmin().body(Map.of("name", name)).patch("/api/v1/categories/" + a.category()).then().statusCode(200);
+        fresh(aEmbedded).then().body(containsString(name));
+        fresh(categoryTree()).then().body(containsString(name));
+        fresh("/api/v1/categories/" + a.category()).then().body("name", equalTo(name));
+        stillCached(untouched, before);
+
+        // a tag renamed: the tag answers and what embeds it, not categories
+        allCached(List.of(aEmbedded, "/api/v1/tags/" + a.tag()));
+        untouched = List.of(aPlain, bEmbedded, categoryTree());
+        before = bodies(untouched);
+        String topic = unique("Renamed topic");
+        asAdmin().body(Map.of("name", topic)).patch("/api/v1/tags/" + a.tag()).then().statusCode(200);
+        fresh(aEmbedded).then().body(containsString(topic));
+        fresh("/api/v1/tags/" + a.tag()).then().body("name", equalTo(topic));
+        stillCached(untouched, before);
+
+        // an author renamed: their page and the posts that embed them, not posts that only carry the id
+        allCached(List.of(aEmbedded, "/api/v1/authors/" + a.author().slug()));
+        untouched = List.of(aPlain, bEmbedded, categoryTree(), "/api/v1/tags?sort=count");
+        before = bodies(untouched);
+        String person = unique("Renamed editor");
+        asAdmin().body(Map.of("displayName", person)).patch("/api/v1/authors/" + a.author().slug()).then().statusCode(200);
+        fresh(aEmbedded).then().body("author.displayName", equalTo(person));
+        fresh("/api/v1/authors/" + a.author().slug()).then().body("displayName", equalTo(person));
+        stillCached(untouched, before);
     }
 
     @Test

@@ -51,7 +51,7 @@ class ResponseCacheTest {
     }
 
     /** Reads until the answer comes from the cache (a background write may move the version once or twice). */
-    private static Response cached(String path) {
+    static Response cached(String path) {
         for (int i = 0; i < 10; i++) {
             Response r = given().get(path);
             assertEquals(200, r.statusCode(), path + ": " + r.asString());
