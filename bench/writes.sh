@@ -93,17 +93,17 @@ python3 bench/writer.py --base-url "$BASE" --hot "$HOT_CSV" --preflight \
 mix() {  # $1: seconds; prints wrk's RESULT json
   wrk -t2 -c16 -d"$1s" --latency -s bench/mix.lua "$BASE" -- "$TOTAL" $HOT | grep '^RESULT ' | sed 's/^RESULT //'
 }
-cache_counters() {  # prints "hits misses"
+cache_counters() {  # prints "hits misses" (a request that waited for a concurrent computation, result=joined, computed nothing: a hit)
   curl -sf "$BASE/q/metrics" | python3 -c "
 import re, sys
-c = {'hit': 0.0, 'miss': 0.0}
+c = {'hit': 0.0, 'miss': 0.0, 'joined': 0.0}
 for line in sys.stdin:
     m = re.match(r'gazette_response_cache_total\{(.*)\}\s+(\S+)', line)
     if m:
         r = re.search(r'result=\"(\w+)\"', m.group(1))
         if r and r.group(1) in c:
             c[r.group(1)] += float(m.group(2))
-print(int(c['hit']), int(c['miss']))"
+print(int(c['hit'] + c['joined']), int(c['miss']))"
 }
 
 JSON="$RESULTS/writes-$DB-$(date +%Y%m%dT%H%M%S).json"
