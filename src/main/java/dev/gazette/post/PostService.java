@@ -41,11 +41,10 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.function.LongSupplier;
 
 @ApplicationScoped
 public class PostService {
@@ -88,9 +87,15 @@ public class PostService {
     @Inject
     AnswerKeys answer;
 
+    @Inject
+    PostReads reads;
+
     // ---------------------------------------------------------------- reads
 
-    @Transactional
+    /**
+     * A page of posts. Reads run outside a transaction (joining the caller's, if any): the page comes
+     * from {@link PostReads} over plain JDBC, and the few entities looked up for filters are only read.
+     */
     public ListPage<PostView> list(PostQuery q) {
         Instant now = Times.now();
         KeysetQuery query = new KeysetQuery("post p");
@@ -133,18 +138,22 @@ public class PostService {
         SortOrder order = sortOrder(q, query, publicOnly);
         Cursor cursor = q.cursor() == null ? null : Cursor.decode(q.cursor(), order.name(), order.expressions().size());
         EntityManager em = posts.getEntityManager();
-        KeysetQuery.Page page = publicOnly
-                ? query.page(em, order, cursor, q.limit(), () -> totals.of(query, em, ContentKeys.POST_LISTS, "now"))
-                : query.page(em, order, cursor, q.limit());
-        List<PostView> views = views(page.ids(), q.include(), q.withContent(), now);
-        shown(views, q.include(), false);
-        return new ListPage<>(views, page.info());
+        LongSupplier total = publicOnly
+                ? () -> totals.of(query, em, ContentKeys.POST_LISTS, "now")
+                : () -> reads.count(query);
+        ListPage<PostView> page = reads.page(query, order, cursor, q.limit(), total, q.include(), q.withContent(), now);
+        shown(page.items(), q.include(), false);
+        return page;
     }
 
-    @Transactional
+    /** One post with its content, if the caller may read it; like {@link #list}, outside a transaction. */
     public PostView get(IdOrSlug key, Set<String> include) {
-        Post post = readable(key);
-        PostView view = views(List.of(post.id), include, true, Times.now()).get(0);
+        Instant now = Times.now();
+        PostReads.PostRow post = reads.one(key, include.contains("author"));
+        if (post == null || !readable(post, now)) {
+            throw ApiException.notFound("Post", key);
+        }
+        PostView view = reads.views(List.of(post), include, true, now).get(0);
         shown(List.of(view), include, true);
         return view;
     }
@@ -297,15 +306,6 @@ public class PostService {
         };
     }
 
-    /** Views of the posts with these ids, in this order: a fixed number of queries for any page size. */
-    private List<PostView> views(List<Long> ids, Set<String> include, boolean withContent, Instant now) {
-        Map<Long, Post> byId = posts.withAuthors(ids).stream().collect(Collectors.toMap(p -> p.id, p -> p));
-        Map<Long, List<Category>> cats = posts.categoriesOf(ids);
-        Map<Long, List<Tag>> tagMap = posts.tagsOf(ids);
-        return ids.stream().map(id -> PostMapper.toView(byId.get(id), cats.getOrDefault(id, List.of()),
-                tagMap.getOrDefault(id, List.of()), include, withContent, now)).toList();
-    }
-
     /**
      * What views of posts show: each post, its counts (exact on the post itself, lagging in lists),
      * and the author and terms embedded by {@code include}.
@@ -341,18 +341,14 @@ public class PostService {
         return post.tags.stream().sorted(Comparator.comparing((Tag t) -> t.name).thenComparing(t -> t.id)).toList();
     }
 
-    private Post readable(IdOrSlug key) {
-        Post post = posts.find(key).orElseThrow(() -> ApiException.notFound("Post", key));
-        if (post.isPublicAt(Times.now())) {
-            return post;
+    /** Public posts for everyone; others for editors and admins, and for the author of their own. */
+    private boolean readable(PostReads.PostRow post, Instant now) {
+        if (post.isPublicAt(now)) {
+            return true;
         }
         Optional<Principal> me = caller.principal();
-        boolean allowed = me.isPresent() && (me.get().role().editsAllContent()
-                || (me.get().role() == Role.AUTHOR && post.author.id == me.get().authorId()));
-        if (!allowed) {
-            throw ApiException.notFound("Post", key);
-        }
-        return post;
+        return me.isPresent() && (me.get().role().editsAllContent()
+                || (me.get().role() == Role.AUTHOR && post.authorId() == me.get().authorId()));
     }
 
     private Post writable(IdOrSlug key, Principal me, String ifMatch) {
