@@ -6,7 +6,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -125,7 +124,7 @@ public final class KeysetQuery {
         List<Keyed<R>> rows = reads.list(sql, params, row -> {
             Object[] key = new Object[keySize];
             for (int i = 0; i < keySize; i++) {
-                key[i] = sort.types().get(i).toCursor(row.key(i + 1, sort.types().get(i)));
+                key[i] = row.key(i + 1, sort.types().get(i));
             }
             return new Keyed<>(key, mapper.map(row.after(keySize)));
         });
@@ -143,8 +142,8 @@ public final class KeysetQuery {
         if (!rows.isEmpty()) {
             boolean hasNext = backward || more;
             boolean hasPrev = backward ? more : cursor != null;
-            next = hasNext ? Cursor.after(sort.name(), Arrays.asList(rows.get(rows.size() - 1).key())).encode() : null;
-            prev = hasPrev ? Cursor.before(sort.name(), Arrays.asList(rows.get(0).key())).encode() : null;
+            next = hasNext ? Cursor.after(sort.name(), cursorKey(sort, rows.get(rows.size() - 1).key())).encode() : null;
+            prev = hasPrev ? Cursor.before(sort.name(), cursorKey(sort, rows.get(0).key())).encode() : null;
         }
         return new RowPage<>(rows.stream().map(Keyed::row).toList(), new PageInfo(limit, next, prev, total.getAsLong()));
     }
@@ -185,6 +184,15 @@ public final class KeysetQuery {
             key.add(sort.types().get(i).toCursor(row[i]));
         }
         return key;
+    }
+
+    /** A sort key as read (only the first and last rows' keys are written into cursors). */
+    private static List<Object> cursorKey(SortOrder sort, Object[] key) {
+        List<Object> values = new ArrayList<>(key.length);
+        for (int i = 0; i < key.length; i++) {
+            values.add(sort.types().get(i).toCursor(key[i]));
+        }
+        return values;
     }
 
     private static String whereClause(List<String> where) {

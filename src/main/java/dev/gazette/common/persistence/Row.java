@@ -25,7 +25,7 @@ public final class Row {
     }
 
     /** The same row with columns numbered from the one after the first {@code columns}. */
-    Row after(int columns) {
+    public Row after(int columns) {
         return new Row(rs, offset + columns);
     }
 
@@ -59,7 +59,7 @@ public final class Row {
         return at == null ? null : at.toInstant();
     }
 
-    /** A sort key component, as {@link KeyType#toCursor} takes it. */
+    /** A sort key component, in a type {@link KeyType#toCursor} takes. */
     Object key(int column, KeyType type) throws SQLException {
         return switch (type) {
             case LONG -> getLong(column);
