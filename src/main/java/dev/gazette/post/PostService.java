@@ -93,8 +93,8 @@ public class PostService {
     // ---------------------------------------------------------------- reads
 
     /**
-     * A page of posts. Reads run outside a transaction (joining the caller's, if any): the page comes
-     * from {@link PostReads} over plain JDBC, and the few entities looked up for filters are only read.
+     * A page of posts, read by {@link PostReads} from SQL projections outside a transaction (or in the
+     * caller's): no entity is loaded, so there is nothing to flush.
      */
     public ListPage<PostView> list(PostQuery q) {
         Instant now = Times.now();
@@ -103,24 +103,29 @@ public class PostService {
         answer.shows(ContentKeys.POST_LISTS);
 
         if (q.category() != null) {
-            Category category = categories.find(IdOrSlug.parse(q.category()))
-                    .orElseThrow(() -> ApiException.badRequest("category", "no category '" + q.category() + "'"));
+            List<Long> subtree = reads.categorySubtree(IdOrSlug.parse(q.category()));
+            if (subtree.isEmpty()) {
+                throw ApiException.badRequest("category", "no category '" + q.category() + "'");
+            }
             answer.shows(ContentKeys.CATEGORIES);
             query.where("exists (select 1 from post_category pc where pc.post_id = p.id and pc.category_id in (:categoryIds))",
-                    "categoryIds", categories.subtreeIds(category.id));
+                    "categoryIds", subtree);
         }
         if (q.tag() != null) {
-            Tag tag = tags.find(IdOrSlug.parse(q.tag()))
-                    .orElseThrow(() -> ApiException.badRequest("tag", "no tag '" + q.tag() + "'"));
+            Long tagId = reads.tagId(IdOrSlug.parse(q.tag()));
+            if (tagId == null) {
+                throw ApiException.badRequest("tag", "no tag '" + q.tag() + "'");
+            }
             answer.shows(ContentKeys.TAGS);
-            query.where("exists (select 1 from post_tag pt where pt.post_id = p.id and pt.tag_id = :tagId)", "tagId", tag.id);
+            query.where("exists (select 1 from post_tag pt where pt.post_id = p.id and pt.tag_id = :tagId)", "tagId", tagId);
         }
         if (q.author() != null) {
-            IdOrSlug key = IdOrSlug.parse(q.author());
-            Author author = (key.isId() ? authors.findByIdOptional(key.id()) : authors.findBySlug(key.slug()))
-                    .orElseThrow(() -> ApiException.badRequest("author", "no author '" + q.author() + "'"));
+            Long authorId = reads.authorId(IdOrSlug.parse(q.author()));
+            if (authorId == null) {
+                throw ApiException.badRequest("author", "no author '" + q.author() + "'");
+            }
             answer.shows(ContentKeys.AUTHORS);
-            query.where("p.author_id = :authorId", "authorId", author.id);
+            query.where("p.author_id = :authorId", "authorId", authorId);
         }
         if (q.outlet() != null && !q.outlet().isBlank()) {
             query.where("lower(p.source_outlet) = :outlet", "outlet", q.outlet().trim().toLowerCase(Locale.ROOT));
@@ -149,11 +154,11 @@ public class PostService {
     /** One post with its content, if the caller may read it; like {@link #list}, outside a transaction. */
     public PostView get(IdOrSlug key, Set<String> include) {
         Instant now = Times.now();
-        PostReads.PostRow post = reads.one(key, include.contains("author"));
-        if (post == null || !readable(post, now)) {
+        PostReads.Found found = reads.one(key, include.contains("author"));
+        if (found == null || !readable(found.post(), now)) {
             throw ApiException.notFound("Post", key);
         }
-        PostView view = reads.views(List.of(post), include, true, now).get(0);
+        PostView view = PostReads.view(found.post(), found.terms(), include, true, now);
         shown(List.of(view), include, true);
         return view;
     }
