@@ -1,6 +1,9 @@
 package dev.gazette.post;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /** Filters, order and page of a post list, as parsed from the query string. */
@@ -20,7 +23,8 @@ public record PostQuery(
         String cursor,
         int limit) {
 
-    public static final Set<String> INCLUDES = Set.of("author", "categories", "tags");
+    /** In a fixed order (an error lists them; {@code Set.of} iterates in an order that changes with every start). */
+    public static final Set<String> INCLUDES = Collections.unmodifiableSet(new LinkedHashSet<>(List.of("author", "categories", "tags")));
 
     public enum Sort { NEWEST, OLDEST, MODIFIED, TITLE, RELEVANCE }
 

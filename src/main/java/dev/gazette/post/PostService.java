@@ -41,11 +41,10 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.function.LongSupplier;
 
 @ApplicationScoped
 public class PostService {
@@ -88,9 +87,15 @@ public class PostService {
     @Inject
     AnswerKeys answer;
 
+    @Inject
+    PostReads reads;
+
     // ---------------------------------------------------------------- reads
 
-    @Transactional
+    /**
+     * A page of posts, read by {@link PostReads} from SQL projections outside a transaction (or in the
+     * caller's): no entity is loaded, so there is nothing to flush.
+     */
     public ListPage<PostView> list(PostQuery q) {
         Instant now = Times.now();
         KeysetQuery query = new KeysetQuery("post p");
@@ -98,24 +103,29 @@ public class PostService {
         answer.shows(ContentKeys.POST_LISTS);
 
         if (q.category() != null) {
-            Category category = categories.find(IdOrSlug.parse(q.category()))
-                    .orElseThrow(() -> ApiException.badRequest("category", "no category '" + q.category() + "'"));
+            List<Long> subtree = reads.categorySubtree(IdOrSlug.parse(q.category()));
+            if (subtree.isEmpty()) {
+                throw ApiException.badRequest("category", "no category '" + q.category() + "'");
+            }
             answer.shows(ContentKeys.CATEGORIES);
             query.where("exists (select 1 from post_category pc where pc.post_id = p.id and pc.category_id in (:categoryIds))",
-                    "categoryIds", categories.subtreeIds(category.id));
+                    "categoryIds", subtree);
         }
         if (q.tag() != null) {
-            Tag tag = tags.find(IdOrSlug.parse(q.tag()))
-                    .orElseThrow(() -> ApiException.badRequest("tag", "no tag '" + q.tag() + "'"));
+            Long tagId = reads.tagId(IdOrSlug.parse(q.tag()));
+            if (tagId == null) {
+                throw ApiException.badRequest("tag", "no tag '" + q.tag() + "'");
+            }
             answer.shows(ContentKeys.TAGS);
-            query.where("exists (select 1 from post_tag pt where pt.post_id = p.id and pt.tag_id = :tagId)", "tagId", tag.id);
+            query.where("exists (select 1 from post_tag pt where pt.post_id = p.id and pt.tag_id = :tagId)", "tagId", tagId);
         }
         if (q.author() != null) {
-            IdOrSlug key = IdOrSlug.parse(q.author());
-            Author author = (key.isId() ? authors.findByIdOptional(key.id()) : authors.findBySlug(key.slug()))
-                    .orElseThrow(() -> ApiException.badRequest("author", "no author '" + q.author() + "'"));
+            Long authorId = reads.authorId(IdOrSlug.parse(q.author()));
+            if (authorId == null) {
+                throw ApiException.badRequest("author", "no author '" + q.author() + "'");
+            }
             answer.shows(ContentKeys.AUTHORS);
-            query.where("p.author_id = :authorId", "authorId", author.id);
+            query.where("p.author_id = :authorId", "authorId", authorId);
         }
         if (q.outlet() != null && !q.outlet().isBlank()) {
             query.where("lower(p.source_outlet) = :outlet", "outlet", q.outlet().trim().toLowerCase(Locale.ROOT));
@@ -133,18 +143,22 @@ public class PostService {
         SortOrder order = sortOrder(q, query, publicOnly);
         Cursor cursor = q.cursor() == null ? null : Cursor.decode(q.cursor(), order.name(), order.expressions().size());
         EntityManager em = posts.getEntityManager();
-        KeysetQuery.Page page = publicOnly
-                ? query.page(em, order, cursor, q.limit(), () -> totals.of(query, em, ContentKeys.POST_LISTS, "now"))
-                : query.page(em, order, cursor, q.limit());
-        List<PostView> views = views(page.ids(), q.include(), q.withContent(), now);
-        shown(views, q.include(), false);
-        return new ListPage<>(views, page.info());
+        LongSupplier total = publicOnly
+                ? () -> totals.of(query, em, ContentKeys.POST_LISTS, "now")
+                : () -> reads.count(query);
+        ListPage<PostView> page = reads.page(query, order, cursor, q.limit(), total, q.include(), q.withContent(), now);
+        shown(page.items(), q.include(), false);
+        return page;
     }
 
-    @Transactional
+    /** One post with its content, if the caller may read it; like {@link #list}, outside a transaction. */
     public PostView get(IdOrSlug key, Set<String> include) {
-        Post post = readable(key);
-        PostView view = views(List.of(post.id), include, true, Times.now()).get(0);
+        Instant now = Times.now();
+        PostReads.Found found = reads.one(key, include.contains("author"));
+        if (found == null || !readable(found.post(), now)) {
+            throw ApiException.notFound("Post", key);
+        }
+        PostView view = PostReads.view(found.post(), found.terms(), include, true, now);
         shown(List.of(view), include, true);
         return view;
     }
@@ -297,15 +311,6 @@ public class PostService {
         };
     }
 
-    /** Views of the posts with these ids, in this order: a fixed number of queries for any page size. */
-    private List<PostView> views(List<Long> ids, Set<String> include, boolean withContent, Instant now) {
-        Map<Long, Post> byId = posts.withAuthors(ids).stream().collect(Collectors.toMap(p -> p.id, p -> p));
-        Map<Long, List<Category>> cats = posts.categoriesOf(ids);
-        Map<Long, List<Tag>> tagMap = posts.tagsOf(ids);
-        return ids.stream().map(id -> PostMapper.toView(byId.get(id), cats.getOrDefault(id, List.of()),
-                tagMap.getOrDefault(id, List.of()), include, withContent, now)).toList();
-    }
-
     /**
      * What views of posts show: each post, its counts (exact on the post itself, lagging in lists),
      * and the author and terms embedded by {@code include}.
@@ -341,18 +346,14 @@ public class PostService {
         return post.tags.stream().sorted(Comparator.comparing((Tag t) -> t.name).thenComparing(t -> t.id)).toList();
     }
 
-    private Post readable(IdOrSlug key) {
-        Post post = posts.find(key).orElseThrow(() -> ApiException.notFound("Post", key));
-        if (post.isPublicAt(Times.now())) {
-            return post;
+    /** Public posts for everyone; others for editors and admins, and for the author of their own. */
+    private boolean readable(PostReads.PostRow post, Instant now) {
+        if (post.isPublicAt(now)) {
+            return true;
         }
         Optional<Principal> me = caller.principal();
-        boolean allowed = me.isPresent() && (me.get().role().editsAllContent()
-                || (me.get().role() == Role.AUTHOR && post.author.id == me.get().authorId()));
-        if (!allowed) {
-            throw ApiException.notFound("Post", key);
-        }
-        return post;
+        return me.isPresent() && (me.get().role().editsAllContent()
+                || (me.get().role() == Role.AUTHOR && post.authorId() == me.get().authorId()));
     }
 
     private Post writable(IdOrSlug key, Principal me, String ifMatch) {

@@ -94,6 +94,60 @@ public final class KeysetQuery {
         return new Page(ids, new PageInfo(limit, next, prev, total.getAsLong()));
     }
 
+    /**
+     * One page of rows read over plain JDBC ({@link SqlReads}): each row's sort key followed by
+     * {@code columns} (from the tables of the query and {@code joins}), mapped by {@code mapper}
+     * (its column 1 is the first of {@code columns}); the cursors and the total as
+     * {@link #page(EntityManager, SortOrder, Cursor, int, LongSupplier)} gives them. One statement.
+     */
+    public <R> RowPage<R> rows(SqlReads reads, String columns, String joins, SortOrder sort, Cursor cursor, int limit,
+                               LongSupplier total, SqlReads.RowMapper<R> mapper) {
+        boolean backward = cursor != null && cursor.backward();
+        boolean descending = sort.descending() != backward;
+        List<String> where = new ArrayList<>(conditions);
+        Map<String, Object> params = new HashMap<>(parameters);
+        if (cursor != null) {
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < sort.size(); i++) {
+                names.add(":k" + i);
+                params.put("k" + i, sort.types().get(i).toParameter(cursor.key().get(i)));
+            }
+            where.add("(" + String.join(", ", sort.expressions()) + ") " + (descending ? "<" : ">")
+                    + " (" + String.join(", ", names) + ")");
+        }
+        String direction = descending ? " desc" : " asc";
+        String sql = "select " + String.join(", ", sort.expressions()) + ", " + columns + " from " + from
+                + (joins == null || joins.isEmpty() ? "" : " " + joins) + whereClause(where)
+                + " order by " + String.join(direction + ", ", sort.expressions()) + direction
+                + " limit " + (limit + 1);
+        int keySize = sort.size();
+        List<Keyed<R>> rows = reads.list(sql, params, row -> {
+            Object[] key = new Object[keySize];
+            for (int i = 0; i < keySize; i++) {
+                key[i] = row.key(i + 1, sort.types().get(i));
+            }
+            return new Keyed<>(key, mapper.map(row.after(keySize)));
+        });
+
+        boolean more = rows.size() > limit;
+        if (more) {
+            rows = rows.subList(0, limit);
+        }
+        if (backward) {
+            rows = new ArrayList<>(rows);
+            Collections.reverse(rows);
+        }
+        String next = null;
+        String prev = null;
+        if (!rows.isEmpty()) {
+            boolean hasNext = backward || more;
+            boolean hasPrev = backward ? more : cursor != null;
+            next = hasNext ? Cursor.after(sort.name(), cursorKey(sort, rows.get(rows.size() - 1).key())).encode() : null;
+            prev = hasPrev ? Cursor.before(sort.name(), cursorKey(sort, rows.get(0).key())).encode() : null;
+        }
+        return new RowPage<>(rows.stream().map(Keyed::row).toList(), new PageInfo(limit, next, prev, total.getAsLong()));
+    }
+
     /** Everything the total depends on (statement and parameter values), but the named parameters. */
     public String countSignature(String... ignoredParameters) {
         Map<String, Object> params = new java.util.TreeMap<>(parameters);
@@ -107,6 +161,11 @@ public final class KeysetQuery {
         String sql = "select count(*) from " + from + whereClause(conditions);
         Query query = bind(em.createNativeQuery(sql), sql, parameters);
         return ((Number) query.getSingleResult()).longValue();
+    }
+
+    /** The same count over plain JDBC ({@link SqlReads}). */
+    public long count(SqlReads reads) {
+        return reads.first("select count(*) from " + from + whereClause(conditions), parameters, row -> row.getLong(1));
     }
 
     /** Binds the parameters the statement uses (a sort expression's parameter is absent from the count). */
@@ -127,8 +186,24 @@ public final class KeysetQuery {
         return key;
     }
 
+    /** A sort key as read (only the first and last rows' keys are written into cursors). */
+    private static List<Object> cursorKey(SortOrder sort, Object[] key) {
+        List<Object> values = new ArrayList<>(key.length);
+        for (int i = 0; i < key.length; i++) {
+            values.add(sort.types().get(i).toCursor(key[i]));
+        }
+        return values;
+    }
+
     private static String whereClause(List<String> where) {
         return where.isEmpty() ? "" : " where " + String.join(" and ", where);
+    }
+
+    /** A page of rows read by {@link #rows}, in list order, with its cursors and total. */
+    public record RowPage<R>(List<R> rows, PageInfo info) {
+    }
+
+    private record Keyed<R>(Object[] key, R row) {
     }
 
     public record Page(List<Long> ids, PageInfo info) {
