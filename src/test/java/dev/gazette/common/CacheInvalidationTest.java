@@ -114,17 +114,20 @@ class CacheInvalidationTest {
         int likes = cached(aList).then().extract().path("items[0].likeCount");
 
         given().header("X-Visitor-Id", unique("liker")).put(aPost + "/like").then().statusCode(200).body("likeCount", equalTo(likes + 1));
+        Instant liked = Instant.now();
+        // a list showing A may show the old count for up to the lag (read at once: a slow machine may pass the lag)
+        Response listNow = given().get(aList);
+        if (Duration.between(liked, Instant.now()).compareTo(LAG.dividedBy(2)) < 0) {
+            assertEquals("HIT", listNow.header("X-Cache"), "a list counter is not recomputed at once");
+            assertEquals(likes, (int) listNow.path("items[0].likeCount"));
+        }
 
         // the post itself shows the like at once
         fresh(aPost).then().body("likeCount", equalTo(likes + 1));
         // another post, its comments, other lists, terms, the author and even A's own comment tree: untouched
         stillCached(untouched, before);
-        // a list showing A may show the old count for up to the lag, then shows the new one
-        Instant liked = Instant.now();
-        Response listNow = given().get(aList);
-        assertEquals("HIT", listNow.header("X-Cache"), "a list counter is not recomputed at once");
-        assertEquals(likes, (int) listNow.path("items[0].likeCount"));
-        int shown = likes;
+        // then the list shows the new count
+        int shown = given().get(aList).path("items[0].likeCount");
         while (shown != likes + 1 && Duration.between(liked, Instant.now()).compareTo(LAG.plusSeconds(2)) < 0) {
             Thread.sleep(50);
             shown = given().get(aList).path("items[0].likeCount");
