@@ -47,13 +47,14 @@ class PostReads {
 
     /**
      * The categories and tags of some posts, each post's by name then id (what their id lists are
-     * ordered by): kind 0 a category, 1 a tag.
+     * ordered by): kind 0 a category, 1 a tag. Ordered by post first, so names are only compared
+     * within one post's terms.
      */
     private static final String TERMS = "select 0, pc.post_id, c.id, c.slug, c.name, c.parent_id"
             + " from post_category pc join category c on c.id = pc.category_id where pc.post_id in (:ids)"
             + " union all select 1, pt.post_id, t.id, t.slug, t.name, cast(null as bigint)"
             + " from post_tag pt join tag t on t.id = pt.tag_id where pt.post_id in (:ids)"
-            + " order by 1, 5, 3";
+            + " order by 2, 1, 5, 3";
 
     @Inject
     SqlReads sql;

@@ -2,7 +2,6 @@ package dev.gazette.post;
 
 import dev.gazette.common.Times;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gazette.author.Author;
 import dev.gazette.author.AuthorRepository;
 import dev.gazette.author.Caller;
 import dev.gazette.author.Principal;
