@@ -24,6 +24,8 @@ import dev.gazette.common.web.Cursor;
 import dev.gazette.common.web.FieldError;
 import dev.gazette.common.web.IdOrSlug;
 import dev.gazette.common.web.ListPage;
+import dev.gazette.common.web.ListTotals;
+import dev.gazette.common.web.PageInfo;
 import dev.gazette.post.Post;
 import dev.gazette.post.PostRepository;
 import dev.gazette.sync.ChangeLog;
@@ -43,7 +45,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
+import java.util.function.Function;
 
 @ApplicationScoped
 public class CommentService {
@@ -53,14 +55,22 @@ public class CommentService {
 
     /** Order of root threads in a tree. Replies are always oldest first. */
     public enum Sort {
-        OLDEST(SortOrder.of("oldest", false, "c.created_at", KeyType.INSTANT, "c.id")),
-        NEWEST(SortOrder.of("newest", true, "c.created_at", KeyType.INSTANT, "c.id")),
-        TOP(SortOrder.of("top", true, "c.like_count", KeyType.LONG, "c.id"));
+        OLDEST(SortOrder.of("oldest", false, "c.created_at", KeyType.INSTANT, "c.id"), c -> c.createdAt().toString()),
+        NEWEST(SortOrder.of("newest", true, "c.created_at", KeyType.INSTANT, "c.id"), c -> c.createdAt().toString()),
+        TOP(SortOrder.of("top", true, "c.like_count", KeyType.LONG, "c.id"), c -> (long) c.likeCount());
 
         final SortOrder order;
+        /** The first component of a comment's sort key, as a cursor carries it. */
+        private final Function<CommentView, Object> first;
 
-        Sort(SortOrder order) {
+        Sort(SortOrder order, Function<CommentView, Object> first) {
             this.order = order;
+            this.first = first;
+        }
+
+        /** A comment's sort key, as a cursor carries it. */
+        List<Object> key(CommentView c) {
+            return List.of(first.apply(c), c.id());
         }
     }
 
@@ -72,6 +82,12 @@ public class CommentService {
     CommentRepository comments;
 
     @Inject
+    CommentReads reads;
+
+    @Inject
+    ListTotals totals;
+
+    @Inject
     PostRepository posts;
 
     @Inject
@@ -79,9 +95,6 @@ public class CommentService {
 
     @Inject
     CommentCounters counters;
-
-    @Inject
-    LikeService likes;
 
     @Inject
     HtmlContent html;
@@ -263,94 +276,134 @@ public class CommentService {
 
     // ---------------------------------------------------------------- reading
 
+    /*
+     * The reads below build their answers from SQL projections (CommentReads): no entity is
+     * loaded, so nothing is hydrated, snapshotted or dirty-checked, and each answer costs a fixed
+     * number of statements whatever the size of the tree.
+     */
+
     /**
      * A page of a post's root threads, each with its approved replies nested (oldest first) up
-     * to {@code budget} replies for the whole page. A fixed number of statements whatever the size of the tree:
-     * the root page, its count, the ids of the replies (per-root index reads cut to the budget),
-     * and the rows.
+     * to {@code budget} replies for the whole page. Two statements whatever the size of the tree:
+     * the root page (read with the post's visibility), and the replies (per-root index reads cut to
+     * the budget, or one range read for a whole discussion); the post alone when it has no roots to
+     * show, and the roots' count when it is not remembered and the page is not the whole list.
      */
-    @Transactional
+    @Transactional(Transactional.TxType.SUPPORTS)
     public ListPage<CommentView> tree(IdOrSlug postKey, Sort sort, String cursor, int limit, int budget, Optional<Liker> liker) {
-        Post post = publicPost(postKey, Times.now());
-        showsDiscussion(post.id);
-        Cursor c = cursor == null ? null : Cursor.decode(cursor, sort.order.name(), 2);
-        KeysetQuery query = new KeysetQuery("comment c")
-                .where("c.post_id = :post", "post", post.id)
-                .where("c.status = 'APPROVED'")
-                .where("c.parent_id is null");
-        KeysetQuery.Page page = query.page(comments.getEntityManager(), sort.order, c, limit);
-        if (c == null && page.info().next() == null && page.ids().size() > CommentRepository.UNION_ROOTS) {
-            // the whole discussion on one page: its replies in one range read, no id lists
-            return new ListPage<>(assemble(comments.inOrder(page.ids()), comments.approvedRepliesOf(post.id, budget(budget)), liker),
-                    page.info());
-        }
-        List<Long> belowIds = comments.approvedIdsBelowRoots(post.id, page.ids(), budget(budget));
-        List<Comment> all = comments.inOrder(Stream.concat(page.ids().stream(), belowIds.stream()).toList());
-        List<Comment> roots = all.subList(0, page.ids().size());
-        List<Comment> below = all.subList(page.ids().size(), all.size());
-        return new ListPage<>(assemble(roots, below, liker), page.info());
+        Instant now = Times.now();
+        Cursor c = cursor(cursor, sort, () -> publicPostId(postKey, now));
+        CommentReads.Shape shape = new CommentReads.Shape(isModerator(), liker, false);
+        // by time, the roots index (post, status, parent, time) holds them in order
+        CommentReads.Page page = reads.page(List.of("c.post_id = " + reads.publicPostIdSql(postKey), ROOT, APPROVED),
+                reads.publicPostIdParameters(postKey, now), sort == Sort.TOP ? null : "c.parent_id", sort, c, limit, shape);
+        long postId = page.rows().isEmpty() ? publicPostId(postKey, now) : page.rows().get(0).view().postId();
+        showsDiscussion(postId);
+        List<CommentRow> below = page.complete() && page.rows().size() > CommentReads.UNION_ROOTS
+                // the whole discussion on one page: its replies in one range read, no id lists
+                ? reads.approvedRepliesOf(postId, page.rows(), budget(budget), shape)
+                : reads.approvedBelowRoots(postId, page.rows(), budget(budget), shape);
+        return new ListPage<>(assemble(page.rows(), below),
+                info(page, limit, List.of("c.post_id = :post", ROOT, APPROVED), Map.of("post", postId), postId));
     }
 
     /** One comment with its whole approved subtree (up to the reply budget): a permalink. */
-    @Transactional
+    @Transactional(Transactional.TxType.SUPPORTS)
     public CommentView thread(long id, int budget, Optional<Liker> liker) {
-        Comment top = visible(id);
-        return assemble(List.of(top), comments.approvedBelow(top, budget(budget)), liker).get(0);
+        CommentReads.Shape shape = new CommentReads.Shape(isModerator(), liker, false);
+        CommentRow top = visible(id, shape.withPaths());
+        return assemble(List.of(top), reads.approvedBelow(List.of(top), budget(budget), shape)).get(0);
     }
 
     /** A page of a comment's direct replies, oldest first, each with its own replies nested. */
-    @Transactional
+    @Transactional(Transactional.TxType.SUPPORTS)
     public ListPage<CommentView> replies(long id, String cursor, int limit, int budget, Optional<Liker> liker) {
-        Comment parent = visible(id);
+        CommentReads.Shape shape = new CommentReads.Shape(isModerator(), liker, false);
+        CommentReads.Located parent = located(id, shape.withoutLiker());
         Cursor c = cursor == null ? null : Cursor.decode(cursor, Sort.OLDEST.order.name(), 2);
-        KeysetQuery.Page page = new KeysetQuery("comment c")
-                .where("c.parent_id = :parent", "parent", parent.id)
-                .where("c.status = 'APPROVED'")
-                .page(comments.getEntityManager(), Sort.OLDEST.order, c, limit);
-        List<Comment> children = page.inOrder(comments.list("id in ?1", page.ids()), x -> x.id);
-        List<Comment> below = comments.approvedBelowAll(children, budget(budget));
-        return new ListPage<>(assemble(children, below, liker), page.info());
+        List<String> children = List.of("c.parent_id = :parent", APPROVED);
+        Map<String, Object> params = Map.of("parent", id);
+        CommentReads.Page page = reads.page(children, params, Sort.OLDEST, c, limit, shape.withPaths());
+        List<CommentRow> below = reads.approvedBelow(page.rows(), budget(budget), shape);
+        // the count of a public discussion is remembered; a moderator's look at another one is counted
+        Long publicPost = parent.onPublicPost() ? parent.row().view().postId() : null;
+        return new ListPage<>(assemble(page.rows(), below), info(page, limit, children, params, publicPost));
     }
 
-    @Transactional
+    @Transactional(Transactional.TxType.SUPPORTS)
     public CommentView get(long id, Optional<Liker> liker) {
-        Comment c = visible(id);
-        Set<Long> liked = liker.map(l -> likes.likedComments(List.of(c.id), l)).orElse(Set.of());
-        return view(c, isModerator(), liked, liker);
+        return visible(id, new CommentReads.Shape(isModerator(), liker, false)).view();
     }
 
     /**
      * Comments as a flat, chronological list: a post's approved comments (for integrations), or
      * site-wide; moderators may list any status (the moderation queue).
      */
-    @Transactional
+    @Transactional(Transactional.TxType.SUPPORTS)
     public ListPage<CommentView> flat(String postKey, CommentStatus status, String q, Sort sort, String cursor, int limit) {
         boolean moderator = isModerator();
         CommentStatus wanted = status == null ? CommentStatus.APPROVED : status;
         if (wanted != CommentStatus.APPROVED && !moderator) {
             caller.require(Role.ADMIN, Role.EDITOR, Role.MODERATOR);
         }
-        KeysetQuery query = new KeysetQuery("comment c").where("c.status = :status", "status", wanted.name());
+        List<String> where = new ArrayList<>(List.of("c.status = :status"));
+        Map<String, Object> params = new HashMap<>(Map.of("status", wanted.name()));
         if (postKey != null) {
-            Post post = posts.find(IdOrSlug.parse(postKey))
-                    .filter(p -> moderator || p.isPublicAt(Times.now()))
-                    .orElseThrow(() -> ApiException.badRequest("post", "no post '" + postKey + "'"));
-            query.where("c.post_id = :post", "post", post.id);
-            showsDiscussion(post.id);
+            long postId = reads.post(IdOrSlug.parse(postKey), Times.now())
+                    .filter(p -> moderator || p.isPublic())
+                    .orElseThrow(() -> ApiException.badRequest("post", "no post '" + postKey + "'")).id();
+            where.add("c.post_id = :post");
+            params.put("post", postId);
+            showsDiscussion(postId);
         } else if (!moderator) {
-            query.where("exists (select 1 from post p where p.id = c.post_id and "
-                    + dev.gazette.post.PostStatus.PUBLIC_SQL + ")", "now", Times.now());
+            where.add("exists (select 1 from post p where p.id = c.post_id and " + dev.gazette.post.PostStatus.PUBLIC_SQL + ")");
+            params.put("now", Times.now());
             answer.shows(ContentKeys.COMMENT_LISTS, ContentKeys.COMMENT_LIST_COUNTS);
         }
         if (q != null && !q.isBlank() && moderator) {
-            String like = SqlLike.contains(q);
-            query.where("(lower(c.content) like :q escape '\\' or lower(c.author_name) like :q escape '\\'"
-                    + " or c.author_email like :q escape '\\')", "q", like);
+            where.add("(lower(c.content) like :q escape '\\' or lower(c.author_name) like :q escape '\\'"
+                    + " or c.author_email like :q escape '\\')");
+            params.put("q", SqlLike.contains(q));
         }
         Cursor c = cursor == null ? null : Cursor.decode(cursor, sort.order.name(), 2);
-        KeysetQuery.Page page = query.page(comments.getEntityManager(), sort.order, c, limit);
-        return new ListPage<>(page.inOrder(comments.list("id in ?1", page.ids()), x -> x.id).stream()
-                .map(x -> view(x, moderator, Set.of(), Optional.empty())).toList(), page.info());
+        CommentReads.Page page = reads.page(where, params, sort, c, limit, new CommentReads.Shape(moderator, Optional.empty(), false));
+        return new ListPage<>(page.rows().stream().map(CommentRow::view).toList(), info(page, limit, where, params, null));
+    }
+
+    private static final String ROOT = "c.parent_id is null";
+    private static final String APPROVED = "c.status = 'APPROVED'";
+
+    /**
+     * Where a page sits. Its total is the page's size when the page is the whole list; a list of a
+     * public post's discussion ({@code publicPost}) is counted once per change of that discussion,
+     * any other list every time.
+     */
+    private PageInfo info(CommentReads.Page page, int limit, List<String> conditions, Map<String, Object> params, Long publicPost) {
+        long total;
+        if (page.complete()) {
+            total = page.rows().size();
+        } else if (publicPost != null) {
+            KeysetQuery count = new KeysetQuery("comment c");
+            conditions.forEach(count::where);
+            params.forEach(count::parameter);
+            total = totals.of(count, comments.getEntityManager(), ContentKeys.discussion(publicPost));
+        } else {
+            total = reads.count(conditions, params);
+        }
+        return new PageInfo(limit, page.next(), page.prev(), total);
+    }
+
+    /** The cursor of a request; when it is not one of ours, a missing post still answers 404 first. */
+    private static Cursor cursor(String cursor, Sort sort, Runnable checkPost) {
+        if (cursor == null) {
+            return null;
+        }
+        try {
+            return Cursor.decode(cursor, sort.order.name(), 2);
+        } catch (ApiException invalid) {
+            checkPost.run();
+            throw invalid;
+        }
     }
 
     // ---------------------------------------------------------------- moderation
@@ -538,18 +591,29 @@ public class CommentService {
         return posts.find(key).filter(p -> p.isPublicAt(now)).orElseThrow(() -> ApiException.notFound("Post", key));
     }
 
+    /** The id of a public post, read without loading it. */
+    private long publicPostId(IdOrSlug key, Instant now) {
+        return reads.post(key, now).filter(CommentReads.PostRef::isPublic).map(CommentReads.PostRef::id)
+                .orElseThrow(() -> ApiException.notFound("Post", key));
+    }
+
     /** A comment the caller may read: approved (on a public post), or anything for a moderator. */
-    private Comment visible(long id) {
-        Comment c = comments.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Comment", id));
+    private CommentRow visible(long id, CommentReads.Shape shape) {
+        return located(id, shape).row();
+    }
+
+    /** The same, with whether its post is public now. */
+    private CommentReads.Located located(long id, CommentReads.Shape shape) {
+        CommentReads.Located found = reads.comment(id, Times.now(), shape).orElseThrow(() -> ApiException.notFound("Comment", id));
+        CommentView c = found.row().view();
         if (isModerator()) {
-            return c;
+            return found;
         }
-        boolean publicPost = posts.findByIdOptional(c.postId).map(p -> p.isPublicAt(Times.now())).orElse(false);
-        if (c.status != CommentStatus.APPROVED || !publicPost) {
+        if (c.status() != CommentStatus.APPROVED || !found.onPublicPost()) {
             throw ApiException.notFound("Comment", id);
         }
-        showsDiscussion(c.postId);
-        return c;
+        showsDiscussion(c.postId());
+        return found;
     }
 
     /** An answer made of a post's comments shows that discussion, and depends on the post being public. */
@@ -575,32 +639,34 @@ public class CommentService {
      * set (hidden by moderation, or past the budget) is left out; a node that lost replies that
      * way says how many and where to fetch them.
      */
-    private List<CommentView> assemble(List<Comment> tops, List<Comment> below, Optional<Liker> liker) {
-        Map<Long, List<Comment>> children = new HashMap<>();
-        for (Comment c : below) {
-            children.computeIfAbsent(c.parentId, k -> new ArrayList<>()).add(c);
+    private static List<CommentView> assemble(List<CommentRow> tops, List<CommentRow> below) {
+        Map<Long, List<CommentView>> children = new HashMap<>();
+        for (CommentRow r : below) {
+            children.computeIfAbsent(r.view().parentId(), k -> new ArrayList<>()).add(r.view());
         }
-        Set<Long> liked = liker.map(l -> likes.likedComments(
-                Stream.concat(tops.stream(), below.stream()).map(c -> c.id).toList(), l)).orElse(Set.of());
-        boolean moderator = isModerator();
-        return tops.stream().map(top -> node(top, children, liked, liker, moderator)).toList();
+        List<CommentView> nodes = new ArrayList<>(tops.size());
+        for (CommentRow top : tops) {
+            nodes.add(node(top.view(), children));
+        }
+        return nodes;
     }
 
-    private CommentView node(Comment c, Map<Long, List<Comment>> children, Set<Long> liked, Optional<Liker> liker,
-                             boolean moderator) {
-        List<Comment> kids = children.getOrDefault(c.id, List.of());
-        List<CommentView> replies = kids.stream().map(k -> node(k, children, liked, liker, moderator)).toList();
-        CommentView.MoreReplies more = null;
-        if (c.replyCount > kids.size()) {
-            String href = "/api/v1/comments/" + c.id + "/replies";
-            if (!kids.isEmpty()) {
-                Comment last = kids.get(kids.size() - 1);
-                href += "?cursor=" + Cursor.after(Sort.OLDEST.order.name(),
-                        List.of(last.createdAt.toString(), last.id)).encode();
-            }
-            more = new CommentView.MoreReplies(c.replyCount - kids.size(), href);
+    private static CommentView node(CommentView c, Map<Long, List<CommentView>> children) {
+        List<CommentView> kids = children.getOrDefault(c.id(), List.of());
+        List<CommentView> replies = new ArrayList<>(kids.size());
+        for (CommentView kid : kids) {
+            replies.add(node(kid, children));
         }
-        return view(c, moderator, liked, liker).withReplies(replies, more);
+        CommentView.MoreReplies more = null;
+        if (c.replyCount() > kids.size()) {
+            String href = "/api/v1/comments/" + c.id() + "/replies";
+            if (!kids.isEmpty()) {
+                CommentView last = kids.get(kids.size() - 1);
+                href += "?cursor=" + Cursor.after(Sort.OLDEST.order.name(), Sort.OLDEST.key(last)).encode();
+            }
+            more = new CommentView.MoreReplies(c.replyCount() - kids.size(), href);
+        }
+        return c.withReplies(replies, more);
     }
 
     private static CommentView view(Comment c, boolean moderator, Collection<Long> liked, Optional<Liker> liker) {

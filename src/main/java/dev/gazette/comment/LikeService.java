@@ -11,10 +11,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import java.util.Collection;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 
 /**
  * Likes of posts and comments: one per liker, idempotent. The like row is inserted with
@@ -59,19 +55,6 @@ public class LikeService {
             changes.commentLiked(comment.id, comment.postId);
         }
         return new LikeView(count("comment", comment.id), like);
-    }
-
-    /** Which of these comments the liker likes: one query for a whole tree. */
-    public Set<Long> likedComments(Collection<Long> ids, Liker liker) {
-        if (ids.isEmpty()) {
-            return Set.of();
-        }
-        @SuppressWarnings("unchecked")
-        List<Number> rows = em.createNativeQuery("select comment_id from comment_like where liker = :liker and comment_id in (:ids)")
-                .setParameter("liker", liker.key()).setParameter("ids", ids).getResultList();
-        Set<Long> liked = new HashSet<>();
-        rows.forEach(n -> liked.add(n.longValue()));
-        return liked;
     }
 
     public boolean likesPost(long postId, Liker liker) {
