@@ -43,7 +43,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -61,6 +60,9 @@ public class CommentResource {
 
     @Inject
     HttpCaching caching;
+
+    @Inject
+    CommentJson json;
 
     @Inject
     Caller caller;
@@ -138,8 +140,8 @@ public class CommentResource {
         int size = Params.intIn("limit", limit, Params.DEFAULT_LIMIT, 1, CommentService.MAX_TREE_ROOTS);
         int budget = budget(replies);
         ListPage<CommentView> page = service.tree(post, order, from, size, budget, liker);
-        return caching.ok(request, Representation.list(page).personal(caller.isAuthenticated() || liker.isPresent())
-                .lastModified(lastModified(page.items())));
+        return caching.ok(request, Representation.raw(json.page(page), MediaType.APPLICATION_JSON).etagOnly()
+                .personal(caller.isAuthenticated() || liker.isPresent()).lastModified(lastModified(page.items())));
     }
 
     @GET
@@ -168,8 +170,8 @@ public class CommentResource {
                 Params.enumValue("status", status, CommentStatus.class, null), q,
                 Params.enumValue("sort", sort, CommentService.Sort.class, CommentService.Sort.OLDEST),
                 Params.blankToNull(cursor), Params.limit(limit));
-        return caching.ok(request, Representation.list(page).personal(caller.isAuthenticated())
-                .lastModified(lastModified(page.items())));
+        return caching.ok(request, Representation.raw(json.page(page), MediaType.APPLICATION_JSON).etagOnly()
+                .personal(caller.isAuthenticated()).lastModified(lastModified(page.items())));
     }
 
     @GET
@@ -185,7 +187,7 @@ public class CommentResource {
                                @Context Request request) {
         Optional<Liker> liker = Liker.of(caller, visitorId);
         CommentView c = service.get(commentId(id), liker);
-        return caching.ok(request, Representation.of(c).lastModified(c.updatedAt())
+        return caching.ok(request, Representation.raw(json.one(c), MediaType.APPLICATION_JSON).lastModified(c.updatedAt())
                 .personal(caller.isAuthenticated() || liker.isPresent()));
     }
 
@@ -209,8 +211,8 @@ public class CommentResource {
             @Context Request request) {
         Optional<Liker> liker = Liker.of(caller, visitorId);
         ListPage<CommentView> page = service.replies(commentId(id), Params.blankToNull(cursor), Params.limit(limit), budget(replies), liker);
-        return caching.ok(request, Representation.list(page).personal(caller.isAuthenticated() || liker.isPresent())
-                .lastModified(lastModified(page.items())));
+        return caching.ok(request, Representation.raw(json.page(page), MediaType.APPLICATION_JSON).etagOnly()
+                .personal(caller.isAuthenticated() || liker.isPresent()).lastModified(lastModified(page.items())));
     }
 
     @GET
@@ -228,8 +230,8 @@ public class CommentResource {
             @Context Request request) {
         Optional<Liker> liker = Liker.of(caller, visitorId);
         CommentView thread = service.thread(commentId(id), budget(replies), liker);
-        return caching.ok(request, Representation.of(thread).etagOnly().personal(caller.isAuthenticated() || liker.isPresent())
-                .lastModified(lastModified(List.of(thread))));
+        return caching.ok(request, Representation.raw(json.one(thread), MediaType.APPLICATION_JSON).etagOnly()
+                .personal(caller.isAuthenticated() || liker.isPresent()).lastModified(lastModified(List.of(thread))));
     }
 
     @PATCH
@@ -340,13 +342,16 @@ public class CommentResource {
 
     /** The newest change anywhere in these comment trees. */
     private static Instant lastModified(List<CommentView> nodes) {
-        return nodes.stream().flatMap(CommentResource::flatten).map(CommentView::updatedAt)
-                .max(Instant::compareTo).orElse(null);
+        Instant newest = null;
+        for (CommentView node : nodes) {
+            Instant at = node.replies() == null ? node.updatedAt() : later(node.updatedAt(), lastModified(node.replies()));
+            newest = later(newest, at);
+        }
+        return newest;
     }
 
-    private static Stream<CommentView> flatten(CommentView node) {
-        return Stream.concat(Stream.of(node),
-                node.replies() == null ? Stream.empty() : node.replies().stream().flatMap(CommentResource::flatten));
+    private static Instant later(Instant a, Instant b) {
+        return a == null || (b != null && b.isAfter(a)) ? b : a;
     }
 
 }
