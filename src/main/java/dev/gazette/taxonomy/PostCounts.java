@@ -18,7 +18,8 @@ import java.util.Map;
  * Published post counts per category or tag. Counting is a pass over every filing of every public
  * post, so the counts of all terms are computed in one grouped query and remembered until posts,
  * categories or tags change ({@link ContentKeys#TERM_COUNTS}): new comments, likes and author
- * edits, the most frequent writes, never cost a recount.
+ * edits, the most frequent writes, never cost a recount. The tags sorted by these counts
+ * ({@link TagsByCount}, the tag list by count) are remembered alike.
  */
 @ApplicationScoped
 class PostCounts {
@@ -34,8 +35,12 @@ class PostCounts {
 
     private volatile Counted categories = new Counted(-1, Map.of());
     private volatile Counted tags = new Counted(-1, Map.of());
+    private volatile Ranked tagsByCount = new Ranked(-1, null);
 
     private record Counted(long since, Map<Long, Long> counts) {
+    }
+
+    private record Ranked(long since, TagsByCount order) {
     }
 
     /** Public posts per category id (a category without any is absent). */
@@ -58,6 +63,23 @@ class PostCounts {
             tags = known = new Counted(since, count("post_tag", "tag_id"));
         }
         return known.counts();
+    }
+
+    /**
+     * Every tag, most public posts first: the order of {@code sort=count}, sorted once per change
+     * to posts or terms like the counts it is made of (a tag created or deleted moves
+     * {@link ContentKeys#TERM_COUNTS} too).
+     */
+    TagsByCount tagsByCount() {
+        answer.shows(ContentKeys.TERM_COUNTS);
+        long since = versions.current();
+        Ranked known = tagsByCount;
+        if (!versions.unchangedSince(known.since(), ContentKeys.TERM_COUNTS)) {
+            @SuppressWarnings("unchecked")
+            List<Number> ids = em.createNativeQuery("select id from tag").getResultList();
+            tagsByCount = known = new Ranked(since, TagsByCount.of(ids.stream().map(Number::longValue).toList(), tags()));
+        }
+        return known.order();
     }
 
     private Map<Long, Long> count(String table, String column) {

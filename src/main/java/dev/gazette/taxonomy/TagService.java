@@ -17,33 +17,26 @@ import dev.gazette.common.web.AnswerKeys;
 import dev.gazette.common.web.ContentKeys;
 import dev.gazette.common.web.ListPage;
 import dev.gazette.common.web.MergePatch;
-import dev.gazette.post.PostStatus;
 import dev.gazette.sync.ChangeLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 @ApplicationScoped
 public class TagService {
 
     /** Tags listed by name, or by published post count (most used first) for tag clouds. */
     public enum Sort {
-        NAME(SortOrder.of("name", false, "t.name", KeyType.STRING, "t.id")),
-        COUNT(SortOrder.of("count", true, "coalesce(c.post_count, 0)", KeyType.LONG, "t.id"));
-
-        final SortOrder order;
-
-        Sort(SortOrder order) {
-            this.order = order;
-        }
+        NAME, COUNT
     }
 
-    private static final String COUNTED = "tag t left join (select x.tag_id, count(*) as post_count from post_tag x"
-            + " join post p on p.id = x.post_id where " + PostStatus.PUBLIC_SQL + " group by x.tag_id) c on c.tag_id = t.id";
+    private static final SortOrder BY_NAME = SortOrder.of("name", false, "t.name", KeyType.STRING, "t.id");
+    /** Autocomplete: name or slug starts with {@code :prefix} (a LIKE pattern). */
+    private static final String PREFIX_MATCH = "(lower(t.name) like :prefix escape '\\' or t.slug like :prefix escape '\\')";
 
     @Inject
     TagRepository tags;
@@ -64,24 +57,47 @@ public class TagService {
     AnswerKeys answer;
 
     /**
+     * By name: a keyset query over the tag table. By count: a page of {@link TagsByCount}, the
+     * remembered order of every tag (or, for an autocomplete prefix, of the tags it matches, sorted
+     * by the remembered counts), so neither order counts filings per request.
+     *
      * @param prefix autocomplete: tags whose name or slug starts with it, case-insensitively
      */
     @Transactional
     public ListPage<TagView> list(Sort sort, String prefix, String cursor, int limit) {
         answer.shows(ContentKeys.TAGS);
-        Cursor c = cursor == null ? null : Cursor.decode(cursor, sort.order.name(), 2);
-        KeysetQuery query = sort == Sort.COUNT
-                ? new KeysetQuery(COUNTED).parameter("now", Times.now())
-                : new KeysetQuery("tag t");
-        if (prefix != null && !prefix.isBlank()) {
-            String like = SqlLike.startsWith(prefix);
-            query.where("(lower(t.name) like :prefix escape '\\' or t.slug like :prefix escape '\\')", "prefix", like);
+        boolean filtered = prefix != null && !prefix.isBlank();
+        String like = filtered ? SqlLike.startsWith(prefix) : null;
+        if (sort == Sort.COUNT) {
+            TagsByCount order = filtered ? TagsByCount.of(idsStartingWith(like), postCounts.tags()) : postCounts.tagsByCount();
+            TagsByCount.Page page = order.page(cursor, limit);
+            return new ListPage<>(loaded(page.ids()).stream().map(t -> TagView.of(t, order.count(t.id))).toList(), page.info());
         }
-        KeysetQuery.Page page = query.page(tags.getEntityManager(), sort.order, c, limit);
-        List<Tag> loaded = page.inOrder(tags.list("id in ?1", page.ids()), t -> t.id);
+        KeysetQuery query = new KeysetQuery("tag t");
+        if (filtered) {
+            query.where(PREFIX_MATCH, "prefix", like);
+        }
+        Cursor c = cursor == null ? null : Cursor.decode(cursor, BY_NAME.name(), 2);
+        KeysetQuery.Page page = query.page(tags.getEntityManager(), BY_NAME, c, limit);
         Map<Long, Long> counts = postCounts.tags();
-        return new ListPage<>(loaded.stream()
+        return new ListPage<>(loaded(page.ids()).stream()
                 .map(t -> TagView.of(t, counts.getOrDefault(t.id, 0L))).toList(), page.info());
+    }
+
+    private List<Long> idsStartingWith(String like) {
+        @SuppressWarnings("unchecked")
+        List<Number> ids = tags.getEntityManager().createNativeQuery("select t.id from tag t where " + PREFIX_MATCH)
+                .setParameter("prefix", like).getResultList();
+        return ids.stream().map(Number::longValue).toList();
+    }
+
+    /** The tags of these ids, in this order (one deleted meanwhile, by another instance, is left out). */
+    private List<Tag> loaded(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return new KeysetQuery.Page(ids, null).inOrder(tags.list("id in ?1", ids), t -> t.id).stream()
+                .filter(Objects::nonNull).toList();
     }
 
     @Transactional
