@@ -72,6 +72,15 @@ class WebhookTest {
         }
     }
 
+    private static void sleepMillis(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     private static List<WebhookReceiver.Received> about(WebhookReceiver receiver, String slug) {
         return receiver.accepted().stream().filter(r -> r.body().contains("\"slug\":\"" + slug + "\"")).toList();
     }
@@ -213,13 +222,14 @@ class WebhookTest {
         int attemptsWhileDisabled = receiver.received().size();
         asAdmin().get("/api/v1/webhooks/" + endpoint.id() + "/deliveries?status=pending").then().statusCode(200)
                 .body("page.total", equalTo(2));
+        sleepMillis(1_000); // five poll intervals in which a disabled endpoint must get nothing
+        assertEquals(attemptsWhileDisabled, receiver.received().size(), "no attempt while disabled");
 
         receiver.down(false);
         String etag = asAdmin().get("/api/v1/webhooks/" + endpoint.id()).header("ETag");
         asAdmin().header("If-Match", etag).contentType("application/merge-patch+json").body(Map.of("enabled", true))
                 .patch("/api/v1/webhooks/" + endpoint.id()).then().statusCode(200)
                 .body("enabled", equalTo(true)).body("consecutiveFailures", equalTo(0)).body("disabledReason", equalTo(null));
-        assertEquals(attemptsWhileDisabled, receiver.received().size(), "no attempt while disabled");
 
         await("both waiting events", () -> about(receiver, first).size() == 1 && about(receiver, second).size() == 1);
         asAdmin().header("If-Match", etag).contentType("application/merge-patch+json").body(Map.of("enabled", false))
