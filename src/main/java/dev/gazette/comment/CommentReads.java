@@ -1,16 +1,16 @@
 package dev.gazette.comment;
 
 import dev.gazette.common.persistence.KeyType;
+import dev.gazette.common.persistence.Row;
 import dev.gazette.common.persistence.SortOrder;
+import dev.gazette.common.persistence.SqlReads;
 import dev.gazette.common.web.ApiException;
 import dev.gazette.common.web.Cursor;
 import dev.gazette.common.web.IdOrSlug;
 import dev.gazette.post.PostStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -25,7 +25,7 @@ import java.util.Optional;
 
 /**
  * The read model of comments: the rows of trees, threads, replies and flat lists read as SQL
- * projections straight into {@link CommentView}s ({@link NativeRows}), each in one statement, with
+ * projections straight into {@link CommentView}s ({@link SqlReads}), each in one statement, with
  * the caller's likes ({@code likedByMe}) and the moderation fields in the same rows when they are
  * shown. Nothing here loads an entity: the entities are the write model
  * ({@link CommentService}'s writes), these are the answers.
@@ -46,7 +46,7 @@ class CommentReads {
     private static final String PUBLIC_POST = "(" + PostStatus.PUBLIC_SQL + ")";
 
     @Inject
-    EntityManager em;
+    SqlReads reads;
 
     /**
      * What the rows of one answer carry besides the public fields: the moderation fields
@@ -95,7 +95,7 @@ class CommentReads {
     /** The post with this id or slug (its id and visibility only), if it exists. */
     Optional<PostRef> post(IdOrSlug key, Instant now) {
         String sql = "select p.id, " + PUBLIC_POST + " from post p where " + (key.isId() ? "p.id = :key" : "p.slug = :key");
-        List<PostRef> found = NativeRows.list(em, sql, Map.of("key", key.isId() ? key.id() : key.slug(), "now", now),
+        List<PostRef> found = reads.list(sql, Map.of("key", key.isId() ? key.id() : key.slug(), "now", now),
                 rs -> new PostRef(rs.getLong(1), rs.getBoolean(2)));
         return found.stream().findFirst();
     }
@@ -114,7 +114,7 @@ class CommentReads {
         String sql = "select " + shape.columns() + ", " + PUBLIC_POST + " from comment c join post p on p.id = c.post_id"
                 + " where c.id = :id";
         int publicColumn = shape.columnCount() + 1;
-        List<Located> found = NativeRows.list(em, sql, shape.parameters(Map.of("id", id, "now", now)),
+        List<Located> found = reads.list(sql, shape.parameters(Map.of("id", id, "now", now)),
                 rs -> new Located(row(rs, shape), rs.getBoolean(publicColumn)));
         return found.stream().findFirst();
     }
@@ -179,7 +179,7 @@ class CommentReads {
     /** How many comments match {@code conditions}: the total of a page that is not the whole list. */
     long count(List<String> conditions, Map<String, ?> parameters) {
         String sql = "select count(*) from comment c where " + String.join(" and ", conditions);
-        return NativeRows.list(em, sql, parameters, rs -> rs.getLong(1)).get(0);
+        return reads.list(sql, parameters, rs -> rs.getLong(1)).get(0);
     }
 
     // ---------------------------------------------------------------- replies below a page
@@ -274,24 +274,24 @@ class CommentReads {
     // ---------------------------------------------------------------- rows
 
     private List<CommentRow> rows(String sql, Map<String, ?> params, Shape shape) {
-        return NativeRows.list(em, sql, params, rs -> row(rs, shape));
+        return reads.list(sql, params, rs -> row(rs, shape));
     }
 
     /** The row the result set is on, read in the order of {@link Shape#columns()}. */
-    private static CommentRow row(ResultSet rs, Shape shape) throws SQLException {
+    private static CommentRow row(Row rs, Shape shape) throws SQLException {
         long id = rs.getLong(1);
         int col = COLUMN_COUNT + 1;
-        String path = shape.paths ? rs.getString(col++) : null;
+        String path = shape.paths ? rs.string(col++) : null;
         CommentView.Moderation moderation = null;
         if (shape.moderator) {
-            moderation = new CommentView.Moderation(rs.getString(col), rs.getString(col + 1), rs.getString(col + 2),
-                    rs.getString(col + 3));
+            moderation = new CommentView.Moderation(rs.string(col), rs.string(col + 1), rs.string(col + 2),
+                    rs.string(col + 3));
             col += 4;
         }
         Boolean liked = shape.liker.isPresent() ? rs.getBoolean(col) : null;
-        CommentView view = new CommentView(id, rs.getLong(2), NativeRows.nullableLong(rs, 3), rs.getInt(5),
-                new CommentView.CommentAuthor(rs.getString(7), rs.getString(8), rs.getString(9), NativeRows.nullableLong(rs, 6)),
-                rs.getString(10), CommentStatus.valueOf(rs.getString(11)), NativeRows.instant(rs, 12), NativeRows.instant(rs, 13),
+        CommentView view = new CommentView(id, rs.getLong(2), rs.longOrNull(3), rs.getInt(5),
+                new CommentView.CommentAuthor(rs.string(7), rs.string(8), rs.string(9), rs.longOrNull(6)),
+                rs.string(10), CommentStatus.valueOf(rs.string(11)), rs.instant(12), rs.instant(13),
                 rs.getInt(14), liked, rs.getInt(15), rs.getInt(16), null, null, moderation, null, null);
         return new CommentRow(view, rs.getLong(4), path);
     }

@@ -3,6 +3,7 @@ package dev.gazette.comment;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gazette.Fixtures;
+import dev.gazette.common.persistence.SqlReads;
 import dev.gazette.common.web.ListPage;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
@@ -33,31 +34,37 @@ class CommentReadCostTest {
     SessionFactory sessionFactory;
 
     @Inject
+    SqlReads reads;
+
+    @Inject
     ObjectMapper mapper;
 
     private static int fresh;
 
     /** The fewest statements of three identical requests (a background job may run during one). */
     private long statements(Supplier<RequestSpecification> request, String url) {
-        var stats = sessionFactory.getStatistics();
         long fewest = Long.MAX_VALUE;
         for (int i = 0; i < 3; i++) {
-            long before = stats.getPrepareStatementCount();
+            long before = statementsSoFar();
             request.get().get(url).then().statusCode(200);
-            fewest = Math.min(fewest, stats.getPrepareStatementCount() - before);
+            fewest = Math.min(fewest, statementsSoFar() - before);
         }
         return fewest;
     }
 
+    /** Statements prepared by Hibernate and run by the read models since the start. */
+    private long statementsSoFar() {
+        return sessionFactory.getStatistics().getPrepareStatementCount() + reads.statements();
+    }
+
     /** An anonymous request the response cache has not seen: every call gets a URL of its own. */
     private long anonymousMisses(String url) {
-        var stats = sessionFactory.getStatistics();
         long fewest = Long.MAX_VALUE;
         for (int i = 0; i < 3; i++) {
-            long before = stats.getPrepareStatementCount();
+            long before = statementsSoFar();
             given().get(url + (url.contains("?") ? "&" : "?") + "miss=" + fresh++).then().statusCode(200)
                     .header("X-Cache", "MISS");
-            fewest = Math.min(fewest, stats.getPrepareStatementCount() - before);
+            fewest = Math.min(fewest, statementsSoFar() - before);
         }
         return fewest;
     }

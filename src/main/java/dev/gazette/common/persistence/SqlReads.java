@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads of read models over plain JDBC: native SQL with named parameters ({@code :name}, a
@@ -81,49 +82,94 @@ public class SqlReads {
         return (long) statements.count();
     }
 
+    /** Most statements whose parameter positions are remembered (they are the same few shapes). */
+    private static final int TEMPLATES = 2000;
+    private static final Map<String, Template> TEMPLATE_CACHE = new ConcurrentHashMap<>();
+
+    /**
+     * A statement cut at its parameters: {@code pieces[i]} comes before parameter {@code names[i]};
+     * {@code positional} is the statement with one {@code ?} per parameter.
+     */
+    private record Template(String[] pieces, String[] names, String positional) {
+    }
+
     /**
      * The statement with {@code ?} for each named parameter it uses (several for a collection), the
      * values appended to {@code values} in order. Quoted literals are left alone, and so are
-     * PostgreSQL casts ({@code ::}).
+     * PostgreSQL casts ({@code ::}). Where the parameters are is worked out once per statement text.
      */
     static String positional(String sql, Map<String, ?> parameters, List<Object> values) {
-        StringBuilder out = new StringBuilder(sql.length());
-        int n = sql.length();
+        Template t = TEMPLATE_CACHE.get(sql);
+        if (t == null) {
+            t = parse(sql);
+            if (TEMPLATE_CACHE.size() >= TEMPLATES) {
+                TEMPLATE_CACHE.clear();
+            }
+            TEMPLATE_CACHE.put(sql, t);
+        }
+        boolean expands = false;
+        for (String name : t.names) {
+            if (!parameters.containsKey(name)) {
+                throw new IllegalArgumentException("no value for parameter :" + name);
+            }
+            Object value = parameters.get(name);
+            if (value instanceof Collection<?> many) {
+                if (many.isEmpty()) {
+                    throw new IllegalArgumentException("empty list for parameter :" + name);
+                }
+                expands = true;
+                many.forEach(one -> values.add(jdbcValue(one)));
+            } else {
+                values.add(jdbcValue(value));
+            }
+        }
+        if (!expands) {
+            return t.positional;
+        }
+        StringBuilder out = new StringBuilder(sql.length() + 64);
+        for (int i = 0; i < t.names.length; i++) {
+            out.append(t.pieces[i]);
+            int n = parameters.get(t.names[i]) instanceof Collection<?> many ? many.size() : 1;
+            for (int k = 0; k < n; k++) {
+                out.append(k == 0 ? "?" : ", ?");
+            }
+        }
+        return out.append(t.pieces[t.names.length]).toString();
+    }
+
+    private static Template parse(String sql) {
+        List<String> pieces = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        int copied = 0;
+        int at = 0;
         boolean quoted = false;
-        for (int i = 0; i < n; i++) {
-            char c = sql.charAt(i);
-            if (c == '\'') {
+        while (at < sql.length()) {
+            char ch = sql.charAt(at);
+            if (ch == '\'') {
                 quoted = !quoted;
-            } else if (!quoted && c == ':' && i + 1 < n && Character.isJavaIdentifierStart(sql.charAt(i + 1))
-                    && (i == 0 || sql.charAt(i - 1) != ':')) {
-                int end = i + 1;
-                while (end < n && Character.isJavaIdentifierPart(sql.charAt(end))) {
+                at++;
+            } else if (!quoted && ch == ':' && at + 1 < sql.length() && sql.charAt(at + 1) == ':') {
+                at += 2; // a cast
+            } else if (!quoted && ch == ':' && at + 1 < sql.length() && Character.isJavaIdentifierStart(sql.charAt(at + 1))) {
+                int end = at + 2;
+                while (end < sql.length() && Character.isJavaIdentifierPart(sql.charAt(end))) {
                     end++;
                 }
-                String name = sql.substring(i + 1, end);
-                if (!parameters.containsKey(name)) {
-                    throw new IllegalArgumentException("no value for parameter :" + name);
-                }
-                Object value = parameters.get(name);
-                if (value instanceof Collection<?> collection) {
-                    if (collection.isEmpty()) {
-                        throw new IllegalArgumentException("empty list for parameter :" + name);
-                    }
-                    int k = 0;
-                    for (Object element : collection) {
-                        out.append(k++ == 0 ? "?" : ", ?");
-                        values.add(jdbcValue(element));
-                    }
-                } else {
-                    out.append('?');
-                    values.add(jdbcValue(value));
-                }
-                i = end - 1;
-                continue;
+                pieces.add(sql.substring(copied, at));
+                names.add(sql.substring(at + 1, end));
+                copied = end;
+                at = end;
+            } else {
+                at++;
             }
-            out.append(c);
         }
-        return out.toString();
+        pieces.add(sql.substring(copied));
+        StringBuilder positional = new StringBuilder(sql.length());
+        for (int i = 0; i < names.size(); i++) {
+            positional.append(pieces.get(i)).append('?');
+        }
+        positional.append(pieces.get(names.size()));
+        return new Template(pieces.toArray(String[]::new), names.toArray(String[]::new), positional.toString());
     }
 
     /** Instants are bound as {@code timestamp with time zone} (UTC), enums by name. */
