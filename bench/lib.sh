@@ -96,6 +96,22 @@ load_data() {
   fi
 }
 
+# Grows the loaded set to $1 times its size in SQL (bench/scale.sql) unless the database holds that
+# many posts already (PostgreSQL).
+scale_data() {
+  have=$(psql -h "$PGHOST" -U postgres -tAc "select count(*) from post" "$DBNAME")
+  if [ "$have" -ge $(( POSTS * $1 )) ]; then
+    echo "== scale: $have posts already in $DBNAME"
+    return
+  fi
+  echo "== scale: copying the $have posts and their comments to $1 times as many (bench/scale.sql)"
+  scale_start=$(date +%s)
+  psql -h "$PGHOST" -U postgres -q -v copies="$1" -f bench/scale.sql "$DBNAME"
+  psql -h "$PGHOST" -U postgres -q -c "vacuum analyze" "$DBNAME"
+  echo "   scaled in $(( $(date +%s) - scale_start )) s: $(psql -h "$PGHOST" -U postgres -tAc "select count(*) from post" "$DBNAME") posts,"\
+       "$(psql -h "$PGHOST" -U postgres -tAc "select count(*) from comment" "$DBNAME") comments"
+}
+
 # The benchmarked requests: URLS[name]="url|optional header", in ORDER (and UNCACHED_ORDER).
 define_endpoints() {
   THREAD=bench-wxr-0

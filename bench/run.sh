@@ -6,7 +6,8 @@
 # in-memory response cache) and with the cache switched off (every request goes to the database).
 #
 #   bench/run.sh [--db h2|postgresql] [--short] [--skip-build] [--posts N] [--comments M]
-#                [--keep-database NAME] [--duration 20s] [--no-uncached] [--profile ENDPOINT]
+#                [--keep-database NAME] [--duration 20s] [--no-uncached] [--profile ENDPOINT] [--scale K]
+# --scale K (PostgreSQL) grows the imported set to K times its size by copying rows in SQL (bench/scale.sql).
 # --profile records the app with JFR while wrk drives ENDPOINT (in the cached pass; uncached:ENDPOINT
 # for the other) and prints its hottest methods (bench/jfr_top.py); the recording stays in bench/results/.
 set -euo pipefail
@@ -21,9 +22,10 @@ COMMENTS=30000
 UNCACHED=1
 KEEP_DATABASE=
 PROFILE=
+SCALE=1
 usage() {
   echo "usage: bench/run.sh [--db h2|postgresql] [--short] [--skip-build] [--posts N] [--comments M]" >&2
-  echo "                    [--keep-database NAME] [--duration 20s] [--no-uncached] [--profile ENDPOINT]" >&2
+  echo "                    [--keep-database NAME] [--duration 20s] [--no-uncached] [--profile ENDPOINT] [--scale K]" >&2
   exit 2
 }
 while [ $# -gt 0 ]; do
@@ -36,12 +38,14 @@ while [ $# -gt 0 ]; do
     --comments) COMMENTS="$2"; shift 2 ;;
     --keep-database) KEEP_DATABASE="$2"; shift 2 ;;
     --no-uncached) UNCACHED=0; shift ;;
+    --scale) SCALE="$2"; shift 2 ;;
     --profile) PROFILE="$2"; [[ "$PROFILE" == *:* ]] || PROFILE="cached:$PROFILE"; shift 2 ;;
     *) usage ;;
   esac
 done
 case "$DB" in h2|postgresql) ;; *) usage ;; esac
 [ -z "$KEEP_DATABASE" ] || [ "$DB" = postgresql ] || { echo "--keep-database needs --db postgresql" >&2; exit 2; }
+[ "$SCALE" = 1 ] || [ "$DB" = postgresql ] || { echo "--scale needs --db postgresql" >&2; exit 2; }
 
 PORT=${BENCH_PORT:-18080}
 BASE="http://127.0.0.1:${PORT}"
@@ -60,6 +64,12 @@ trap cleanup EXIT
 start_app GAZETTE_IMPORTS_DIRECTORY="$WORK/uploads"
 
 load_data
+if [ "$SCALE" != 1 ]; then
+  scale_data "$SCALE"
+  stop_app  # the app remembers counts and totals per change it made: rows copied behind its back need a fresh start
+  start_app GAZETTE_IMPORTS_DIRECTORY="$WORK/uploads"
+  POSTS=$(( POSTS * SCALE )); COMMENTS=$(( COMMENTS * SCALE ))
+fi
 define_endpoints
 
 WHOLE_NODES=$(curl -s "$WHOLE" | python3 -c "
