@@ -9,10 +9,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Published post counts per category or tag. Counting is a pass over every filing of every public
@@ -33,36 +33,20 @@ class PostCounts {
     @Inject
     AnswerKeys answer;
 
-    private volatile Counted categories = new Counted(-1, Map.of());
-    private volatile Counted tags = new Counted(-1, Map.of());
-    private volatile Ranked tagsByCount = new Ranked(-1, null);
-
-    private record Counted(long since, Map<Long, Long> counts) {
-    }
-
-    private record Ranked(long since, TagsByCount order) {
-    }
+    private final Remembered<Map<Long, Long>> categories = new Remembered<>(() -> count("post_category", "category_id"));
+    private final Remembered<Map<Long, Long>> tags = new Remembered<>(() -> count("post_tag", "tag_id"));
+    private final Remembered<TagsByCount> tagsByCount = new Remembered<>(this::sortTags);
 
     /** Public posts per category id (a category without any is absent). */
     Map<Long, Long> categories() {
         answer.shows(ContentKeys.TERM_COUNTS);
-        long since = versions.current();
-        Counted known = categories;
-        if (!versions.unchangedSince(known.since(), ContentKeys.TERM_COUNTS)) {
-            categories = known = new Counted(since, count("post_category", "category_id"));
-        }
-        return known.counts();
+        return categories.get();
     }
 
     /** Public posts per tag id (a tag without any is absent). */
     Map<Long, Long> tags() {
         answer.shows(ContentKeys.TERM_COUNTS);
-        long since = versions.current();
-        Counted known = tags;
-        if (!versions.unchangedSince(known.since(), ContentKeys.TERM_COUNTS)) {
-            tags = known = new Counted(since, count("post_tag", "tag_id"));
-        }
-        return known.counts();
+        return tags.get();
     }
 
     /**
@@ -72,14 +56,47 @@ class PostCounts {
      */
     TagsByCount tagsByCount() {
         answer.shows(ContentKeys.TERM_COUNTS);
-        long since = versions.current();
-        Ranked known = tagsByCount;
-        if (!versions.unchangedSince(known.since(), ContentKeys.TERM_COUNTS)) {
-            @SuppressWarnings("unchecked")
-            List<Number> ids = em.createNativeQuery("select id from tag").getResultList();
-            tagsByCount = known = new Ranked(since, TagsByCount.of(ids.stream().map(Number::longValue).toList(), tags()));
+        return tagsByCount.get();
+    }
+
+    private TagsByCount sortTags() {
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery("select id from tag").getResultList();
+        return TagsByCount.of(ids.stream().map(Number::longValue).toList(), tags());
+    }
+
+    /**
+     * A value computed again after each change of {@link ContentKeys#TERM_COUNTS}. Requests that find
+     * it stale wait for one computation rather than each running it: after a publication, every
+     * concurrent tag or category request would otherwise run the same grouped count (~170 ms at
+     * 600,000 filings) at once. A stale value is never served: an answer made from it would be kept
+     * as current by the response cache.
+     */
+    private final class Remembered<T> {
+
+        private final Supplier<T> compute;
+        private volatile Known<T> known = new Known<>(-1, null);
+
+        Remembered(Supplier<T> compute) {
+            this.compute = compute;
         }
-        return known.order();
+
+        T get() {
+            Known<T> k = known;
+            if (!versions.unchangedSince(k.since(), ContentKeys.TERM_COUNTS)) {
+                synchronized (this) {
+                    k = known;
+                    if (!versions.unchangedSince(k.since(), ContentKeys.TERM_COUNTS)) {
+                        long since = versions.current();
+                        known = k = new Known<>(since, compute.get());
+                    }
+                }
+            }
+            return k.value();
+        }
+    }
+
+    private record Known<T>(long since, T value) {
     }
 
     private Map<Long, Long> count(String table, String column) {
