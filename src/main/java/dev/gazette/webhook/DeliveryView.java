@@ -31,5 +31,5 @@ public record DeliveryView(
         @Schema(nullable = true, description = "The delivery this one repeats, for redeliveries made by hand") String redeliveryOf,
         @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT, nullable = true,
                 description = "The JSON body sent (single delivery only)")
-        @JsonRawValue @JsonInclude(JsonInclude.Include.NON_NULL) String payload) {
+        @JsonRawValue String payload) {
 }
