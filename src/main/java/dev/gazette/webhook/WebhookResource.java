@@ -67,12 +67,19 @@ public class WebhookResource {
     }
 
     @GET
-    @Operation(summary = "List webhook endpoints", description = "Admins only. Every endpoint, oldest first; secrets are never shown.")
-    @APIResponse(responseCode = "200", description = "The endpoints")
+    @Operation(summary = "List webhook endpoints", description = """
+            Admins only. Every endpoint, oldest first, keyset-paged: follow `page.next` until it is null. Secrets are never shown.""")
+    @APIResponse(responseCode = "200", description = "A page of endpoints",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookPage.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
-    public List<WebhookView> listWebhooks() {
-        return service.list();
+    public Response listWebhooks(
+            @Parameter(description = "Page size, 1 to 100", example = "20") @QueryParam("limit") String limit,
+            @Parameter(description = "page.next or page.prev of a previous page", example = "WyJ3ZWJob29rcyIsImEiLDRd")
+            @QueryParam("cursor") String cursor) {
+        ListPage<WebhookView> page = service.list(Params.blankToNull(cursor), Params.limit(limit));
+        return Response.ok(page).cacheControl(HttpCaching.noStore()).build();
     }
 
     @GET
@@ -193,6 +200,10 @@ public class WebhookResource {
 
     /** States of a delivery, for the status filter. */
     public enum DeliveryStatus { PENDING, DELIVERED, FAILED }
+
+    @Schema(name = "WebhookPage", description = "A page of webhook endpoints")
+    public record WebhookPage(List<WebhookView> items, PageInfo page) {
+    }
 
     @Schema(name = "WebhookDeliveryPage", description = "A page of deliveries")
     public record DeliveryPage(List<DeliveryView> items, PageInfo page) {
