@@ -52,6 +52,17 @@ public class HttpCaching {
         return respond(request, rendered, cache.offer(rendered));
     }
 
+    /**
+     * The answer to a write that returns what it wrote ({@code builder}: 200, or 201 with its
+     * Location): the bytes a following GET of the resource returns, with that GET's ETag, so the
+     * client can send it back as {@code If-Match} (or {@code If-None-Match}) as it is. Never
+     * offered to the response cache: the write's own cache keys drop the old answers.
+     */
+    public Response written(Response.ResponseBuilder builder, Representation r) {
+        Rendered rendered = render(r);
+        return builder.entity(rendered.body()).type(rendered.mediaType()).tag(rendered.etag()).build();
+    }
+
     /** Serializes a representation once, with everything its responses need: a cacheable value. */
     public Rendered render(Representation r) {
         byte[] bytes = r.raw != null ? r.raw : serialize(r);
