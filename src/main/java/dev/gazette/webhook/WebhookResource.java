@@ -40,7 +40,7 @@ import java.util.List;
 @SecurityRequirement(name = "bearer")
 public class WebhookResource {
 
-    private static final String DELIVERY_STATUSES = "PENDING, DELIVERED, FAILED";
+    private static final String DELIVERY_STATUSES = "pending, delivered, failed (any case)";
 
     @Inject
     WebhookService service;
@@ -156,7 +156,7 @@ public class WebhookResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response listDeliveries(
             @Parameter(description = "Webhook id", example = "4") @PathParam("id") String id,
-            @Parameter(description = "Only deliveries in this state: " + DELIVERY_STATUSES, example = "FAILED") @QueryParam("status") String status,
+            @Parameter(description = "Only deliveries in this state: " + DELIVERY_STATUSES, example = "failed") @QueryParam("status") String status,
             @Parameter(description = "page.next of the previous page", example = "WyJkZWxpdmVyaWVzIiwiYSIsMTIwXQ") @QueryParam("cursor") String cursor,
             @Parameter(description = "Deliveries per page, 1 to 100 (default 20)", example = "20") @QueryParam("limit") String limit) {
         DeliveryStatus state = Params.enumValue("status", status, DeliveryStatus.class, null);

@@ -180,7 +180,8 @@ public class WebhookService {
     }
 
     private static DeliveryView view(Object[] r, String payload) {
-        return new DeliveryView((String) r[0], ((Number) r[1]).longValue(), (String) r[2], (String) r[3], (String) r[4],
+        return new DeliveryView((String) r[0], ((Number) r[1]).longValue(), (String) r[2], (String) r[3],
+                ((String) r[4]).toLowerCase(Locale.ROOT), // stored upper case, answered lower case like every enum value
                 ((Number) r[5]).intValue(), KeyType.toInstant(r[6]), KeyType.toInstant(r[7]), KeyType.toInstant(r[8]), Columns.integer(r[9]), (String) r[10],
                 Columns.integer(r[11]), KeyType.toInstant(r[12]), (String) r[13], payload);
     }
