@@ -3,7 +3,6 @@ package dev.gazette.author;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.List;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -12,11 +11,5 @@ public class ApiTokenRepository implements PanacheRepository<ApiToken> {
     public Optional<ApiToken> findActiveByHash(String hash) {
         return find("select t from ApiToken t join fetch t.author where t.tokenHash = ?1 and t.revokedAt is null", hash)
                 .firstResultOptional();
-    }
-
-    public List<ApiToken> listFor(Long authorId) {
-        return authorId == null
-                ? list("select t from ApiToken t join fetch t.author order by t.id")
-                : list("select t from ApiToken t join fetch t.author where t.author.id = ?1 order by t.id", authorId);
     }
 }

@@ -112,7 +112,7 @@ public class AuthorResource {
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
     public Response createAuthor(@NotNull @Valid AuthorView.Input input, @Context UriInfo uri) {
         AuthorView created = service.create(input);
-        return Response.created(uri.getBaseUriBuilder().path("api/v1/authors/{id}").build(created.id())).entity(created).build();
+        return written(Response.created(uri.getBaseUriBuilder().path("api/v1/authors/{id}").build(created.id())), created);
     }
 
     @PUT
@@ -120,16 +120,17 @@ public class AuthorResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace an author", description = "Admins only. Omitted optional fields are cleared.")
     @SecurityRequirement(name = "bearer")
-    @APIResponse(responseCode = "200", description = "The updated author")
+    @APIResponse(responseCode = "200", description = "The updated author; ETag as a GET of it has",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthorView.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
-    public AuthorView replaceAuthor(@Parameter(description = "Numeric id or slug", example = "maria-lopez") @PathParam("idOrSlug") String idOrSlug,
+    public Response replaceAuthor(@Parameter(description = "Numeric id or slug", example = "maria-lopez") @PathParam("idOrSlug") String idOrSlug,
                               @NotNull @Valid AuthorView.Input input) {
-        return service.replace(IdOrSlug.parse(idOrSlug), input);
+        return written(Response.ok(), service.replace(IdOrSlug.parse(idOrSlug), input));
     }
 
     @PATCH
@@ -137,16 +138,17 @@ public class AuthorResource {
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @Operation(summary = "Update an author", description = "Admins only. JSON Merge Patch: send only the fields to change; null clears one.")
     @SecurityRequirement(name = "bearer")
-    @APIResponse(responseCode = "200", description = "The updated author")
+    @APIResponse(responseCode = "200", description = "The updated author; ETag as a GET of it has",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthorView.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
-    public AuthorView patchAuthor(@Parameter(description = "Numeric id or slug", example = "maria-lopez") @PathParam("idOrSlug") String idOrSlug,
+    public Response patchAuthor(@Parameter(description = "Numeric id or slug", example = "maria-lopez") @PathParam("idOrSlug") String idOrSlug,
                             @NotNull JsonNode patch) {
-        return service.patch(IdOrSlug.parse(idOrSlug), patch);
+        return written(Response.ok(), service.patch(IdOrSlug.parse(idOrSlug), patch));
     }
 
     @DELETE
@@ -160,6 +162,11 @@ public class AuthorResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     public void deleteAuthor(@Parameter(description = "Numeric id or slug", example = "maria-lopez") @PathParam("idOrSlug") String idOrSlug) {
         service.delete(IdOrSlug.parse(idOrSlug));
+    }
+
+    /** A write's response: the author as a GET shows it, with the ETag that GET has (for If-Match / If-None-Match). */
+    private Response written(Response.ResponseBuilder status, AuthorView written) {
+        return caching.written(status, Representation.of(written));
     }
 
     @Schema(name = "AuthorPage", description = "A page of authors")

@@ -1,6 +1,8 @@
 package dev.gazette.author;
 
 import dev.gazette.common.web.HttpCaching;
+import dev.gazette.common.web.ListPage;
+import dev.gazette.common.web.PageInfo;
 import dev.gazette.common.web.Params;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -12,6 +14,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -53,11 +56,23 @@ public class TokenResource {
     }
 
     @GET
-    @Operation(summary = "List tokens", description = "Admins see every token, others their own. Secrets are never listed.")
-    @APIResponse(responseCode = "200", description = "Tokens, oldest first")
+    @Operation(summary = "List tokens", description = """
+            Admins see every token, others their own, oldest first and keyset-paged: follow `page.next` until it is null.
+            Secrets are never listed.""")
+    @APIResponse(responseCode = "200", description = "A page of tokens",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenPage.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
-    public List<TokenView> listTokens() {
-        return service.list();
+    public Response listTokens(
+            @Parameter(description = "Page size, 1 to 100", example = "20") @QueryParam("limit") String limit,
+            @Parameter(description = "page.next or page.prev of a previous page", example = "WyJ0b2tlbnMiLCJhIiwzXQ")
+            @QueryParam("cursor") String cursor) {
+        ListPage<TokenView> page = service.list(Params.blankToNull(cursor), Params.limit(limit));
+        return Response.ok(page).cacheControl(HttpCaching.noStore()).build();
+    }
+
+    @Schema(name = "TokenPage", description = "A page of tokens")
+    public record TokenPage(List<TokenView> items, PageInfo page) {
     }
 
     @DELETE

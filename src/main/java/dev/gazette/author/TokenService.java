@@ -2,7 +2,12 @@ package dev.gazette.author;
 
 import dev.gazette.common.Times;
 import dev.gazette.common.GazetteConfig;
+import dev.gazette.common.persistence.KeyType;
+import dev.gazette.common.persistence.KeysetQuery;
+import dev.gazette.common.persistence.SortOrder;
 import dev.gazette.common.web.ApiException;
+import dev.gazette.common.web.Cursor;
+import dev.gazette.common.web.ListPage;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -22,6 +27,7 @@ public class TokenService {
 
     private static final Logger LOG = Logger.getLogger(TokenService.class);
     private static final Duration LAST_USED_GRANULARITY = Duration.ofMinutes(10);
+    private static final SortOrder OLDEST_FIRST = new SortOrder("tokens", List.of("t.id"), List.of(KeyType.LONG), false);
 
     @Inject
     ApiTokenRepository tokens;
@@ -61,10 +67,18 @@ public class TokenService {
         return TokenView.Created.of(token, secret);
     }
 
+    /** Tokens, oldest first, keyset-paged by id: an admin's list holds every token, others' their own. */
     @Transactional
-    public List<TokenView> list() {
+    public ListPage<TokenView> list(String cursor, int limit) {
         Principal me = caller.require();
-        return tokens.listFor(me.isAdmin() ? null : me.authorId()).stream().map(TokenView::of).toList();
+        KeysetQuery query = new KeysetQuery("api_token t");
+        if (!me.isAdmin()) {
+            query.where("t.author_id = :me", "me", me.authorId());
+        }
+        Cursor c = cursor == null ? null : Cursor.decode(cursor, OLDEST_FIRST.name(), 1);
+        KeysetQuery.Page page = query.page(tokens.getEntityManager(), OLDEST_FIRST, c, limit);
+        List<ApiToken> loaded = page.ids().isEmpty() ? List.of() : page.inOrder(tokens.list("id in ?1", page.ids()), t -> t.id);
+        return new ListPage<>(loaded.stream().map(TokenView::of).toList(), page.info());
     }
 
     @Transactional

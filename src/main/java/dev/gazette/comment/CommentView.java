@@ -1,6 +1,5 @@
 package dev.gazette.comment;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -12,7 +11,6 @@ import java.util.List;
  * IP hashes appear only to moderators, under {@code moderation}.
  */
 @Schema(name = "Comment")
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record CommentView(
         @Schema(example = "1042") long id,
         @Schema(example = "42") long postId,
@@ -37,7 +35,6 @@ public record CommentView(
         @Schema(description = "Only at creation: until when the edit key works", nullable = true) Instant editableUntil) {
 
     @Schema(name = "CommentAuthor")
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record CommentAuthor(
             @Schema(example = "Ada") String name,
             @Schema(example = "https://ada.example", nullable = true) String url,
@@ -52,7 +49,6 @@ public record CommentView(
     }
 
     @Schema(name = "CommentModeration")
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Moderation(@Schema(example = "ada@example.com") String authorEmail,
                              @Schema(description = "Keyed hash of the commenter's IP") String ipHash,
                              String userAgent,

@@ -6,8 +6,9 @@ import java.util.List;
 /** A feed independent of its format: what {@link FeedWriter} turns into RSS, Atom or JSON Feed. */
 record FeedDocument(String title, String description, String homeUrl, String feedUrl, Instant updated, List<Item> items) {
 
+    /** {@code imageUrl}: the post's featured image, null when it has none (and for comments). */
     record Item(String id, String url, String title, String summary, String contentHtml, Instant published,
-                Instant updated, String author, List<Term> terms, Source source) {
+                Instant updated, String author, List<Term> terms, Source source, String imageUrl) {
     }
 
     /** A category or tag: {@code scheme} says which. */

@@ -63,7 +63,8 @@ public class FeedService {
                 p.author() == null ? null : p.author().displayName(),
                 Stream.concat(p.categories().stream().map(c -> new FeedDocument.Term("category", c.slug(), c.name())),
                         p.tags().stream().map(t -> new FeedDocument.Term("tag", t.slug(), t.name()))).toList(),
-                p.source() == null ? null : new FeedDocument.Source(p.source().outlet(), p.source().url(), p.source().author())))
+                p.source() == null ? null : new FeedDocument.Source(p.source().outlet(), p.source().url(), p.source().author()),
+                p.featuredImageUrl()))
                 .toList();
         String title = site.title() + label(category, "category") + label(tag, "tag") + label(author, "author");
         return render(new FeedDocument(title, site.description(), site.url(), feedUrl, updated(items), items), format);
@@ -87,7 +88,7 @@ public class FeedService {
             items.add(new FeedDocument.Item("urn:gazette:comment:" + c.id(), postUrl(p.slug, p.id) + "#comment-" + c.id(),
                     "Comment by " + c.author().name() + " on " + p.title,
                     text.length() > 300 ? text.substring(0, 300) + "…" : text, c.contentHtml(),
-                    c.createdAt(), c.updatedAt(), c.author().name(), List.of(), null));
+                    c.createdAt(), c.updatedAt(), c.author().name(), List.of(), null, null));
         }
         String title = site.title() + ": comments" + (post == null ? "" : " on " + (postIds.isEmpty() ? post
                 : postsById.get(postIds.get(0)).title));

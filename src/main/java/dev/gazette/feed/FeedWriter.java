@@ -8,6 +8,8 @@ import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndCategoryImpl;
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndContentImpl;
+import com.rometools.rome.feed.synd.SyndEnclosure;
+import com.rometools.rome.feed.synd.SyndEnclosureImpl;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndEntryImpl;
 import com.rometools.rome.feed.synd.SyndFeed;
@@ -17,6 +19,8 @@ import com.rometools.rome.feed.synd.SyndLinkImpl;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jdom2.Element;
+import org.jdom2.Namespace;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -30,6 +34,9 @@ import java.util.List;
  */
 @ApplicationScoped
 class FeedWriter {
+
+    static final Namespace ATOM = Namespace.getNamespace("atom", "http://www.w3.org/2005/Atom");
+    static final Namespace MEDIA = Namespace.getNamespace("media", "http://search.yahoo.com/mrss/");
 
     private final ObjectMapper mapper;
 
@@ -51,6 +58,14 @@ class FeedWriter {
         feed.setPublishedDate(date(doc.updated()));
         feed.setLanguage("en");
         feed.setLinks(List.of(link("alternate", doc.homeUrl()), link("self", doc.feedUrl())));
+        if (format == FeedFormat.RSS) {
+            // RSS has no link to itself; the Atom namespace's is the recognised one (RSS Best Practices Profile)
+            Element self = new Element("link", ATOM);
+            self.setAttribute("href", doc.feedUrl());
+            self.setAttribute("rel", "self");
+            self.setAttribute("type", "application/rss+xml");
+            feed.setForeignMarkup(new ArrayList<>(List.of(self)));
+        }
         List<SyndEntry> entries = new ArrayList<>();
         for (FeedDocument.Item item : doc.items()) {
             SyndEntry e = new SyndEntryImpl();
@@ -74,6 +89,9 @@ class FeedWriter {
                 categories.add(c);
             }
             e.setCategories(categories);
+            if (item.imageUrl() != null) {
+                image(e, item.imageUrl(), format);
+            }
             if (item.source() != null) {
                 SyndFeed source = new SyndFeedImpl();
                 source.setTitle(item.source().outlet());
@@ -97,7 +115,7 @@ class FeedWriter {
                 i.contentHtml() == null ? i.summary() : null, i.summary(), i.published(), i.updated(),
                 i.author() == null ? null : List.of(new JsonAuthor(i.author())),
                 i.terms().stream().map(FeedDocument.Term::name).toList(),
-                i.source() == null ? null : i.source().url(),
+                i.source() == null ? null : i.source().url(), i.imageUrl(),
                 new JsonExtension(i.source(), i.terms()))).toList();
         JsonFeed feed = new JsonFeed("https://jsonfeed.org/version/1.1", doc.title(), doc.description(), doc.homeUrl(),
                 doc.feedUrl(), "en", items);
@@ -105,6 +123,30 @@ class FeedWriter {
             return mapper.writeValueAsBytes(feed);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A post's featured image the standard ways: an enclosure (RSS {@code <enclosure>}, Atom
+     * {@code <link rel="enclosure">}; its size is not known, so length 0 as the RSS Best Practices
+     * Profile asks) and, in RSS, Media RSS's {@code <media:content medium="image">}, which feed readers
+     * use for thumbnails.
+     */
+    private static void image(SyndEntry e, String url, FeedFormat format) {
+        String type = ImageTypes.of(url);
+        SyndEnclosure enclosure = new SyndEnclosureImpl();
+        enclosure.setUrl(url);
+        enclosure.setType(type == null ? "application/octet-stream" : type);
+        enclosure.setLength(0);
+        e.setEnclosures(List.of(enclosure));
+        if (format == FeedFormat.RSS) {
+            Element content = new Element("content", MEDIA);
+            content.setAttribute("url", url);
+            content.setAttribute("medium", "image");
+            if (type != null) {
+                content.setAttribute("type", type);
+            }
+            e.setForeignMarkup(new ArrayList<>(List.of(content)));
         }
     }
 
@@ -136,7 +178,7 @@ class FeedWriter {
                     @JsonProperty("content_text") String contentText, String summary,
                     @JsonProperty("date_published") Instant datePublished, @JsonProperty("date_modified") Instant dateModified,
                     List<JsonAuthor> authors, List<String> tags, @JsonProperty("external_url") String externalUrl,
-                    @JsonProperty("_gazette") JsonExtension gazette) {
+                    String image, @JsonProperty("_gazette") JsonExtension gazette) {
     }
 
     record JsonAuthor(String name) {

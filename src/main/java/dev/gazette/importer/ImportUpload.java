@@ -201,7 +201,7 @@ public class ImportUpload {
                         String body = write(job);
                         ctx.response().setStatusCode(202)
                                 .putHeader("Content-Type", "application/json")
-                                .putHeader("Location", PATH + "/" + job.id())
+                                .putHeader("Location", location(ctx, job.id()))
                                 .putHeader("Cache-Control", "no-store")
                                 .end(body);
                     });
@@ -245,6 +245,13 @@ public class ImportUpload {
     }
 
     /** Runs blocking work off the event loop, then continues on the request's context (or answers its error). */
+    /** The job's absolute URL (as every Location Gazette sends), from the scheme and host this request came to. */
+    static String location(RoutingContext ctx, long jobId) {
+        String path = PATH + "/" + jobId;
+        String requested = ctx.request().absoluteURI();
+        return requested == null ? path : java.net.URI.create(requested).resolve(path).toString();
+    }
+
     private <T> void onWorker(Context context, RoutingContext ctx, Supplier<T> work, java.util.function.Consumer<T> then) {
         CompletableFuture.supplyAsync(work, blocking).whenComplete((value, error) -> context.runOnContext(v -> {
             if (error == null) {

@@ -24,7 +24,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -180,8 +179,7 @@ public class PostResource {
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
     public Response createPost(@NotNull @Valid PostInput input, @Context UriInfo uri) {
         PostView created = service.create(input);
-        return Response.created(uri.getBaseUriBuilder().path("api/v1/posts/{id}").build(created.id()))
-                .tag(versionTag(created)).entity(created).build();
+        return written(Response.created(uri.getBaseUriBuilder().path("api/v1/posts/{id}").build(created.id())), created);
     }
 
     @PUT
@@ -205,7 +203,7 @@ public class PostResource {
             @Parameter(description = "Numeric id or slug", example = "heatwave-grips-southern-europe") @PathParam("idOrSlug") String idOrSlug,
             @Parameter(description = IF_MATCH, example = ETAG_EXAMPLE) @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid PostInput input) {
-        return written(service.replace(IdOrSlug.parse(idOrSlug), input, ifMatch));
+        return written(Response.ok(), service.replace(IdOrSlug.parse(idOrSlug), input, ifMatch));
     }
 
     @PATCH
@@ -231,7 +229,7 @@ public class PostResource {
             @Parameter(description = "Numeric id or slug", example = "heatwave-grips-southern-europe") @PathParam("idOrSlug") String idOrSlug,
             @Parameter(description = IF_MATCH, example = ETAG_EXAMPLE) @HeaderParam("If-Match") String ifMatch,
             @NotNull JsonNode patch) {
-        return written(service.patch(IdOrSlug.parse(idOrSlug), patch, ifMatch));
+        return written(Response.ok(), service.patch(IdOrSlug.parse(idOrSlug), patch, ifMatch));
     }
 
     @DELETE
@@ -262,7 +260,7 @@ public class PostResource {
     public Response publishPost(
             @Parameter(description = "Numeric id or slug", example = "heatwave-grips-southern-europe") @PathParam("idOrSlug") String idOrSlug,
             @Parameter(description = IF_MATCH, example = ETAG_EXAMPLE) @HeaderParam("If-Match") String ifMatch) {
-        return written(service.publish(IdOrSlug.parse(idOrSlug), ifMatch));
+        return written(Response.ok(), service.publish(IdOrSlug.parse(idOrSlug), ifMatch));
     }
 
     @POST
@@ -284,7 +282,7 @@ public class PostResource {
             @Parameter(description = "Numeric id or slug", example = "heatwave-grips-southern-europe") @PathParam("idOrSlug") String idOrSlug,
             @Parameter(description = IF_MATCH, example = ETAG_EXAMPLE) @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid ScheduleInput input) {
-        return written(service.schedule(IdOrSlug.parse(idOrSlug), input.publishAt(), ifMatch));
+        return written(Response.ok(), service.schedule(IdOrSlug.parse(idOrSlug), input.publishAt(), ifMatch));
     }
 
     @POST
@@ -300,7 +298,7 @@ public class PostResource {
     public Response unpublishPost(
             @Parameter(description = "Numeric id or slug", example = "heatwave-grips-southern-europe") @PathParam("idOrSlug") String idOrSlug,
             @Parameter(description = IF_MATCH, example = ETAG_EXAMPLE) @HeaderParam("If-Match") String ifMatch) {
-        return written(service.unpublish(IdOrSlug.parse(idOrSlug), ifMatch));
+        return written(Response.ok(), service.unpublish(IdOrSlug.parse(idOrSlug), ifMatch));
     }
 
     @POST
@@ -316,7 +314,7 @@ public class PostResource {
     public Response trashPost(
             @Parameter(description = "Numeric id or slug", example = "heatwave-grips-southern-europe") @PathParam("idOrSlug") String idOrSlug,
             @Parameter(description = IF_MATCH, example = ETAG_EXAMPLE) @HeaderParam("If-Match") String ifMatch) {
-        return written(service.trash(IdOrSlug.parse(idOrSlug), ifMatch));
+        return written(Response.ok(), service.trash(IdOrSlug.parse(idOrSlug), ifMatch));
     }
 
     @POST
@@ -333,7 +331,7 @@ public class PostResource {
     public Response restorePost(
             @Parameter(description = "Numeric id or slug", example = "heatwave-grips-southern-europe") @PathParam("idOrSlug") String idOrSlug,
             @Parameter(description = IF_MATCH, example = ETAG_EXAMPLE) @HeaderParam("If-Match") String ifMatch) {
-        return written(service.restore(IdOrSlug.parse(idOrSlug), ifMatch));
+        return written(Response.ok(), service.restore(IdOrSlug.parse(idOrSlug), ifMatch));
     }
 
     @Schema(name = "PostPage", description = "A page of posts")
@@ -345,13 +343,9 @@ public class PostResource {
                                 Instant publishAt) {
     }
 
-    /** A write's response: the post, with an ETag carrying its new version for the next If-Match. */
-    private static Response written(PostView post) {
-        return Response.ok(post).tag(versionTag(post)).build();
-    }
-
-    private static EntityTag versionTag(PostView post) {
-        return new EntityTag(Long.toString(post.version()));
+    /** A write's response: the post as a GET shows it, with the ETag that GET has (its new version first), for If-Match. */
+    private Response written(Response.ResponseBuilder status, PostView post) {
+        return caching.written(status, Representation.of(post).version(post.version()));
     }
 
 }

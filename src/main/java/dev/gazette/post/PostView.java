@@ -1,6 +1,5 @@
 package dev.gazette.post;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.gazette.author.AuthorView;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -13,7 +12,6 @@ import java.util.List;
  * appear with {@code include=}.
  */
 @Schema(name = "Post")
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record PostView(
         @Schema(example = "42") long id,
         @Schema(example = "heatwave-grips-southern-europe") String slug,
@@ -41,7 +39,6 @@ public record PostView(
         @Schema(description = "With include=tags", nullable = true) List<TagRef> tags) {
 
     @Schema(name = "SourceCredit", description = "Where a re-published article first appeared")
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record SourceCredit(
             @Schema(example = "Jane Doe") String author,
             @Schema(example = "The Example Times") String outlet,

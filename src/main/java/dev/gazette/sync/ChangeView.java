@@ -1,12 +1,10 @@
 package dev.gazette.sync;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 
 @Schema(name = "Change", description = "One change to public content. Treat created and updated alike (fetch and store); remove on deleted.")
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record ChangeView(
         @Schema(description = "Position of this change; pass it as `after` to continue from here", example = "c-1042") String cursor,
         @Schema(example = "post") ChangeLog.Type type,

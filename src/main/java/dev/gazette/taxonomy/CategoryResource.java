@@ -107,8 +107,7 @@ public class CategoryResource {
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
     public Response createCategory(@NotNull @Valid CategoryView.Input input, @Context UriInfo uri) {
         CategoryView created = service.create(input);
-        return Response.created(uri.getBaseUriBuilder().path("api/v1/categories/{id}").build(created.id()))
-                .entity(created).build();
+        return written(Response.created(uri.getBaseUriBuilder().path("api/v1/categories/{id}").build(created.id())), created);
     }
 
     @PUT
@@ -116,7 +115,8 @@ public class CategoryResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace a category", description = "Editors and admins. Moving it under one of its own descendants is a 409.")
     @SecurityRequirement(name = "bearer")
-    @APIResponse(responseCode = "200", description = "The updated category")
+    @APIResponse(responseCode = "200", description = "The updated category; ETag as a GET of it has",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CategoryView.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -124,11 +124,11 @@ public class CategoryResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
-    public CategoryView replaceCategory(@Parameter(description = "Numeric id or slug", example = "climate") @PathParam("idOrSlug") String idOrSlug,
+    public Response replaceCategory(@Parameter(description = "Numeric id or slug", example = "climate") @PathParam("idOrSlug") String idOrSlug,
                                 @Parameter(description = "ETag from a GET; 412 when the category changed since", example = "\"2.mR0c5dYl1m1Xx4o2bH0nXJ0aT1k\"")
                                 @HeaderParam("If-Match") String ifMatch,
                                 @NotNull @Valid CategoryView.Input input) {
-        return service.replace(IdOrSlug.parse(idOrSlug), input, ifMatch);
+        return written(Response.ok(), service.replace(IdOrSlug.parse(idOrSlug), input, ifMatch));
     }
 
     @PATCH
@@ -136,7 +136,8 @@ public class CategoryResource {
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @Operation(summary = "Update a category", description = "JSON Merge Patch: send only what changes; `\"parentId\": null` makes it a root.")
     @SecurityRequirement(name = "bearer")
-    @APIResponse(responseCode = "200", description = "The updated category")
+    @APIResponse(responseCode = "200", description = "The updated category; ETag as a GET of it has",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CategoryView.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -144,11 +145,11 @@ public class CategoryResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
-    public CategoryView patchCategory(@Parameter(description = "Numeric id or slug", example = "climate") @PathParam("idOrSlug") String idOrSlug,
+    public Response patchCategory(@Parameter(description = "Numeric id or slug", example = "climate") @PathParam("idOrSlug") String idOrSlug,
                               @Parameter(description = "ETag from a GET; 412 when the category changed since", example = "\"2.mR0c5dYl1m1Xx4o2bH0nXJ0aT1k\"")
                               @HeaderParam("If-Match") String ifMatch,
                               @NotNull JsonNode patch) {
-        return service.patch(IdOrSlug.parse(idOrSlug), patch, ifMatch);
+        return written(Response.ok(), service.patch(IdOrSlug.parse(idOrSlug), patch, ifMatch));
     }
 
     @DELETE
@@ -161,6 +162,11 @@ public class CategoryResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public void deleteCategory(@Parameter(description = "Numeric id or slug", example = "climate") @PathParam("idOrSlug") String idOrSlug) {
         service.delete(IdOrSlug.parse(idOrSlug));
+    }
+
+    /** A write's response: the category as a GET shows it, with the ETag that GET has (for If-Match / If-None-Match). */
+    private Response written(Response.ResponseBuilder status, CategoryView written) {
+        return caching.written(status, Representation.of(written).version(written.version()));
     }
 
     @Schema(name = "CategoryPage", description = "A page of categorys")

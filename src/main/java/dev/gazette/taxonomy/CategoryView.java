@@ -1,6 +1,5 @@
 package dev.gazette.taxonomy;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.gazette.common.text.Slugs;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -11,7 +10,6 @@ import java.time.Instant;
 import java.util.List;
 
 @Schema(name = "Category")
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record CategoryView(
         @Schema(example = "4") long id,
         @Schema(example = "climate") String slug,

@@ -105,8 +105,7 @@ public class TagResource {
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
     public Response createTag(@NotNull @Valid TagView.Input input, @Context UriInfo uri) {
         TagView created = service.create(input);
-        return Response.created(uri.getBaseUriBuilder().path("api/v1/tags/{id}").build(created.id()))
-                .entity(created).build();
+        return written(Response.created(uri.getBaseUriBuilder().path("api/v1/tags/{id}").build(created.id())), created);
     }
 
     @PUT
@@ -114,7 +113,8 @@ public class TagResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace a tag", description = "Editors and admins. Omitted optional fields are cleared.")
     @SecurityRequirement(name = "bearer")
-    @APIResponse(responseCode = "200", description = "The updated tag")
+    @APIResponse(responseCode = "200", description = "The updated tag; ETag as a GET of it has",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TagView.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -122,11 +122,11 @@ public class TagResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
-    public TagView replaceTag(@Parameter(description = "Numeric id or slug", example = "solar-power") @PathParam("idOrSlug") String idOrSlug,
+    public Response replaceTag(@Parameter(description = "Numeric id or slug", example = "solar-power") @PathParam("idOrSlug") String idOrSlug,
                                 @Parameter(description = "ETag from a GET; 412 when the tag changed since", example = "\"2.mR0c5dYl1m1Xx4o2bH0nXJ0aT1k\"")
                                 @HeaderParam("If-Match") String ifMatch,
                                 @NotNull @Valid TagView.Input input) {
-        return service.replace(IdOrSlug.parse(idOrSlug), input, ifMatch);
+        return written(Response.ok(), service.replace(IdOrSlug.parse(idOrSlug), input, ifMatch));
     }
 
     @PATCH
@@ -134,7 +134,8 @@ public class TagResource {
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @Operation(summary = "Update a tag", description = "JSON Merge Patch: send only what changes; null clears a field.")
     @SecurityRequirement(name = "bearer")
-    @APIResponse(responseCode = "200", description = "The updated tag")
+    @APIResponse(responseCode = "200", description = "The updated tag; ETag as a GET of it has",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TagView.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -142,11 +143,11 @@ public class TagResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
-    public TagView patchTag(@Parameter(description = "Numeric id or slug", example = "solar-power") @PathParam("idOrSlug") String idOrSlug,
+    public Response patchTag(@Parameter(description = "Numeric id or slug", example = "solar-power") @PathParam("idOrSlug") String idOrSlug,
                               @Parameter(description = "ETag from a GET; 412 when the tag changed since", example = "\"2.mR0c5dYl1m1Xx4o2bH0nXJ0aT1k\"")
                               @HeaderParam("If-Match") String ifMatch,
                               @NotNull JsonNode patch) {
-        return service.patch(IdOrSlug.parse(idOrSlug), patch, ifMatch);
+        return written(Response.ok(), service.patch(IdOrSlug.parse(idOrSlug), patch, ifMatch));
     }
 
     @DELETE
@@ -159,6 +160,11 @@ public class TagResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public void deleteTag(@Parameter(description = "Numeric id or slug", example = "solar-power") @PathParam("idOrSlug") String idOrSlug) {
         service.delete(IdOrSlug.parse(idOrSlug));
+    }
+
+    /** A write's response: the tag as a GET shows it, with the ETag that GET has (for If-Match / If-None-Match). */
+    private Response written(Response.ResponseBuilder status, TagView written) {
+        return caching.written(status, Representation.of(written).version(written.version()));
     }
 
     @Schema(name = "TagPage", description = "A page of tags")

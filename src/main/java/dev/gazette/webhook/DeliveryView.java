@@ -16,13 +16,13 @@ public record DeliveryView(
         @Schema(description = "The event's id (payload `id`): the same for every endpoint and redelivery",
                 example = "0b8e4d21-77aa-4f3c-9d0e-5c6b7a8f9e01") String eventId,
         @Schema(example = "post.published") String event,
-        @Schema(enumeration = {"PENDING", "DELIVERED", "FAILED"}, example = "DELIVERED",
-                description = "PENDING: waiting or retrying; DELIVERED: a 2xx came back; FAILED: given up after the last attempt")
+        @Schema(enumeration = {"pending", "delivered", "failed"}, example = "delivered",
+                description = "pending: waiting or retrying; delivered: a 2xx came back; failed: given up after the last attempt")
         String status,
         @Schema(example = "1") int attempts,
         Instant createdAt,
         @Schema(nullable = true) Instant lastAttemptAt,
-        @Schema(nullable = true, description = "When the next attempt is due (PENDING only)") Instant nextAttemptAt,
+        @Schema(nullable = true, description = "When the next attempt is due (pending only)") Instant nextAttemptAt,
         @Schema(nullable = true, description = "HTTP status of the latest attempt; null when no response came", example = "200")
         Integer lastStatus,
         @Schema(nullable = true, example = "connection refused") String lastError,
@@ -31,5 +31,5 @@ public record DeliveryView(
         @Schema(nullable = true, description = "The delivery this one repeats, for redeliveries made by hand") String redeliveryOf,
         @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT, nullable = true,
                 description = "The JSON body sent (single delivery only)")
-        @JsonRawValue @JsonInclude(JsonInclude.Include.NON_NULL) String payload) {
+        @JsonRawValue String payload) {
 }

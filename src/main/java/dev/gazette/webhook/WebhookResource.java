@@ -40,7 +40,7 @@ import java.util.List;
 @SecurityRequirement(name = "bearer")
 public class WebhookResource {
 
-    private static final String DELIVERY_STATUSES = "PENDING, DELIVERED, FAILED";
+    private static final String DELIVERY_STATUSES = "pending, delivered, failed (any case)";
 
     @Inject
     WebhookService service;
@@ -67,12 +67,19 @@ public class WebhookResource {
     }
 
     @GET
-    @Operation(summary = "List webhook endpoints", description = "Admins only. Every endpoint, oldest first; secrets are never shown.")
-    @APIResponse(responseCode = "200", description = "The endpoints")
+    @Operation(summary = "List webhook endpoints", description = """
+            Admins only. Every endpoint, oldest first, keyset-paged: follow `page.next` until it is null. Secrets are never shown.""")
+    @APIResponse(responseCode = "200", description = "A page of endpoints",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookPage.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
-    public List<WebhookView> listWebhooks() {
-        return service.list();
+    public Response listWebhooks(
+            @Parameter(description = "Page size, 1 to 100", example = "20") @QueryParam("limit") String limit,
+            @Parameter(description = "page.next or page.prev of a previous page", example = "WyJ3ZWJob29rcyIsImEiLDRd")
+            @QueryParam("cursor") String cursor) {
+        ListPage<WebhookView> page = service.list(Params.blankToNull(cursor), Params.limit(limit));
+        return Response.ok(page).cacheControl(HttpCaching.noStore()).build();
     }
 
     @GET
@@ -149,7 +156,7 @@ public class WebhookResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response listDeliveries(
             @Parameter(description = "Webhook id", example = "4") @PathParam("id") String id,
-            @Parameter(description = "Only deliveries in this state: " + DELIVERY_STATUSES, example = "FAILED") @QueryParam("status") String status,
+            @Parameter(description = "Only deliveries in this state: " + DELIVERY_STATUSES, example = "failed") @QueryParam("status") String status,
             @Parameter(description = "page.next of the previous page", example = "WyJkZWxpdmVyaWVzIiwiYSIsMTIwXQ") @QueryParam("cursor") String cursor,
             @Parameter(description = "Deliveries per page, 1 to 100 (default 20)", example = "20") @QueryParam("limit") String limit) {
         DeliveryStatus state = Params.enumValue("status", status, DeliveryStatus.class, null);
@@ -193,6 +200,10 @@ public class WebhookResource {
 
     /** States of a delivery, for the status filter. */
     public enum DeliveryStatus { PENDING, DELIVERED, FAILED }
+
+    @Schema(name = "WebhookPage", description = "A page of webhook endpoints")
+    public record WebhookPage(List<WebhookView> items, PageInfo page) {
+    }
 
     @Schema(name = "WebhookDeliveryPage", description = "A page of deliveries")
     public record DeliveryPage(List<DeliveryView> items, PageInfo page) {

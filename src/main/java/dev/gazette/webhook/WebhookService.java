@@ -6,6 +6,8 @@ import dev.gazette.author.Role;
 import dev.gazette.common.Times;
 import dev.gazette.common.persistence.Columns;
 import dev.gazette.common.persistence.KeyType;
+import dev.gazette.common.persistence.KeysetQuery;
+import dev.gazette.common.persistence.SortOrder;
 import dev.gazette.common.text.Hashes;
 import dev.gazette.common.web.ApiException;
 import dev.gazette.common.web.Cursor;
@@ -35,6 +37,7 @@ import java.util.Set;
 public class WebhookService {
 
     static final String DELIVERY_SORT = "deliveries";
+    private static final SortOrder OLDEST_FIRST = new SortOrder("webhooks", List.of("w.id"), List.of(KeyType.LONG), false);
     private static final String DELIVERY_COLUMNS = "d.delivery_id, d.endpoint_id, d.event_id, d.event, d.status, d.attempts, "
             + "d.created_at, d.last_attempt_at, d.next_attempt_at, d.last_status, d.last_error, d.last_duration_ms, d.delivered_at, "
             + "d.redelivery_of, d.seq";
@@ -65,9 +68,13 @@ public class WebhookService {
     }
 
     @Transactional
-    public List<WebhookView> list() {
+    public ListPage<WebhookView> list(String cursor, int limit) {
         caller.require(Role.ADMIN);
-        return WebhookEndpoint.<WebhookEndpoint>list("order by id").stream().map(WebhookView::of).toList();
+        Cursor c = cursor == null ? null : Cursor.decode(cursor, OLDEST_FIRST.name(), 1);
+        KeysetQuery.Page page = new KeysetQuery("webhook_endpoint w").page(em, OLDEST_FIRST, c, limit);
+        List<WebhookEndpoint> loaded = page.ids().isEmpty() ? List.of()
+                : page.inOrder(WebhookEndpoint.<WebhookEndpoint>list("id in ?1", page.ids()), e -> e.id);
+        return new ListPage<>(loaded.stream().map(WebhookView::of).toList(), page.info());
     }
 
     @Transactional
@@ -173,7 +180,8 @@ public class WebhookService {
     }
 
     private static DeliveryView view(Object[] r, String payload) {
-        return new DeliveryView((String) r[0], ((Number) r[1]).longValue(), (String) r[2], (String) r[3], (String) r[4],
+        return new DeliveryView((String) r[0], ((Number) r[1]).longValue(), (String) r[2], (String) r[3],
+                ((String) r[4]).toLowerCase(Locale.ROOT), // stored upper case, answered lower case like every enum value
                 ((Number) r[5]).intValue(), KeyType.toInstant(r[6]), KeyType.toInstant(r[7]), KeyType.toInstant(r[8]), Columns.integer(r[9]), (String) r[10],
                 Columns.integer(r[11]), KeyType.toInstant(r[12]), (String) r[13], payload);
     }

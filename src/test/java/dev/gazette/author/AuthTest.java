@@ -110,9 +110,20 @@ class AuthTest {
         assertEquals(0, plain);
 
         as(secret).get("/api/v1/tokens").then().statusCode(200)
-                .body("id", hasItem((int) tokenId))
-                .body("[0]", not(hasKey("token")))
-                .body("authorId", everyItem(equalTo((int) writer.authorId())));
+                .header("Cache-Control", org.hamcrest.Matchers.containsString("no-store"))
+                .body("items.id", hasItem((int) tokenId))
+                .body("items[0]", not(hasKey("token")))
+                .body("items.authorId", everyItem(equalTo((int) writer.authorId())))
+                .body("page.total", equalTo(2)).body("page.next", org.hamcrest.Matchers.nullValue());
+        // keyset pages, oldest first: the writer's own token, then the new one
+        String next = as(secret).queryParam("limit", 1).get("/api/v1/tokens").then().statusCode(200)
+                .body("items.size()", equalTo(1)).body("page.prev", org.hamcrest.Matchers.nullValue())
+                .body("page.total", equalTo(2)).extract().path("page.next");
+        as(secret).queryParam("limit", 1).queryParam("cursor", next).get("/api/v1/tokens").then().statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.contains((int) tokenId))
+                .body("page.next", org.hamcrest.Matchers.nullValue()).body("page.prev", org.hamcrest.Matchers.notNullValue());
+        as(secret).queryParam("cursor", "not-a-cursor").get("/api/v1/tokens").then().statusCode(400)
+                .contentType("application/problem+json");
         String body = asAdmin().get("/api/v1/tokens").then().statusCode(200).extract().asString();
         assertTrue(!body.contains(secret), "no secret in the admin listing");
 

@@ -209,7 +209,7 @@ class ResponseCacheTest {
         Fixtures.Actor moderator = Fixtures.actor("moderator");
         as(moderator.token()).get(tree).then().statusCode(200).body(containsString(s.email()));
         String publicTree = cached(tree).asString();
-        assertFalse(publicTree.contains(s.email()) || publicTree.contains("moderation"), publicTree);
+        assertFalse(publicTree.contains(s.email()) || publicTree.contains("\"moderation\":{"), publicTree);
 
         // a visitor header on a path whose answer does not depend on it: shared, served from the cache
         Response withVisitor = null;

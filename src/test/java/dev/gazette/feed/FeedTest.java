@@ -54,6 +54,91 @@ class FeedTest {
         return new Setup(parent, child, tag, author, plain, republished, inChild);
     }
 
+    /** Parses namespace-aware: fails on XML that is not well-formed. */
+    private static org.w3c.dom.Document dom(String xml) throws Exception {
+        javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        return f.newDocumentBuilder().parse(new org.xml.sax.InputSource(new StringReader(xml)));
+    }
+
+    private static final String ATOM = "http://www.w3.org/2005/Atom";
+    private static final String MEDIA = "http://search.yahoo.com/mrss/";
+
+    @Test
+    void feedsCarryFeaturedImagesAndRssLinksToItself() throws Exception {
+        Fixtures.Actor author = Fixtures.actor("author");
+        String image = "https://cdn.example.com/2026/03/harbour-" + unique("i") + ".jpg";
+        long pictured = Fixtures.postId(Fixtures.publishedPost(author.token(), "Pictured " + unique("p"),
+                Map.of("featuredImageUrl", image, "publishedAt", "2026-03-05T10:00:00Z")));
+        long plain = Fixtures.postId(Fixtures.publishedPost(author.token(), "Unpictured " + unique("p"),
+                Map.of("publishedAt", "2026-03-04T10:00:00Z")));
+
+        // RSS 2.0: <enclosure> with length and type, media:content, and atom:link rel="self" with the feed's absolute URL
+        Response rss = given().queryParam("author", author.slug()).get("/api/v1/feeds/posts.rss");
+        rss.then().statusCode(200);
+        String rssXml = rss.asString();
+        org.w3c.dom.Document doc = dom(rssXml);
+        org.w3c.dom.Element channel = (org.w3c.dom.Element) doc.getElementsByTagName("channel").item(0);
+        org.w3c.dom.NodeList selfLinks = channel.getElementsByTagNameNS(ATOM, "link");
+        assertEquals(1, selfLinks.getLength(), rssXml);
+        org.w3c.dom.Element self = (org.w3c.dom.Element) selfLinks.item(0);
+        assertEquals(channel, self.getParentNode());
+        assertEquals("self", self.getAttribute("rel"));
+        assertEquals("application/rss+xml", self.getAttribute("type"));
+        java.net.URI selfUrl = java.net.URI.create(self.getAttribute("href"));
+        assertTrue(selfUrl.isAbsolute(), selfUrl.toString());
+        assertEquals("/api/v1/feeds/posts.rss", selfUrl.getPath());
+        assertEquals("author=" + author.slug(), selfUrl.getQuery());
+
+        org.w3c.dom.NodeList items = doc.getElementsByTagName("item");
+        assertEquals(2, items.getLength());
+        org.w3c.dom.Element first = (org.w3c.dom.Element) items.item(0);
+        org.w3c.dom.Element enclosure = (org.w3c.dom.Element) first.getElementsByTagName("enclosure").item(0);
+        assertEquals(image, enclosure.getAttribute("url"));
+        assertEquals("image/jpeg", enclosure.getAttribute("type"));
+        assertEquals("0", enclosure.getAttribute("length"), "size unknown: 0, as the RSS Best Practices Profile asks");
+        org.w3c.dom.Element media = (org.w3c.dom.Element) first.getElementsByTagNameNS(MEDIA, "content").item(0);
+        assertEquals(image, media.getAttribute("url"));
+        assertEquals("image", media.getAttribute("medium"));
+        assertEquals("image/jpeg", media.getAttribute("type"));
+        org.w3c.dom.Element second = (org.w3c.dom.Element) items.item(1);
+        assertEquals(0, second.getElementsByTagName("enclosure").getLength(), "no image, no enclosure");
+        assertEquals(0, second.getElementsByTagNameNS(MEDIA, "content").getLength());
+
+        SyndFeed parsed = parse(rssXml);
+        assertEquals("rss_2.0", parsed.getFeedType());
+        assertEquals(List.of("urn:gazette:post:" + pictured, "urn:gazette:post:" + plain),
+                parsed.getEntries().stream().map(SyndEntry::getUri).toList());
+        assertEquals(image, parsed.getEntries().get(0).getEnclosures().get(0).getUrl());
+        assertEquals("image/jpeg", parsed.getEntries().get(0).getEnclosures().get(0).getType());
+
+        // Atom 1.0: link rel="enclosure" with the type
+        String atomXml = given().queryParam("author", author.slug()).get("/api/v1/feeds/posts.atom").then().statusCode(200)
+                .extract().asString();
+        org.w3c.dom.Document atom = dom(atomXml);
+        assertEquals(ATOM, atom.getDocumentElement().getNamespaceURI());
+        org.w3c.dom.NodeList entries = atom.getElementsByTagNameNS(ATOM, "entry");
+        List<org.w3c.dom.Element> enclosures = new java.util.ArrayList<>();
+        org.w3c.dom.NodeList links = ((org.w3c.dom.Element) entries.item(0)).getElementsByTagNameNS(ATOM, "link");
+        for (int i = 0; i < links.getLength(); i++) {
+            org.w3c.dom.Element link = (org.w3c.dom.Element) links.item(i);
+            if (link.getAttribute("rel").equals("enclosure")) {
+                enclosures.add(link);
+            }
+        }
+        assertEquals(1, enclosures.size(), atomXml);
+        assertEquals(image, enclosures.get(0).getAttribute("href"));
+        assertEquals("image/jpeg", enclosures.get(0).getAttribute("type"));
+        SyndFeed parsedAtom = parse(atomXml);
+        assertEquals("atom_1.0", parsedAtom.getFeedType());
+        assertEquals(image, parsedAtom.getEntries().get(0).getEnclosures().get(0).getUrl());
+        assertTrue(parsedAtom.getEntries().get(1).getEnclosures().isEmpty());
+
+        // JSON Feed 1.1: the item's image
+        given().queryParam("author", author.slug()).get("/api/v1/feeds/posts.json").then().statusCode(200)
+                .body("items[0].image", equalTo(image)).body("items[1].image", org.hamcrest.Matchers.nullValue());
+    }
+
     @Test
     void rssFeedParsesWithRequiredElementsAndRfc822Dates() throws Exception {
         Setup s = setup();

@@ -49,7 +49,7 @@ class WebhookRestart1BeforeTest {
 
             WebhookTest.await("two failed attempts", () -> receiver.received().size() >= 2);
             var delivery = asAdmin().get("/api/v1/webhooks/" + endpoint + "/deliveries").jsonPath();
-            assertEquals("PENDING", delivery.getString("items[0].status"));
+            assertEquals("pending", delivery.getString("items[0].status"));
             assertEquals(503, delivery.getInt("items[0].lastStatus"));
 
             Properties handover = new Properties();

@@ -50,7 +50,7 @@ class WebhookRestart2AfterTest {
             assertEquals("post.published", got.event());
             assertTrue(WebhookReceiver.signatureValid(got.signature(), got.body(), handover.getProperty("secret")));
 
-            WebhookTest.await("the log to show it", () -> "DELIVERED".equals(asAdmin()
+            WebhookTest.await("the log to show it", () -> "delivered".equals(asAdmin()
                     .get("/api/v1/webhooks/" + endpoint + "/deliveries/" + got.delivery()).jsonPath().getString("status")));
             asAdmin().get("/api/v1/webhooks/" + endpoint + "/deliveries/" + got.delivery()).then()
                     .body("attempts", greaterThan(2)).body("lastStatus", equalTo(204));

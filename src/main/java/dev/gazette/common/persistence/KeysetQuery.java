@@ -71,8 +71,10 @@ public final class KeysetQuery {
                 + " order by " + String.join(direction + ", ", sort.expressions()) + direction
                 + " limit " + (limit + 1);
         Query query = bind(em.createNativeQuery(sql), sql, params);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = new ArrayList<>(query.getResultList());
+        List<Object[]> rows = new ArrayList<>();
+        for (Object row : query.getResultList()) {
+            rows.add(row instanceof Object[] columns ? columns : new Object[] {row}); // a sort by id alone reads one column
+        }
 
         boolean more = rows.size() > limit;
         if (more) {

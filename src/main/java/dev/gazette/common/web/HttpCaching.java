@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gazette.common.GazetteConfig;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -39,17 +41,42 @@ public class HttpCaching {
     private final ObjectMapper mapper;
     private final GazetteConfig config;
     private final ResponseCache cache;
+    private final CurrentVertxRequest current;
 
-    public HttpCaching(ObjectMapper mapper, GazetteConfig config, ResponseCache cache) {
+    public HttpCaching(ObjectMapper mapper, GazetteConfig config, ResponseCache cache, CurrentVertxRequest current) {
         this.mapper = mapper;
         this.config = config;
         this.cache = cache;
+        this.current = current;
     }
 
-    /** 200 with the representation (or 304), kept by the {@link ResponseCache} when it is public. */
+    /**
+     * 200 with the representation (or 304), kept by the {@link ResponseCache} when it is public. An
+     * answer to a request that carries a token is personal whatever it shows (a feed, the change
+     * feed): {@code private, no-cache}, never {@code public}, so no shared cache keeps a token's view.
+     */
     public Response ok(Request request, Representation r) {
+        if (sentWithToken()) {
+            r.personal(true);
+        }
         Rendered rendered = render(r);
         return respond(request, rendered, cache.offer(rendered));
+    }
+
+    /**
+     * The answer to a write that returns what it wrote ({@code builder}: 200, or 201 with its
+     * Location): the bytes a following GET of the resource returns, with that GET's ETag, so the
+     * client can send it back as {@code If-Match} (or {@code If-None-Match}) as it is. Never
+     * offered to the response cache: the write's own cache keys drop the old answers.
+     */
+    public Response written(Response.ResponseBuilder builder, Representation r) {
+        Rendered rendered = render(r);
+        return builder.entity(rendered.body()).type(rendered.mediaType()).tag(rendered.etag()).build();
+    }
+
+    private boolean sentWithToken() {
+        RoutingContext routing = current.getCurrent();
+        return routing != null && routing.request().getHeader(HttpHeaders.AUTHORIZATION) != null;
     }
 
     /** Serializes a representation once, with everything its responses need: a cacheable value. */

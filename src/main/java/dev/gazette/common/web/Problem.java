@@ -1,12 +1,10 @@
 package dev.gazette.common.web;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 
 /** RFC 9457 problem details, the body of every error response. */
-@JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "Problem", description = "RFC 9457 problem details (application/problem+json)")
 public record Problem(
         @Schema(example = "https://gazette.dev/problems/validation") String type,
