@@ -115,8 +115,7 @@ public class ProblemMapper {
         if (e.getCause() instanceof JsonProcessingException jpe) {
             return json(jpe, uri);
         }
-        String title = Response.Status.fromStatusCode(status) != null
-                ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Error";
+        String title = titleFor(status);
         String detail = switch (status) {
             case 404 -> "No resource at " + path(uri) + ".";
             case 405 -> "Method not allowed on " + path(uri) + ".";
@@ -164,6 +163,15 @@ public class ProblemMapper {
         }
         // PostgreSQL: deadlock_detected (40P01), serialization_failure (40001)
         return t instanceof java.sql.SQLException sql && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()));
+    }
+
+    /** The title of a problem with only a status to go by: its reason phrase, in sentence case ("Not found"). */
+    static String titleFor(int status) {
+        String phrase = io.netty.handler.codec.http.HttpResponseStatus.valueOf(status).reasonPhrase();
+        if (phrase.isEmpty() || phrase.startsWith("Unknown")) {
+            return status >= 500 ? "Server error" : "Client error";
+        }
+        return phrase.charAt(0) + phrase.substring(1).toLowerCase(java.util.Locale.ROOT).replace("uri", "URI");
     }
 
     static Response respond(Problem problem) {
