@@ -2,12 +2,14 @@ package dev.gazette.common.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.quarkus.arc.Arc;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -22,6 +24,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -42,6 +45,7 @@ public class ProblemMapper {
     /** The problem response for a failure, also for filters that answer before a resource runs. */
     public static Response toResponse(ApiException e, String path) {
         Response.ResponseBuilder builder = Response.status(e.status()).type(Problem.MEDIA_TYPE).entity(e.toProblem(path));
+        e.headers().forEach(builder::header);
         if (e.retryAfterSeconds() != null) {
             builder.header("Retry-After", e.retryAfterSeconds());
         }
@@ -68,13 +72,22 @@ public class ProblemMapper {
     /** Listed one by one: Quarkus ships mappers for the specific Jackson types, which would win over a general one. */
     @ServerExceptionMapper({JsonProcessingException.class, JsonParseException.class, JsonMappingException.class,
             MismatchedInputException.class, InvalidFormatException.class, UnrecognizedPropertyException.class,
-            InvalidDefinitionException.class, ValueInstantiationException.class})
+            InvalidDefinitionException.class, ValueInstantiationException.class, TextInput.RefusedText.class})
     public Response json(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof TextInput.RefusedText refused) {
+            // well-formed JSON, but a value no field may hold: an invalid field, like a failed constraint
+            String field = jsonPath(refused);
+            return respond(ApiException.invalid(field == null ? "body" : field, refused.getOriginalMessage()).toProblem(path(uri)));
+        }
         String field = null;
         String message;
         if (e instanceof UnrecognizedPropertyException u) {
             field = jsonPath(u);
             message = "unknown property '" + u.getPropertyName() + "'";
+        } else if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()
+                && !f.getPath().isEmpty()) {
+            field = jsonPath(f);
+            message = "must be one of: " + allowedValues(f.getTargetType());
         } else if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
             field = jsonPath(m);
             message = "has the wrong type or format";
@@ -154,6 +167,15 @@ public class ProblemMapper {
         LOG.errorf(e, "Unexpected error on %s", path(uri));
         return respond(new Problem(Problem.TYPE_BASE + "internal", "Internal error", 500,
                 "The server could not complete the request. It has been logged.", path(uri), null));
+    }
+
+    /** The values an enum accepts, as JSON writes them (their {@code @JsonValue}). */
+    static String allowedValues(Class<?> type) {
+        ObjectMapper mapper = Arc.container().instance(ObjectMapper.class).get();
+        return Arrays.stream(type.getEnumConstants()).map(c -> {
+            Object value = mapper.convertValue(c, Object.class);
+            return String.valueOf(value);
+        }).collect(Collectors.joining(", "));
     }
 
     private static boolean isLockConflict(Throwable t) {
