@@ -85,6 +85,18 @@ class ErrorContractTest {
     }
 
     @Test
+    void unparseableOrUnmatchedConditionsAreIgnoredOrProblems() {
+        long id = Fixtures.postId(Fixtures.publishedPost(Fixtures.ADMIN_TOKEN, unique("cond"), Map.of()));
+        // RFC 9110: an If-Modified-Since that is not a date is ignored
+        given().header("If-Modified-Since", "Mon, 99 Foo 9999 99:99:99 GMT").get("/api/v1/posts/" + id).then().statusCode(200);
+        asAdmin().header("If-Unmodified-Since", "never").get("/api/v1/posts/" + id).then().statusCode(200);
+        // a GET whose If-Match cannot match is a 412 problem, not a bare status
+        asAdmin().header("If-Match", "\"garbage\"").get("/api/v1/posts/" + id).then().statusCode(412)
+                .contentType(PROBLEM).body("status", equalTo(412)).body("title", equalTo("Precondition failed"));
+        given().header("If-Match", "garbage").get("/api/v1/tags").then().statusCode(412).contentType(PROBLEM);
+    }
+
+    @Test
     void nulInAnIdOrSlugIsABadRequestNamingTheParameter() {
         for (String path : List.of("/api/v1/posts/%00", "/api/v1/tags/%00", "/api/v1/categories/%00", "/api/v1/authors/%00",
                 "/api/v1/posts/%00/comments", "/api/v1/posts/a%00b", "/api/v1/tags/a%01b", "/api/v1/posts/%7F")) {

@@ -11,9 +11,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.common.util.DateUtil;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -29,7 +31,9 @@ import java.util.Map;
  *       matched, before any route runs (a path Vert.x cannot %-decode: 400);</li>
  *   <li>a <em>check of the request head</em>, as the first route: the URI's syntax (400, the
  *       check Quarkus would make before routing, see {@link UriCheckSwitch}), and the lengths
- *       of the request line and headers (414, 431). The HTTP codec answers over-long ones
+ *       of the request line and headers (414, 431); an {@code If-Modified-Since} or
+ *       {@code If-Unmodified-Since} that is not a date is dropped, as RFC 9110 says (JAX-RS
+ *       would fail on it). The HTTP codec answers over-long request lines and headers
  *       itself, below the router and without any hook, so its limits
  *       ({@code quarkus.http.limits.max-initial-line-length}, {@code max-header-size}) are set
  *       well above Gazette's ({@code gazette.http.max-uri-length}, {@code max-header-size}), and
@@ -40,6 +44,8 @@ import java.util.Map;
 public class HttpLayerProblems {
 
     private static final Logger LOG = Logger.getLogger(HttpLayerProblems.class);
+
+    private static final List<String> CONDITIONAL_DATES = List.of("If-Modified-Since", "If-Unmodified-Since");
 
     @Inject
     GazetteConfig config;
@@ -96,7 +102,22 @@ public class HttpLayerProblems {
                     "The request headers are larger than the limit of " + maxHeaders + " bytes.", request.path(), null));
             return;
         }
+        for (String name : CONDITIONAL_DATES) {
+            String value = request.getHeader(name);
+            if (value != null && !isHttpDate(value)) {
+                request.headers().remove(name); // RFC 9110 section 13.1.3: an invalid date is ignored, not an error
+            }
+        }
         ctx.next();
+    }
+
+    private static boolean isHttpDate(String value) {
+        try {
+            DateUtil.parseDate(value); // the parser JAX-RS evaluates preconditions with
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     void failed(RoutingContext ctx, int status) {
