@@ -120,6 +120,21 @@ public interface GazetteConfig {
         @WithDefault("2M")
         MemorySize maxBodySize();
 
+        /**
+         * Longest accepted request URI (path and query); longer ones get a 414 problem. The HTTP
+         * layer's own limit ({@code quarkus.http.limits.max-initial-line-length}) is set higher,
+         * so that Gazette, not the HTTP codec, answers.
+         */
+        @WithDefault("8K")
+        MemorySize maxUriLength();
+
+        /**
+         * Largest accepted request header section (names and values); larger ones get a 431
+         * problem. {@code quarkus.http.limits.max-header-size} is set higher for the same reason.
+         */
+        @WithDefault("20K")
+        MemorySize maxHeaderSize();
+
         /** Cache-Control sent with public GET responses. */
         @WithDefault("public, max-age=60")
         String cacheControl();

@@ -290,6 +290,7 @@ public class ImportUpload {
         }
         Problem problem = e.toProblem(PATH);
         response.setStatusCode(problem.status()).putHeader("Content-Type", Problem.MEDIA_TYPE);
+        e.headers().forEach(response::putHeader);
         if (close) {
             // the body was not read: the connection cannot carry another request
             response.putHeader("Connection", "close");

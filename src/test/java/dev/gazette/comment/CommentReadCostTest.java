@@ -144,7 +144,7 @@ class CommentReadCostTest {
         String email = Fixtures.knownEmail(postId, moderator);
         long root = Fixtures.comment(postId, null, email,
                 "Quotes \" and \\ backslashes, <em>markup</em> & entities, accents é ü, emoji \uD83C\uDF89, \u4E2D\u6587,"
-                        + " control\u0007 and tab\tnewline\nend").getLong("id");
+                        + " tab\tnewline\r\nend (other control characters are refused on the way in)").getLong("id");
         long reply = Fixtures.comment(postId, root, email, "A reply with a link https://example.com/?a=1&b=\"2\"").getLong("id");
         for (int i = 0; i < 4; i++) {
             Fixtures.comment(postId, reply, email, "Nested " + i);

@@ -1,6 +1,8 @@
 package dev.gazette.common.web;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A failure the client can act on. Thrown by services and resources, turned into
@@ -13,6 +15,10 @@ public class ApiException extends RuntimeException {
     private final String title;
     private final List<FieldError> errors;
     private Long retryAfterSeconds;
+    private final Map<String, String> headers = new LinkedHashMap<>();
+
+    /** The challenge every 401 carries (RFC 9110 section 11.6.1, RFC 6750). */
+    public static final String BEARER_CHALLENGE = "Bearer realm=\"gazette\"";
 
     public ApiException(int status, String type, String title, String detail, List<FieldError> errors) {
         super(detail, null, false, false);
@@ -45,7 +51,8 @@ public class ApiException extends RuntimeException {
     }
 
     public static ApiException unauthorized(String detail) {
-        return new ApiException(401, "unauthorized", "Unauthorized", detail, null);
+        return new ApiException(401, "unauthorized", "Unauthorized", detail, null)
+                .header("WWW-Authenticate", BEARER_CHALLENGE);
     }
 
     public static ApiException forbidden(String detail) {
@@ -69,6 +76,16 @@ public class ApiException extends RuntimeException {
         ApiException e = new ApiException(429, "too-many-requests", "Too many requests", detail, null);
         e.retryAfterSeconds = Math.max(1, retryAfterSeconds);
         return e;
+    }
+
+    /** A header the error response carries besides the problem body. */
+    public ApiException header(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
     }
 
     public Long retryAfterSeconds() {

@@ -7,8 +7,12 @@ public record IdOrSlug(Long id, String slug) {
         if (value == null || value.isBlank()) {
             throw ApiException.badRequest("idOrSlug", "must be a numeric id or a slug");
         }
+        String refused = ControlCharacters.firstRefused(value, false);
+        if (refused != null) {
+            throw ApiException.badRequest("idOrSlug", ControlCharacters.message(refused));
+        }
         String v = value.trim();
-        if (v.chars().allMatch(Character::isDigit) && v.length() <= 18) {
+        if (v.length() <= 18 && v.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return new IdOrSlug(Long.parseLong(v), null);
         }
         return new IdOrSlug(null, v);

@@ -2,12 +2,14 @@ package dev.gazette.common.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.quarkus.arc.Arc;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -22,6 +24,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -42,6 +45,7 @@ public class ProblemMapper {
     /** The problem response for a failure, also for filters that answer before a resource runs. */
     public static Response toResponse(ApiException e, String path) {
         Response.ResponseBuilder builder = Response.status(e.status()).type(Problem.MEDIA_TYPE).entity(e.toProblem(path));
+        e.headers().forEach(builder::header);
         if (e.retryAfterSeconds() != null) {
             builder.header("Retry-After", e.retryAfterSeconds());
         }
@@ -68,13 +72,22 @@ public class ProblemMapper {
     /** Listed one by one: Quarkus ships mappers for the specific Jackson types, which would win over a general one. */
     @ServerExceptionMapper({JsonProcessingException.class, JsonParseException.class, JsonMappingException.class,
             MismatchedInputException.class, InvalidFormatException.class, UnrecognizedPropertyException.class,
-            InvalidDefinitionException.class, ValueInstantiationException.class})
+            InvalidDefinitionException.class, ValueInstantiationException.class, TextInput.RefusedText.class})
     public Response json(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof TextInput.RefusedText refused) {
+            // well-formed JSON, but a value no field may hold: an invalid field, like a failed constraint
+            String field = jsonPath(refused);
+            return respond(ApiException.invalid(field == null ? "body" : field, refused.getOriginalMessage()).toProblem(path(uri)));
+        }
         String field = null;
         String message;
         if (e instanceof UnrecognizedPropertyException u) {
             field = jsonPath(u);
             message = "unknown property '" + u.getPropertyName() + "'";
+        } else if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()
+                && !f.getPath().isEmpty()) {
+            field = jsonPath(f);
+            message = "must be one of: " + allowedValues(f.getTargetType());
         } else if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
             field = jsonPath(m);
             message = "has the wrong type or format";
@@ -115,8 +128,7 @@ public class ProblemMapper {
         if (e.getCause() instanceof JsonProcessingException jpe) {
             return json(jpe, uri);
         }
-        String title = Response.Status.fromStatusCode(status) != null
-                ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Error";
+        String title = titleFor(status);
         String detail = switch (status) {
             case 404 -> "No resource at " + path(uri) + ".";
             case 405 -> "Method not allowed on " + path(uri) + ".";
@@ -157,6 +169,15 @@ public class ProblemMapper {
                 "The server could not complete the request. It has been logged.", path(uri), null));
     }
 
+    /** The values an enum accepts, as JSON writes them (their {@code @JsonValue}). */
+    static String allowedValues(Class<?> type) {
+        ObjectMapper mapper = Arc.container().instance(ObjectMapper.class).get();
+        return Arrays.stream(type.getEnumConstants()).map(c -> {
+            Object value = mapper.convertValue(c, Object.class);
+            return String.valueOf(value);
+        }).collect(Collectors.joining(", "));
+    }
+
     private static boolean isLockConflict(Throwable t) {
         if (t instanceof jakarta.persistence.PessimisticLockException || t instanceof jakarta.persistence.LockTimeoutException
                 || t instanceof org.hibernate.PessimisticLockException || t instanceof org.hibernate.exception.LockAcquisitionException) {
@@ -164,6 +185,15 @@ public class ProblemMapper {
         }
         // PostgreSQL: deadlock_detected (40P01), serialization_failure (40001)
         return t instanceof java.sql.SQLException sql && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()));
+    }
+
+    /** The title of a problem with only a status to go by: its reason phrase, in sentence case ("Not found"). */
+    static String titleFor(int status) {
+        String phrase = io.netty.handler.codec.http.HttpResponseStatus.valueOf(status).reasonPhrase();
+        if (phrase.isEmpty() || phrase.startsWith("Unknown")) {
+            return status >= 500 ? "Server error" : "Client error";
+        }
+        return phrase.charAt(0) + phrase.substring(1).toLowerCase(java.util.Locale.ROOT).replace("uri", "URI");
     }
 
     static Response respond(Problem problem) {
