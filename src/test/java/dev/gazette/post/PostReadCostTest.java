@@ -81,6 +81,11 @@ class PostReadCostTest {
         // the tag filter's lookup, the page with its posts and authors, and the terms of all of them
         assertTrue(large.statements() <= 3, "a list with includes costs " + large.statements() + " statements");
         assertEquals(0, large.entityLoads(), "entities loaded for a list");
+        // likedByMe of a visitor is read in the page's statement: not one statement more, whatever the page size
+        Cost visitorSmall = costOf(() -> given().header("X-Visitor-Id", unique("visitor")), list + "&limit=2");
+        Cost visitor = costOf(() -> given().header("X-Visitor-Id", unique("visitor")), list + "&limit=24");
+        assertEquals(large.statements(), visitor.statements(), "statements with likedByMe vs without");
+        assertEquals(visitorSmall.statements(), visitor.statements(), "statements with likedByMe for 2 items vs 24 items");
 
         Cost newest = costOf(RestAssured::given, "/api/v1/posts?include=author,categories,tags&limit=24");
         assertTrue(newest.statements() <= 2, "the front page costs " + newest.statements() + " statements");
@@ -103,6 +108,8 @@ class PostReadCostTest {
             Cost cost = costOf(RestAssured::given, path);
             assertEquals(1, cost.statements(), "statements for " + path);
             assertEquals(0, cost.entityLoads(), "entities loaded for " + path);
+            Cost liked = costOf(() -> given().header("X-Visitor-Id", unique("visitor")), path);
+            assertEquals(1, liked.statements(), "statements with likedByMe for " + path);
         }
         given().get("/api/v1/posts/" + post.get("slug") + "?include=author,categories,tags&miss=" + unique("m"))
                 .then().statusCode(200).body("categories.id", contains((int) cat)).body("tags", hasSize(2))
