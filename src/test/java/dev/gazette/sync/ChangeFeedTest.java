@@ -107,7 +107,7 @@ class ChangeFeedTest {
 
     @Test
     void deletingACategoryUpdatesItsChildrenAndPosts() {
-        long parent = Fixtures.category("Parent", null);
+        long parent = Fixtures.category("Parent " + unique("p"), null);
         long child = Fixtures.category("Child", parent);
         long post = Fixtures.postId(Fixtures.publishedPost(Fixtures.ADMIN_TOKEN, unique("p"), Map.of("categories", List.of(parent))));
         String start = now();
