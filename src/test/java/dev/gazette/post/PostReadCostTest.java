@@ -45,10 +45,9 @@ class PostReadCostTest {
         long fewestStatements = Long.MAX_VALUE;
         long fewestLoads = Long.MAX_VALUE;
         for (int i = 0; i < 3; i++) {
-            String fresh = path + (path.contains("?") ? "&" : "?") + "miss=" + unique("m"); // never answered from memory
             long statements = stats.getPrepareStatementCount() + reads.statements();
             long loads = stats.getEntityLoadCount() + stats.getEntityFetchCount() + stats.getCollectionLoadCount();
-            request.get().get(fresh).then().statusCode(200).header("X-Cache", not(equalTo("HIT")));
+            request.get().header("Accept", missing()).get(path).then().statusCode(200).header("X-Cache", not(equalTo("HIT")));
             fewestStatements = Math.min(fewestStatements, stats.getPrepareStatementCount() + reads.statements() - statements);
             fewestLoads = Math.min(fewestLoads,
                     stats.getEntityLoadCount() + stats.getEntityFetchCount() + stats.getCollectionLoadCount() - loads);
@@ -57,6 +56,14 @@ class PostReadCostTest {
     }
 
     private record Cost(long statements, long entityLoads) {
+    }
+
+    /**
+     * An Accept header no request sent before: the response cache keys answers by URL and Accept, so
+     * the request is computed (unknown query parameters are refused, so the URL cannot vary instead).
+     */
+    static String missing() {
+        return "application/json, text/x-miss-" + unique("m") + ";q=0.1";
     }
 
     @Test
@@ -111,7 +118,7 @@ class PostReadCostTest {
             Cost liked = costOf(() -> given().header("X-Visitor-Id", unique("visitor")), path);
             assertEquals(1, liked.statements(), "statements with likedByMe for " + path);
         }
-        given().get("/api/v1/posts/" + post.get("slug") + "?include=author,categories,tags&miss=" + unique("m"))
+        given().header("Accept", missing()).get("/api/v1/posts/" + post.get("slug") + "?include=author,categories,tags")
                 .then().statusCode(200).body("categories.id", contains((int) cat)).body("tags", hasSize(2))
                 .body("tagIds", hasSize(2)).body("author.id", equalTo(((Number) post.get("authorId")).intValue()));
     }
