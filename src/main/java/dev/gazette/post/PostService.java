@@ -172,6 +172,9 @@ public class PostService {
                 : () -> reads.count(query);
         ListPage<PostView> page = reads.page(query, order, cursor, q.limit(), total, q.include(), q.withContent(), liker, now);
         shown(page.items(), q.include(), false);
+        if (q.include().contains("author") && !caller.seesStaff()) {
+            page = new ListPage<>(page.items().stream().map(PostService::withPublicAuthor).toList(), page.page());
+        }
         return page;
     }
 
@@ -184,7 +187,7 @@ public class PostService {
         }
         PostView view = PostReads.view(found.post(), found.terms(), include, true, now);
         shown(List.of(view), include, true);
-        return view;
+        return caller.seesStaff() ? view : withPublicAuthor(view);
     }
 
     // ---------------------------------------------------------------- writes
@@ -368,6 +371,11 @@ public class PostService {
         answer.shows(keys);
     }
 
+    /** An embedded author as everyone but editors and admins sees them: without role. */
+    private static PostView withPublicAuthor(PostView view) {
+        return view.author() == null ? view : view.withAuthor(view.author().withoutRole());
+    }
+
     private PostView view(Post post) {
         posts.flush();
         return PostMapper.toView(post, sortedCategories(post), sortedTags(post), Set.of(), true, Times.now());
@@ -414,10 +422,14 @@ public class PostService {
         return view(post);
     }
 
-    /** The categories and tags a post is filed under (what the post counts per term depend on). */
+    /**
+     * The categories and tags a post is filed under, and its author (what the post counts per term
+     * depend on, and which authors have published content).
+     */
     private static Set<Object> filing(Post post) {
         Set<Object> filed = new java.util.HashSet<>(post.categories);
         filed.addAll(post.tags);
+        filed.add(post.author);
         return filed;
     }
 

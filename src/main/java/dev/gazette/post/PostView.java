@@ -42,6 +42,13 @@ public record PostView(
         @Schema(description = "With include=categories", nullable = true) List<CategoryRef> categories,
         @Schema(description = "With include=tags", nullable = true) List<TagRef> tags) {
 
+    /** The same post with another embedded author (the public form of the same author, say). */
+    public PostView withAuthor(AuthorView embedded) {
+        return new PostView(id, slug, title, excerpt, content, status, publishedAt, modifiedAt, createdAt, authorId, categoryIds,
+                tagIds, source, canonicalUrl, commentStatus, sticky, featuredImageUrl, commentCount, likeCount, likedByMe, version,
+                embedded, categories, tags);
+    }
+
     @Schema(name = "SourceCredit", description = "Where a re-published article first appeared")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record SourceCredit(
