@@ -42,7 +42,7 @@ public final class Fixtures {
         String name = unique(role);
         long authorId = asAdmin().body(Map.of("displayName", "Test " + name, "role", role, "email", name + "@example.com"))
                 .post("/api/v1/authors").then().statusCode(201).extract().jsonPath().getLong("id");
-        String slug = given().get("/api/v1/authors/" + authorId).then().statusCode(200).extract().path("slug");
+        String slug = asAdmin().get("/api/v1/authors/" + authorId).then().statusCode(200).extract().path("slug");
         String token = asAdmin().body(Map.of("name", "test token", "authorId", authorId))
                 .post("/api/v1/tokens").then().statusCode(201).extract().path("token");
         return new Actor(authorId, slug, token);

@@ -25,6 +25,9 @@ import java.util.List;
 public class AuthorService {
 
     static final SortOrder BY_NAME = SortOrder.of("name", false, "a.display_name", KeyType.STRING, "a.id");
+    /** The author {@code a} has a public post. */
+    static final String PUBLISHED_SOMETHING = "exists (select 1 from post p where p.author_id = a.id and "
+            + dev.gazette.post.PostStatus.PUBLIC_SQL + ")";
 
     @Inject
     AuthorRepository authors;
@@ -41,20 +44,48 @@ public class AuthorService {
     @Inject
     AnswerKeys answer;
 
+    /**
+     * Authors by name. Editors and admins see every account with its role; everyone else only the people
+     * with published content (a public post), without roles: the administrator account and staff who
+     * never published stay private.
+     */
     @Transactional
     public ListPage<AuthorView> list(String cursor, int limit) {
         answer.shows(ContentKeys.AUTHORS);
         Cursor c = cursor == null ? null : Cursor.decode(cursor, BY_NAME.name(), 2);
-        KeysetQuery.Page page = new KeysetQuery("author a").page(authors.getEntityManager(), BY_NAME, c, limit);
+        KeysetQuery query = new KeysetQuery("author a");
+        boolean staff = caller.seesStaff();
+        if (!staff) {
+            // who has public posts changes when a post appears, leaves or changes author: what moves the per-term counts
+            answer.shows(ContentKeys.TERM_COUNTS);
+            query.where(PUBLISHED_SOMETHING, "now", Times.now());
+        }
+        KeysetQuery.Page page = query.page(authors.getEntityManager(), BY_NAME, c, limit);
         List<Author> loaded = page.inOrder(authors.list("id in ?1", page.ids()), a -> a.id);
-        return new ListPage<>(loaded.stream().map(AuthorView::of).toList(), page.info());
+        return new ListPage<>(loaded.stream().map(a -> shown(AuthorView.of(a), staff)).toList(), page.info());
     }
 
+    /** One author; to all but editors and admins only someone with published content (else 404), without role. */
     @Transactional
     public AuthorView get(IdOrSlug key) {
         Author author = authors.get(key);
         answer.shows(ContentKeys.author(author.id));
-        return AuthorView.of(author);
+        boolean staff = caller.seesStaff();
+        if (!staff) {
+            answer.shows(ContentKeys.TERM_COUNTS);
+            boolean published = ((Number) authors.getEntityManager().createNativeQuery(
+                            "select count(*) from author a where a.id = :id and " + PUBLISHED_SOMETHING)
+                    .setParameter("id", author.id).setParameter("now", Times.now()).getSingleResult()).longValue() > 0;
+            if (!published) {
+                throw ApiException.notFound("Author", key);
+            }
+        }
+        return shown(AuthorView.of(author), staff);
+    }
+
+    /** The view for this caller: the role only for editors and admins. */
+    private static AuthorView shown(AuthorView view, boolean staff) {
+        return staff ? view : view.withoutRole();
     }
 
     @Transactional

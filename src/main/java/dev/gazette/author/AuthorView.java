@@ -1,5 +1,6 @@
 package dev.gazette.author;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -9,7 +10,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 
-/** An author as the public sees it: never an email. */
+/**
+ * An author as the API shows it: never an email; the role only to editors and admins (and to the
+ * author themself, at {@code /me}).
+ */
 @Schema(name = "Author")
 public record AuthorView(
         @Schema(example = "2") long id,
@@ -17,11 +21,17 @@ public record AuthorView(
         @Schema(example = "María López") String displayName,
         @Schema(example = "Climate and energy correspondent.", nullable = true) String bio,
         @Schema(example = "https://images.example.com/maria.jpg", nullable = true) String avatarUrl,
-        @Schema(example = "author") Role role,
+        @Schema(description = "Only for editors' and admins' tokens, and at /me; absent otherwise", nullable = true, example = "author")
+        @JsonInclude(JsonInclude.Include.NON_NULL) Role role,
         Instant updatedAt) {
 
     public static AuthorView of(Author a) {
         return new AuthorView(a.id, a.slug, a.displayName, a.bio, a.avatarUrl, a.role, a.updatedAt);
+    }
+
+    /** The same author as the public sees it: without the role. */
+    public AuthorView withoutRole() {
+        return role == null ? this : new AuthorView(id, slug, displayName, bio, avatarUrl, null, updatedAt);
     }
 
     /** Create or replace an author (admins). PATCH merges into this shape. */

@@ -45,6 +45,11 @@ public class Caller {
         return principal().isPresent();
     }
 
+    /** Whether the caller may see everyone behind the content and their roles (editors and admins). */
+    public boolean seesStaff() {
+        return principal().map(p -> p.role().editsAllContent()).orElse(false);
+    }
+
     /** The principal, if it has one of the roles; 401 without a token, 403 with a token of another role. */
     public Principal require(Role... roles) {
         Principal p = principal().orElseThrow(() -> ApiException.unauthorized(

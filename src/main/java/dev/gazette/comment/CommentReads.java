@@ -304,6 +304,7 @@ class CommentReads {
                 case DOUBLE -> ((Number) value).doubleValue();
                 case STRING -> (String) value;
                 case INSTANT -> Instant.parse((String) value);
+                case BOOLEAN -> (Boolean) value;
             };
         } catch (ClassCastException | DateTimeParseException e) {
             throw ApiException.badRequest("cursor",

@@ -9,6 +9,7 @@ import dev.gazette.common.persistence.SqlReads;
 import dev.gazette.common.web.Cursor;
 import dev.gazette.common.web.IdOrSlug;
 import dev.gazette.common.web.ListPage;
+import dev.gazette.comment.Liker;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongSupplier;
 
@@ -39,6 +41,8 @@ class PostReads {
     /** The author's public columns ({@link AuthorView}), read after the post's when it is included. */
     private static final String AUTHOR_COLUMNS = ", a.slug, a.display_name, a.bio, a.avatar_url, a.role, a.updated_at";
     private static final String AUTHOR_JOIN = "join author a on a.id = p.author_id";
+    /** Whether the liker of {@code :liker} likes the post (0 or 1), read after the author's columns. */
+    private static final String LIKED_COLUMN = ", (select count(*) from post_like l where l.post_id = p.id and l.liker = :liker)";
     /**
      * Columns of a term's row in {@link #one} after its kind: id, slug, name (where the post's id, slug
      * and title are), five nulls, and the parent id (where the post's author id is); nulls pad the rest.
@@ -56,6 +60,9 @@ class PostReads {
             + " from post_tag pt join tag t on t.id = pt.tag_id where pt.post_id in (:ids)"
             + " order by 2, 1, 5, 3";
 
+    /** The parameter naming the liker in a page's statement (not part of what its total depends on). */
+    static final String LIKER_PARAMETER = "liker";
+
     @Inject
     SqlReads sql;
 
@@ -64,8 +71,8 @@ class PostReads {
      * if asked), in one statement: the post's row, then its categories' and its tags' rows in the
      * same columns (kind 0, 1, 2); null if there is no such post.
      */
-    Found one(IdOrSlug key, boolean withAuthor) {
-        String columns = POST_COLUMNS + CONTENT_COLUMN + (withAuthor ? AUTHOR_COLUMNS : "");
+    Found one(IdOrSlug key, boolean withAuthor, Optional<Liker> liker) {
+        String columns = POST_COLUMNS + CONTENT_COLUMN + (withAuthor ? AUTHOR_COLUMNS : "") + (liker.isPresent() ? LIKED_COLUMN : "");
         String padding = ", null".repeat(columns.split(",").length - TERM_COLUMNS);
         String postId = key.isId() ? ":key" : "(select id from post where slug = :key)";
         String statement = "select 0, " + columns + " from post p" + (withAuthor ? " " + AUTHOR_JOIN : "")
@@ -77,9 +84,11 @@ class PostReads {
                 + " order by 1, 4, 2";
         PostRow[] post = new PostRow[1];
         Terms terms = new Terms();
-        sql.list(statement, Map.of("key", keyValue(key)), row -> {
+        Map<String, Object> parameters = new HashMap<>(Map.of("key", keyValue(key)));
+        liker.ifPresent(l -> parameters.put("liker", l.key()));
+        sql.list(statement, parameters, row -> {
             switch (row.getInt(1)) {
-                case 0 -> post[0] = post(row.after(1), true, withAuthor);
+                case 0 -> post[0] = post(row.after(1), true, withAuthor, liker.isPresent());
                 case 1 -> terms.category(row.getLong(2), row.string(3), row.string(4), row.longOrNull(10));
                 default -> terms.tag(row.getLong(2), row.string(3), row.string(4));
             }
@@ -94,11 +103,13 @@ class PostReads {
 
     /** One keyset page of the query's posts: their rows in one statement, their terms in one more. */
     ListPage<PostView> page(KeysetQuery query, SortOrder order, Cursor cursor, int limit, LongSupplier total,
-                            Set<String> include, boolean withContent, Instant now) {
+                            Set<String> include, boolean withContent, Optional<Liker> liker, Instant now) {
         boolean withAuthor = include.contains("author");
+        boolean withLiked = liker.isPresent();
+        liker.ifPresent(l -> query.parameter(LIKER_PARAMETER, l.key()));
         KeysetQuery.RowPage<PostRow> page = query.rows(sql,
-                POST_COLUMNS + (withContent ? CONTENT_COLUMN : "") + (withAuthor ? AUTHOR_COLUMNS : ""),
-                withAuthor ? AUTHOR_JOIN : null, order, cursor, limit, total, row -> post(row, withContent, withAuthor));
+                POST_COLUMNS + (withContent ? CONTENT_COLUMN : "") + (withAuthor ? AUTHOR_COLUMNS : "") + (withLiked ? LIKED_COLUMN : ""),
+                withAuthor ? AUTHOR_JOIN : null, order, cursor, limit, total, row -> post(row, withContent, withAuthor, withLiked));
         return new ListPage<>(views(page.rows(), include, withContent, now), page.info());
     }
 
@@ -159,7 +170,7 @@ class PostReads {
         return new PostView(p.id(), p.slug(), p.title(), p.excerpt(), withContent ? p.content() : null, status,
                 p.publishedAt(), p.modifiedAt(), p.createdAt(), p.authorId(), t.categoryIds, t.tagIds,
                 p.source(), p.canonicalUrl(), p.commentStatus(), p.sticky(), p.featuredImageUrl(), p.commentCount(),
-                p.likeCount(), p.version(), include.contains("author") ? p.author() : null,
+                p.likeCount(), p.likedByMe(), p.version(), include.contains("author") ? p.author() : null,
                 include.contains("categories") ? t.categories : null, include.contains("tags") ? t.tags : null);
     }
 
@@ -168,7 +179,7 @@ class PostReads {
     }
 
     /** Maps {@link #POST_COLUMNS}, then the content and the author's columns when they were selected. */
-    private static PostRow post(Row row, boolean withContent, boolean withAuthor) throws SQLException {
+    private static PostRow post(Row row, boolean withContent, boolean withAuthor, boolean withLiked) throws SQLException {
         long id = row.getLong(1);
         String outlet = row.string(11);
         PostView.SourceCredit source = outlet == null ? null
@@ -180,17 +191,21 @@ class PostReads {
                 ? new AuthorView(authorId, row.string(next), row.string(next + 1), row.string(next + 2), row.string(next + 3),
                         Role.valueOf(row.string(next + 4)), row.instant(next + 5))
                 : null;
+        if (withAuthor) {
+            next += 6;
+        }
+        Boolean likedByMe = withLiked ? row.getLong(next) > 0 : null;
         return new PostRow(id, row.string(2), row.string(3), row.string(4), content, PostStatus.valueOf(row.string(5)),
                 row.instant(6), row.instant(7), row.instant(8), authorId, source, row.string(14),
                 Post.CommentStatus.valueOf(row.string(15)), row.getBoolean(16), row.string(17), row.getInt(18), row.getInt(19),
-                row.getLong(20), author);
+                likedByMe, row.getLong(20), author);
     }
 
     /** A post as read, before its terms are added: everything of its view but those. */
     record PostRow(long id, String slug, String title, String excerpt, String content, PostStatus status,
                    Instant publishedAt, Instant modifiedAt, Instant createdAt, long authorId, PostView.SourceCredit source,
                    String canonicalUrl, Post.CommentStatus commentStatus, boolean sticky, String featuredImageUrl,
-                   int commentCount, int likeCount, long version, AuthorView author) {
+                   int commentCount, int likeCount, Boolean likedByMe, long version, AuthorView author) {
 
         /** As {@link Post#isPublicAt}. */
         boolean isPublicAt(Instant now) {

@@ -38,10 +38,16 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.gazette.comment.Liker;
+import dev.gazette.common.web.ApiException;
 import dev.gazette.common.web.PageInfo;
 
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 @Path("/api/v1")
@@ -71,13 +77,34 @@ public class PostResource {
     @Inject
     Caller caller;
 
+    static final String MULTI = " Repeat the parameter or separate values with commas for any of several (OR); different filters"
+            + " all apply (AND).";
+    static final String VISITOR = "Anonymous liker id (8 to 64 of A-Z a-z 0-9 - _, e.g. a UUID kept by the client); with it (or a token)"
+            + " posts carry likedByMe and the answer is private";
+    static final String VISITOR_EXAMPLE = "3f0c2a7e-5b1d-4e8a-9c61-2d7f0b9e4a11";
+    /** At most this many values in one multi-value filter. */
+    static final int MAX_VALUES = 50;
+
     @GET
     @Path("/posts")
     @Operation(summary = "List posts", description = """
-            Published posts, newest first, keyset-paged: follow `page.next` (or the `Link` header) until it is null.
+            Published posts, keyset-paged: follow `page.next` (or the `Link` header) until it is null.
+
+            **Order.** Without `sort` and without any filter (`category`, `tag`, `author`, `outlet`, dates, `q`,
+            `sticky`, `status`) the list is the front page: sticky posts first (newest first among them), then every
+            other post newest first. It is one keyset order, so walking `page.next` returns every post exactly once;
+            sticky posts are at the top of the first page(s), not repeated on later ones. Any filter or an explicit
+            `sort=newest` gives the plain newest-first order (as on WordPress, where only the home page pins sticky
+            posts); `sticky=true` or `sticky=false` lists only sticky or only other posts.
+
+            **Filters.** `category`, `tag`, `author` (and `status` with a token) take several values, repeated
+            (`tag=harbour&tag=ferries`) or comma-separated (`tag=harbour,ferries`): a post matches one of them (OR);
+            different filters all apply (AND). A category matches its sub-categories too, as its `postCount` counts.
+
             Items are summaries: add `fields=content` for bodies, `include=author,categories,tags` to embed related
-            objects (a fixed number of queries, whatever the page size). With a token, `status` lists drafts,
-            scheduled or trashed posts too (authors see only their own).""")
+            objects (a fixed number of queries, whatever the page size). With `X-Visitor-Id` or a token each post
+            carries `likedByMe` and the answer is private. With a token, `status` lists drafts, scheduled or trashed
+            posts too (authors see only their own). An unknown query parameter is a 400.""")
     @APIResponse(responseCode = "200", description = "A page of posts; Link header with rel=next/prev",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostPage.class)))
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match)")
@@ -85,10 +112,10 @@ public class PostResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     public Response listPosts(
-            @Parameter(description = "Category id or slug; posts in its sub-categories are included", example = "climate")
-            @QueryParam("category") String category,
-            @Parameter(description = "Tag id or slug", example = "heatwave") @QueryParam("tag") String tag,
-            @Parameter(description = "Author id or slug", example = "maria-lopez") @QueryParam("author") String author,
+            @Parameter(description = "Category id or slug; posts in its sub-categories are included." + MULTI, example = "news")
+            @QueryParam("category") List<String> category,
+            @Parameter(description = "Tag id or slug." + MULTI, example = "harbour") @QueryParam("tag") List<String> tag,
+            @Parameter(description = "Author id or slug." + MULTI, example = "maria-lopez") @QueryParam("author") List<String> author,
             @Parameter(description = "Source outlet of re-published posts (case-insensitive, exact)", example = "The Example Times")
             @QueryParam("outlet") String outlet,
             @Parameter(description = "Published strictly after this time (ISO-8601)", example = "2026-11-01T00:00:00Z")
@@ -99,10 +126,13 @@ public class PostResource {
             @QueryParam("modifiedSince") String modifiedSince,
             @Parameter(description = "Full-text search in title and content; quoted phrases and -exclusions work", example = "heatwave spain")
             @QueryParam("q") String q,
-            @Parameter(description = "newest (default), oldest, modified, title, or relevance (default with q)", example = "newest")
+            @Parameter(description = "true: only sticky posts; false: only posts that are not sticky; absent: both", example = "false")
+            @QueryParam("sticky") String sticky,
+            @Parameter(description = "newest, oldest, modified, title, or relevance (default with q); without it and without filters,"
+                    + " sticky posts come first, then newest", example = "newest")
             @QueryParam("sort") String sort,
-            @Parameter(description = "published (default), or with a token draft, scheduled, trashed, any", example = "published")
-            @QueryParam("status") String status,
+            @Parameter(description = "published (default), or with a token draft, scheduled, trashed, any." + MULTI, example = "published")
+            @QueryParam("status") List<String> status,
             @Parameter(description = "Related objects to embed: author, categories, tags", example = "author,categories,tags")
             @QueryParam("include") String include,
             @Parameter(description = "Comma-separated fields of each item; `content` is only returned when listed here", example = "id,slug,title,excerpt,publishedAt")
@@ -110,17 +140,23 @@ public class PostResource {
             @Parameter(description = "Page size, 1 to 100", example = "20") @QueryParam("limit") String limit,
             @Parameter(description = "page.next or page.prev of a previous page", example = "WyJuZXdlc3QiLCJhIiwiMjAyNi0xMS0yMFQwOTowMDowMFoiLDQyXQ")
             @QueryParam("cursor") String cursor,
+            @Parameter(description = VISITOR, example = VISITOR_EXAMPLE) @HeaderParam(Liker.HEADER) String visitorId,
             @Context Request request, @Context UriInfo uri) {
         FieldSelection selection = FieldSelection.parse(fields, PostView.class);
-        PostQuery query = new PostQuery(Params.blankToNull(category), Params.blankToNull(tag), Params.blankToNull(author), Params.blankToNull(outlet),
+        Optional<Liker> liker = Liker.of(caller, visitorId);
+        Set<PostQuery.StatusFilter> statuses = EnumSet.noneOf(PostQuery.StatusFilter.class);
+        for (String s : values("status", status)) {
+            statuses.add(Params.enumValue("status", s, PostQuery.StatusFilter.class, PostQuery.StatusFilter.PUBLISHED));
+        }
+        PostQuery query = new PostQuery(values("category", category), values("tag", tag), values("author", author),
+                Params.blankToNull(outlet),
                 Params.instant("publishedAfter", publishedAfter), Params.instant("publishedBefore", publishedBefore),
-                Params.instant("modifiedSince", modifiedSince), Params.blankToNull(q),
-                Params.enumValue("sort", sort, PostQuery.Sort.class, null),
-                Params.enumValue("status", status, PostQuery.StatusFilter.class, PostQuery.StatusFilter.PUBLISHED),
+                Params.instant("modifiedSince", modifiedSince), Params.blankToNull(q), bool("sticky", sticky),
+                Params.enumValue("sort", sort, PostQuery.Sort.class, null), statuses,
                 Params.words("include", include, PostQuery.INCLUDES), selection.explicitly("content"),
                 Params.blankToNull(cursor), Params.limit(limit));
-        ListPage<PostView> page = service.list(query);
-        Representation r = Representation.list(page).fields(selection).personal(caller.isAuthenticated())
+        ListPage<PostView> page = service.list(query, liker);
+        Representation r = Representation.list(page).fields(selection).personal(caller.isAuthenticated() || liker.isPresent())
                 .lastModified(page.items().stream().map(PostView::modifiedAt).max(Instant::compareTo).orElse(null));
         if (page.page().next() != null) {
             r.link(uri.getRequestUriBuilder().replaceQueryParam("cursor", page.page().next()).build().toString(), "next");
@@ -131,11 +167,45 @@ public class PostResource {
         return caching.ok(request, r);
     }
 
+    /**
+     * The values of a multi-value filter: every occurrence of the parameter, each split at commas (slugs
+     * and ids never hold one), trimmed, without blanks and repeats.
+     */
+    static List<String> values(String name, List<String> raw) {
+        Set<String> values = new LinkedHashSet<>();
+        if (raw != null) {
+            for (String occurrence : raw) {
+                for (String part : occurrence.split(",")) {
+                    if (!part.isBlank()) {
+                        values.add(part.trim());
+                    }
+                }
+            }
+        }
+        if (values.size() > MAX_VALUES) {
+            throw ApiException.badRequest(name, "at most " + MAX_VALUES + " values");
+        }
+        return List.copyOf(values);
+    }
+
+    /** {@code true} or {@code false}; null when absent. */
+    static Boolean bool(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw ApiException.badRequest(name, "must be true or false");
+        };
+    }
+
     @GET
     @Path("/posts/{idOrSlug}")
     @Operation(summary = "Get a post", description = """
             By numeric id or slug, with its content. Drafts, scheduled and trashed posts are 404 without a token
-            that may see them. The ETag's first part is the post's version, for If-Match on writes.""")
+            that may see them. The ETag's first part is the post's version, for If-Match on writes. With `X-Visitor-Id` or
+            a token the post carries `likedByMe` and the answer is private (`Cache-Control: private`).""")
     @APIResponse(responseCode = "200", description = "The post",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostView.class)))
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match / If-Modified-Since)")
@@ -147,15 +217,17 @@ public class PostResource {
             @Parameter(description = "Related objects to embed: author, categories, tags", example = "author,categories,tags")
             @QueryParam("include") String include,
             @Parameter(description = "Comma-separated fields to return", example = "id,title,content") @QueryParam("fields") String fields,
+            @Parameter(description = VISITOR, example = VISITOR_EXAMPLE) @HeaderParam(Liker.HEADER) String visitorId,
             @Context Request request) {
         FieldSelection selection = FieldSelection.parse(fields, PostView.class);
-        PostView post = service.get(IdOrSlug.parse(idOrSlug), Params.words("include", include, PostQuery.INCLUDES));
+        Optional<Liker> liker = Liker.of(caller, visitorId);
+        PostView post = service.get(IdOrSlug.parse(idOrSlug), Params.words("include", include, PostQuery.INCLUDES), liker);
         Instant lastModified = post.modifiedAt();
         if (post.author() != null && post.author().updatedAt().isAfter(lastModified)) {
             lastModified = post.author().updatedAt();
         }
         return caching.ok(request, Representation.of(post).fields(selection).version(post.version())
-                .lastModified(lastModified).personal(caller.isAuthenticated()));
+                .lastModified(lastModified).personal(caller.isAuthenticated() || liker.isPresent()));
     }
 
     @POST

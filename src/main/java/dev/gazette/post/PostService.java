@@ -6,6 +6,7 @@ import dev.gazette.author.AuthorRepository;
 import dev.gazette.author.Caller;
 import dev.gazette.author.Principal;
 import dev.gazette.author.Role;
+import dev.gazette.comment.Liker;
 import dev.gazette.common.persistence.KeyType;
 import dev.gazette.common.persistence.KeysetQuery;
 import dev.gazette.common.persistence.SortOrder;
@@ -96,35 +97,59 @@ public class PostService {
      * caller's): no entity is loaded, so there is nothing to flush.
      */
     public ListPage<PostView> list(PostQuery q) {
+        return list(q, Optional.empty());
+    }
+
+    /**
+     * The same, each post saying whether {@code liker} likes it (read in the page's statement). An answer
+     * for a liker is personal: never kept by the response cache.
+     */
+    public ListPage<PostView> list(PostQuery q, Optional<Liker> liker) {
         Instant now = Times.now();
         KeysetQuery query = new KeysetQuery("post p");
         boolean publicOnly = restrictVisibility(query, q.status(), now);
         answer.shows(ContentKeys.POST_LISTS);
 
-        if (q.category() != null) {
-            List<Long> subtree = reads.categorySubtree(IdOrSlug.parse(q.category()));
-            if (subtree.isEmpty()) {
-                throw ApiException.badRequest("category", "no category '" + q.category() + "'");
+        if (!q.categories().isEmpty()) {
+            Set<Long> categoryIds = new java.util.TreeSet<>();
+            for (String category : q.categories()) {
+                List<Long> subtree = reads.categorySubtree(IdOrSlug.parse(category));
+                if (subtree.isEmpty()) {
+                    throw ApiException.badRequest("category", "no category '" + category + "'");
+                }
+                categoryIds.addAll(subtree);
             }
             answer.shows(ContentKeys.CATEGORIES);
             query.where("exists (select 1 from post_category pc where pc.post_id = p.id and pc.category_id in (:categoryIds))",
-                    "categoryIds", subtree);
+                    "categoryIds", List.copyOf(categoryIds));
         }
-        if (q.tag() != null) {
-            Long tagId = reads.tagId(IdOrSlug.parse(q.tag()));
-            if (tagId == null) {
-                throw ApiException.badRequest("tag", "no tag '" + q.tag() + "'");
+        if (!q.tags().isEmpty()) {
+            Set<Long> tagIds = new java.util.TreeSet<>();
+            for (String tag : q.tags()) {
+                Long tagId = reads.tagId(IdOrSlug.parse(tag));
+                if (tagId == null) {
+                    throw ApiException.badRequest("tag", "no tag '" + tag + "'");
+                }
+                tagIds.add(tagId);
             }
             answer.shows(ContentKeys.TAGS);
-            query.where("exists (select 1 from post_tag pt where pt.post_id = p.id and pt.tag_id = :tagId)", "tagId", tagId);
+            query.where("exists (select 1 from post_tag pt where pt.post_id = p.id and pt.tag_id in (:tagIds))",
+                    "tagIds", List.copyOf(tagIds));
         }
-        if (q.author() != null) {
-            Long authorId = reads.authorId(IdOrSlug.parse(q.author()));
-            if (authorId == null) {
-                throw ApiException.badRequest("author", "no author '" + q.author() + "'");
+        if (!q.authors().isEmpty()) {
+            Set<Long> authorIds = new java.util.TreeSet<>();
+            for (String author : q.authors()) {
+                Long authorId = reads.authorId(IdOrSlug.parse(author));
+                if (authorId == null) {
+                    throw ApiException.badRequest("author", "no author '" + author + "'");
+                }
+                authorIds.add(authorId);
             }
             answer.shows(ContentKeys.AUTHORS);
-            query.where("p.author_id = :authorId", "authorId", authorId);
+            query.where("p.author_id in (:authorIds)", "authorIds", List.copyOf(authorIds));
+        }
+        if (q.sticky() != null) {
+            query.where("p.sticky = :sticky", "sticky", q.sticky());
         }
         if (q.outlet() != null && !q.outlet().isBlank()) {
             query.where("lower(p.source_outlet) = :outlet", "outlet", q.outlet().trim().toLowerCase(Locale.ROOT));
@@ -143,23 +168,26 @@ public class PostService {
         Cursor cursor = q.cursor() == null ? null : Cursor.decode(q.cursor(), order.name(), order.expressions().size());
         EntityManager em = posts.getEntityManager();
         LongSupplier total = publicOnly
-                ? () -> totals.of(query, em, ContentKeys.POST_LISTS, "now")
+                ? () -> totals.of(query, em, ContentKeys.POST_LISTS, "now", PostReads.LIKER_PARAMETER)
                 : () -> reads.count(query);
-        ListPage<PostView> page = reads.page(query, order, cursor, q.limit(), total, q.include(), q.withContent(), now);
+        ListPage<PostView> page = reads.page(query, order, cursor, q.limit(), total, q.include(), q.withContent(), liker, now);
         shown(page.items(), q.include(), false);
+        if (q.include().contains("author") && !caller.seesStaff()) {
+            page = new ListPage<>(page.items().stream().map(PostService::withPublicAuthor).toList(), page.page());
+        }
         return page;
     }
 
     /** One post with its content, if the caller may read it; like {@link #list}, outside a transaction. */
-    public PostView get(IdOrSlug key, Set<String> include) {
+    public PostView get(IdOrSlug key, Set<String> include, Optional<Liker> liker) {
         Instant now = Times.now();
-        PostReads.Found found = reads.one(key, include.contains("author"));
+        PostReads.Found found = reads.one(key, include.contains("author"), liker);
         if (found == null || !readable(found.post(), now)) {
             throw ApiException.notFound("Post", key);
         }
         PostView view = PostReads.view(found.post(), found.terms(), include, true, now);
         shown(List.of(view), include, true);
-        return view;
+        return caller.seesStaff() ? view : withPublicAuthor(view);
     }
 
     // ---------------------------------------------------------------- writes
@@ -276,14 +304,21 @@ public class PostService {
      *
      * @return whether only public posts can be listed (so {@code published_at} is never null)
      */
-    private boolean restrictVisibility(KeysetQuery query, PostQuery.StatusFilter status, Instant now) {
-        if (status == PostQuery.StatusFilter.PUBLISHED) {
+    private boolean restrictVisibility(KeysetQuery query, Set<PostQuery.StatusFilter> status, Instant now) {
+        if (status.equals(Set.of(PostQuery.StatusFilter.PUBLISHED))) {
             query.where(PostStatus.PUBLIC_SQL, "now", now);
             return true;
         }
         Principal me = caller.require(Role.ADMIN, Role.EDITOR, Role.AUTHOR);
-        if (status != PostQuery.StatusFilter.ANY) {
-            query.where("p.status = :status", "status", status.name());
+        if (!status.contains(PostQuery.StatusFilter.ANY)) {
+            List<String> states = new ArrayList<>();
+            for (PostQuery.StatusFilter s : status) {
+                states.add(s == PostQuery.StatusFilter.PUBLISHED ? "(" + PostStatus.PUBLIC_SQL + ")" : "p.status = '" + s.name() + "'");
+            }
+            query.where(states.size() == 1 ? states.get(0) : "(" + String.join(" or ", states) + ")");
+            if (status.contains(PostQuery.StatusFilter.PUBLISHED)) {
+                query.parameter("now", now);
+            }
         }
         if (!me.role().editsAllContent()) {
             query.where("p.author_id = :me", "me", me.authorId());
@@ -296,6 +331,10 @@ public class PostService {
         SortOrder relevance = searching ? search.apply(query, q.q()) : null;
         PostQuery.Sort sort = q.sort() != null ? q.sort() : searching ? PostQuery.Sort.RELEVANCE : PostQuery.Sort.NEWEST;
         String date = publicOnly ? "p.published_at" : "coalesce(p.published_at, p.created_at)";
+        if (q.frontPage()) {
+            // sticky posts first, then newest first: one keyset order, so walking page.next sees every post once
+            return new SortOrder("front", List.of("p.sticky", date, "p.id"), List.of(KeyType.BOOLEAN, KeyType.INSTANT, KeyType.LONG), true);
+        }
         return switch (sort) {
             case NEWEST -> SortOrder.of("newest", true, date, KeyType.INSTANT, "p.id");
             case OLDEST -> SortOrder.of("oldest", false, date, KeyType.INSTANT, "p.id");
@@ -330,6 +369,11 @@ public class PostService {
             }
         }
         answer.shows(keys);
+    }
+
+    /** An embedded author as everyone but editors and admins sees them: without role. */
+    private static PostView withPublicAuthor(PostView view) {
+        return view.author() == null ? view : view.withAuthor(view.author().withoutRole());
     }
 
     private PostView view(Post post) {
@@ -378,10 +422,14 @@ public class PostService {
         return view(post);
     }
 
-    /** The categories and tags a post is filed under (what the post counts per term depend on). */
+    /**
+     * The categories and tags a post is filed under, and its author (what the post counts per term
+     * depend on, and which authors have published content).
+     */
     private static Set<Object> filing(Post post) {
         Set<Object> filed = new java.util.HashSet<>(post.categories);
         filed.addAll(post.tags);
+        filed.add(post.author);
         return filed;
     }
 

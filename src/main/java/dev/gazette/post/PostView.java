@@ -33,10 +33,19 @@ public record PostView(
         @Schema(nullable = true, example = "https://cdn.example.com/2026/11/seville.jpg") String featuredImageUrl,
         @Schema(description = "Approved comments", example = "12") int commentCount,
         @Schema(example = "30") int likeCount,
+        @Schema(description = "Whether the caller (X-Visitor-Id or token) likes the post; absent for anonymous callers"
+                + " without X-Visitor-Id", nullable = true, example = "false") Boolean likedByMe,
         @Schema(description = "Version, also the first part of the ETag (If-Match compares it)", example = "3") long version,
         @Schema(description = "With include=author", nullable = true) AuthorView author,
         @Schema(description = "With include=categories", nullable = true) List<CategoryRef> categories,
         @Schema(description = "With include=tags", nullable = true) List<TagRef> tags) {
+
+    /** The same post with another embedded author (the public form of the same author, say). */
+    public PostView withAuthor(AuthorView embedded) {
+        return new PostView(id, slug, title, excerpt, content, status, publishedAt, modifiedAt, createdAt, authorId, categoryIds,
+                tagIds, source, canonicalUrl, commentStatus, sticky, featuredImageUrl, commentCount, likeCount, likedByMe, version,
+                embedded, categories, tags);
+    }
 
     @Schema(name = "SourceCredit", description = "Where a re-published article first appeared")
     public record SourceCredit(

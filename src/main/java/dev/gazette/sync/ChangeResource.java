@@ -44,11 +44,15 @@ public class ChangeResource {
             `updated` (changed while public) or `deleted` (left the public site: unpublished, trashed, spam, deleted). Replay
             from the start (no `after`), then poll with `page.next`: a mirror that applies every change ends with exactly the
             public state. No change is skipped, also when transactions commit out of order. A cursor older than the
-            retention (`gazette.changes.retention`) gets 410: resync and start again.""")
+            retention (`gazette.changes.retention`) gets 410, and a cursor past the newest change (one this feed never
+            issued: a database restored from a backup, another site) gets 409: in both cases fetch the current content
+            again and follow the feed from the start (`GET /api/v1/changes` without `after`).""")
     @APIResponse(responseCode = "200", description = "Changes, oldest first; page.next is where to poll next",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChangePage.class)))
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match)")
     @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "409", description = "The cursor is past the newest change (never issued here): resync from the start",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "410", description = "The cursor is older than the retention: resync",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public Response listChanges(

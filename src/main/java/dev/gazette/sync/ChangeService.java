@@ -23,6 +23,9 @@ import java.util.Set;
 @ApplicationScoped
 public class ChangeService {
 
+    /** Where a client starts the change feed again. */
+    static final String RESTART = "/api/v1/changes";
+
     @Inject
     EntityManager em;
 
@@ -36,14 +39,23 @@ public class ChangeService {
      * Changes after a cursor (or from the oldest kept one), in commit order. {@code page.next} is
      * the position to poll from next, also when nothing new came.
      *
-     * @throws ApiException 410 when the cursor points before what retention kept
+     * @throws ApiException 410 when the cursor points before what retention kept; 409 when it points past
+     *         the newest change (a cursor this feed never issued: the client must resync)
      */
     @Transactional
     public ListPage<ChangeView> after(String cursor, Set<ChangeLog.Type> types, int limit) {
         answer.shows(ContentKeys.CHANGES);
-        long pruned = ((Number) em.createNativeQuery("select pruned_through from change_counter where id = 1")
-                .getSingleResult()).longValue();
+        Object[] counter = (Object[]) em.createNativeQuery("select pruned_through, last_seq from change_counter where id = 1")
+                .getSingleResult();
+        long pruned = ((Number) counter[0]).longValue();
+        long newest = ((Number) counter[1]).longValue();
         long after = cursor == null ? pruned : decode(cursor);
+        if (after > newest) {
+            throw ApiException.conflict("The cursor " + encode(after) + " is ahead of the newest change (" + encode(newest)
+                    + "): this change feed never issued it (the database was restored from a backup or replaced, or the"
+                    + " cursor comes from another site), so changes may have been missed. Resync: fetch the current content"
+                    + " again, then follow the change feed from the start, GET " + RESTART + " (without 'after').");
+        }
         if (after < pruned) {
             throw ApiException.gone("Changes up to " + encode(pruned) + " were removed after "
                     + config.changes().retention().toDays() + " days: fetch the current content again, then follow the change feed "

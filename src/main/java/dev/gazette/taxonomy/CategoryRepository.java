@@ -29,6 +29,17 @@ public class CategoryRepository implements PanacheRepository<Category> {
         return count("slug = ?1 and id <> ?2", slug, exceptId == null ? -1L : exceptId) > 0;
     }
 
+    /**
+     * The category other than {@code exceptId} with this name (case-insensitive, as WordPress compares
+     * term names) directly under {@code parent} (null: among the roots), if any.
+     */
+    public Optional<Category> sibling(String name, Category parent, Long exceptId) {
+        long except = exceptId == null ? -1L : exceptId;
+        return parent == null
+                ? find("parent is null and lower(name) = lower(?1) and id <> ?2", name, except).firstResultOptional()
+                : find("parent = ?1 and lower(name) = lower(?2) and id <> ?3", parent, name, except).firstResultOptional();
+    }
+
     /** Locks every category row until the transaction ends: tree moves run one at a time. */
     public void lockTree() {
         getEntityManager().createQuery("select c from Category c", Category.class)

@@ -56,7 +56,8 @@ public class CategoryResource {
     @Operation(summary = "List categories", description = """
             `view=flat` (default): categories ordered by name, keyset-paged. `view=tree`: the whole tree in one
             response, roots in `items`, each with its `children` nested and ordered by name. Every category carries
-            its published post count.""")
+            `postCount`, its published posts including those of its sub-categories (each post once: what
+            `/posts?category=` lists), and `directPostCount`, those filed directly under it.""")
     @APIResponse(responseCode = "200", description = "Categories",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CategoryPage.class)))
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match)")
@@ -78,7 +79,8 @@ public class CategoryResource {
 
     @GET
     @Path("/{idOrSlug}")
-    @Operation(summary = "Get a category", description = "By numeric id or slug, with its published post count.")
+    @Operation(summary = "Get a category", description = "By numeric id or slug, with its published post counts"
+            + " (`postCount` including sub-categories, `directPostCount`).")
     @APIResponse(responseCode = "200", description = "The category",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CategoryView.class)))
     @APIResponse(responseCode = "304", description = "Not modified")
@@ -94,7 +96,8 @@ public class CategoryResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a category", description = "Editors and admins. `parentId` places it in the tree.")
+    @Operation(summary = "Create a category", description = "Editors and admins. `parentId` places it in the tree."
+            + " A name already used under the same parent (case-insensitive) is a 409, as in WordPress.")
     @SecurityRequirement(name = "bearer")
     @APIResponse(responseCode = "201", description = "Created; Location names the new category",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CategoryView.class)))
@@ -113,7 +116,8 @@ public class CategoryResource {
     @PUT
     @Path("/{idOrSlug}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace a category", description = "Editors and admins. Moving it under one of its own descendants is a 409.")
+    @Operation(summary = "Replace a category", description = "Editors and admins. Moving it under one of its own descendants,"
+            + " or to a name already used under its (new) parent, is a 409.")
     @SecurityRequirement(name = "bearer")
     @APIResponse(responseCode = "200", description = "The updated category; ETag as a GET of it has",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CategoryView.class)))
@@ -134,7 +138,8 @@ public class CategoryResource {
     @PATCH
     @Path("/{idOrSlug}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
-    @Operation(summary = "Update a category", description = "JSON Merge Patch: send only what changes; `\"parentId\": null` makes it a root.")
+    @Operation(summary = "Update a category", description = "JSON Merge Patch: send only what changes; `\"parentId\": null` makes it a root."
+            + " A name already used under the (new) parent is a 409.")
     @SecurityRequirement(name = "bearer")
     @APIResponse(responseCode = "200", description = "The updated category; ETag as a GET of it has",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CategoryView.class)))

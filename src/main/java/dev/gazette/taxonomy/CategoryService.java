@@ -59,9 +59,8 @@ public class CategoryService {
         Cursor c = cursor == null ? null : Cursor.decode(cursor, BY_NAME.name(), 2);
         KeysetQuery.Page page = new KeysetQuery("category c").page(categories.getEntityManager(), BY_NAME, c, limit);
         List<Category> loaded = page.inOrder(categories.list("id in ?1", page.ids()), x -> x.id);
-        Map<Long, Long> counts = postCounts.categories();
-        return new ListPage<>(loaded.stream()
-                .map(x -> CategoryView.of(x, counts.getOrDefault(x.id, 0L))).toList(), page.info());
+        Counts counts = counts();
+        return new ListPage<>(loaded.stream().map(counts::view).toList(), page.info());
     }
 
     /** The whole tree: roots with their children nested, each level ordered by name. */
@@ -69,7 +68,7 @@ public class CategoryService {
     public ListPage<CategoryView> tree() {
         answer.shows(ContentKeys.CATEGORIES);
         List<Category> all = categories.listAll();
-        Map<Long, Long> counts = postCounts.categories();
+        Counts counts = counts();
         Map<Long, List<Category>> children = new HashMap<>();
         for (Category c : all) {
             children.computeIfAbsent(c.parent == null ? 0L : c.parent.id, k -> new ArrayList<>()).add(c);
@@ -78,18 +77,29 @@ public class CategoryService {
         return new ListPage<>(roots, new PageInfo(all.size(), null, null, all.size()));
     }
 
-    private List<CategoryView> build(long parentId, Map<Long, List<Category>> children, Map<Long, Long> counts) {
+    private List<CategoryView> build(long parentId, Map<Long, List<Category>> children, Counts counts) {
         return children.getOrDefault(parentId, List.of()).stream()
                 .sorted(Comparator.comparing((Category c) -> c.name).thenComparing(c -> c.id))
-                .map(c -> CategoryView.of(c, counts.getOrDefault(c.id, 0L)).withChildren(build(c.id, children, counts)))
+                .map(c -> counts.view(c).withChildren(build(c.id, children, counts)))
                 .toList();
+    }
+
+    /** Published post counts of every category: with its sub-categories, and filed directly under it. */
+    private record Counts(Map<Long, Long> withSubcategories, Map<Long, Long> direct) {
+        CategoryView view(Category c) {
+            return CategoryView.of(c, withSubcategories.getOrDefault(c.id, 0L), direct.getOrDefault(c.id, 0L));
+        }
+    }
+
+    private Counts counts() {
+        return new Counts(postCounts.categoriesWithSubcategories(), postCounts.categories());
     }
 
     @Transactional
     public CategoryView get(IdOrSlug key) {
         answer.shows(ContentKeys.CATEGORIES);
         Category category = categories.get(key);
-        return CategoryView.of(category, postCounts.categories().getOrDefault(category.id, 0L));
+        return counts().view(category);
     }
 
     @Transactional
@@ -100,7 +110,7 @@ public class CategoryService {
         apply(category, input);
         categories.persist(category);
         changes.record(ChangeLog.Type.CATEGORY, category.id, category.slug, ChangeLog.Action.CREATED);
-        return CategoryView.of(category, 0);
+        return CategoryView.of(category, 0, 0);
     }
 
     @Transactional
@@ -165,10 +175,24 @@ public class CategoryService {
         }
     }
 
+    /**
+     * Two categories with the same name under the same parent cannot be told apart in a tree or a
+     * menu: refused with 409, as WordPress refuses them ({@code term_exists}). Checked with the
+     * category rows locked, so two parallel writes of the same name cannot both pass.
+     */
+    private void refuseSameName(Category category, String name, Category parent) {
+        categories.lockTree();
+        categories.sibling(name, parent, category.id).ifPresent(other -> {
+            throw ApiException.conflict("A category named '" + other.name + "' already exists "
+                    + (parent == null ? "at the top of the tree" : "under '" + parent.slug + "'") + " (id " + other.id
+                    + ", slug '" + other.slug + "'); choose another name or another parent.");
+        });
+    }
+
     private CategoryView view(Category category) {
         changes.record(ChangeLog.Type.CATEGORY, category.id, category.slug, ChangeLog.Action.UPDATED);
         categories.flush();
-        return CategoryView.of(category, postCounts.categories().getOrDefault(category.id, 0L));
+        return counts().view(category);
     }
 
     private void apply(Category category, CategoryView.Input input) {
@@ -183,8 +207,15 @@ public class CategoryService {
                 refuseCycle(category, parent);
             }
         }
+        String name = input.name().trim();
+        Long currentParentId = category.parent == null ? null : category.parent.id;
+        boolean placed = category.id == null || !name.equals(category.name)
+                || !java.util.Objects.equals(input.parentId(), currentParentId);
+        if (placed) {
+            refuseSameName(category, name, parent);
+        }
         category.slug = slug;
-        category.name = input.name().trim();
+        category.name = name;
         category.description = input.description();
         category.parent = parent;
         category.updatedAt = Times.now();

@@ -16,18 +16,20 @@ public record CategoryView(
         @Schema(example = "Climate") String name,
         @Schema(example = "Climate science, policy and the energy transition.", nullable = true) String description,
         @Schema(description = "Parent category; absent for a root", example = "1", nullable = true) Long parentId,
-        @Schema(description = "Published posts filed directly under this category", example = "12") long postCount,
+        @Schema(description = "Published posts filed under this category or any of its sub-categories, each post once:"
+                + " the posts ?category= lists", example = "12") long postCount,
+        @Schema(description = "Published posts filed directly under this category", example = "5") long directPostCount,
         @Schema(description = "Version, also carried in the ETag", example = "2") long version,
         Instant updatedAt,
         @Schema(description = "Sub-categories (view=tree only)", nullable = true) List<CategoryView> children) {
 
-    static CategoryView of(Category c, long postCount) {
+    static CategoryView of(Category c, long postCount, long directPostCount) {
         return new CategoryView(c.id, c.slug, c.name, c.description, c.parent == null ? null : c.parent.id,
-                postCount, c.version, c.updatedAt, null);
+                postCount, directPostCount, c.version, c.updatedAt, null);
     }
 
     CategoryView withChildren(List<CategoryView> children) {
-        return new CategoryView(id, slug, name, description, parentId, postCount, version, updatedAt, children);
+        return new CategoryView(id, slug, name, description, parentId, postCount, directPostCount, version, updatedAt, children);
     }
 
     /** Create or replace a category. PATCH merges into this shape. */

@@ -34,6 +34,8 @@ class PostCounts {
     AnswerKeys answer;
 
     private final Remembered<Map<Long, Long>> categories = new Remembered<>(() -> count("post_category", "category_id"));
+    /** Also computed again when a category moves in the tree (which moves {@link ContentKeys#CATEGORIES}). */
+    private final Remembered<Map<Long, Long>> categorySubtrees = new Remembered<>(this::countSubtrees, ContentKeys.CATEGORIES);
     private final Remembered<Map<Long, Long>> tags = new Remembered<>(() -> count("post_tag", "tag_id"));
     private final Remembered<TagsByCount> tagsByCount = new Remembered<>(this::sortTags);
 
@@ -41,6 +43,16 @@ class PostCounts {
     Map<Long, Long> categories() {
         answer.shows(ContentKeys.TERM_COUNTS);
         return categories.get();
+    }
+
+    /**
+     * Public posts per category id counting its sub-categories at any depth, each post once (one filed
+     * under a category and its child counts one): the posts {@code ?category=} lists. A category
+     * without any is absent.
+     */
+    Map<Long, Long> categoriesWithSubcategories() {
+        answer.shows(ContentKeys.TERM_COUNTS, ContentKeys.CATEGORIES);
+        return categorySubtrees.get();
     }
 
     /** Public posts per tag id (a tag without any is absent). */
@@ -75,18 +87,32 @@ class PostCounts {
     private final class Remembered<T> {
 
         private final Supplier<T> compute;
+        private final String[] alsoMadeOf;
         private volatile Known<T> known = new Known<>(-1, null);
 
-        Remembered(Supplier<T> compute) {
+        Remembered(Supplier<T> compute, String... alsoMadeOf) {
             this.compute = compute;
+            this.alsoMadeOf = alsoMadeOf;
+        }
+
+        private boolean current(Known<T> k) {
+            if (!versions.unchangedSince(k.since(), ContentKeys.TERM_COUNTS)) {
+                return false;
+            }
+            for (String key : alsoMadeOf) {
+                if (!versions.unchangedSince(k.since(), key)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         T get() {
             Known<T> k = known;
-            if (!versions.unchangedSince(k.since(), ContentKeys.TERM_COUNTS)) {
+            if (!current(k)) {
                 synchronized (this) {
                     k = known;
-                    if (!versions.unchangedSince(k.since(), ContentKeys.TERM_COUNTS)) {
+                    if (!current(k)) {
                         long since = versions.current();
                         known = k = new Known<>(since, compute.get());
                     }
@@ -97,6 +123,26 @@ class PostCounts {
     }
 
     private record Known<T>(long since, T value) {
+    }
+
+    /**
+     * One grouped count over the filings of public posts, each filing counted for its category and every
+     * ancestor of it (a recursive walk up the tree), distinct per post.
+     */
+    private Map<Long, Long> countSubtrees() {
+        Map<Long, Long> counts = new HashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("with recursive up(category_id, ancestor_id) as ("
+                        + " select id, id from category"
+                        + " union all select up.category_id, c.parent_id from up join category c on c.id = up.ancestor_id"
+                        + " where c.parent_id is not null)"
+                        + " select up.ancestor_id, count(distinct x.post_id) from post_category x"
+                        + " join post p on p.id = x.post_id join up on up.category_id = x.category_id"
+                        + " where " + PostStatus.PUBLIC_SQL + " group by up.ancestor_id")
+                .setParameter("now", Times.now())
+                .getResultList();
+        rows.forEach(r -> counts.put(((Number) r[0]).longValue(), ((Number) r[1]).longValue()));
+        return Map.copyOf(counts);
     }
 
     private Map<Long, Long> count(String table, String column) {

@@ -136,6 +136,7 @@ class AuthTest {
     @Test
     void authorsNeverExposeEmails() {
         Fixtures.Actor writer = Fixtures.actor("author");
+        Fixtures.publishedPost(writer.token(), unique("p"), Map.of());
         String single = given().get("/api/v1/authors/" + writer.slug()).then().statusCode(200)
                 .body("$", not(hasKey("email"))).extract().asString();
         assertTrue(!single.contains("@example.com"));
@@ -143,6 +144,63 @@ class AuthTest {
         assertTrue(!list.contains("@example.com"));
         String posts = given().queryParam("include", "author").get("/api/v1/posts").then().statusCode(200).extract().asString();
         assertTrue(!posts.contains("@example.com"));
+    }
+
+    /** Slugs of every author on every page of the list, as this request sees it. */
+    private static List<String> authorSlugs(java.util.function.Supplier<io.restassured.specification.RequestSpecification> request) {
+        List<String> slugs = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            var r = request.get().queryParam("limit", 100);
+            if (cursor != null) {
+                r.queryParam("cursor", cursor);
+            }
+            var page = r.get("/api/v1/authors").then().statusCode(200).extract().jsonPath();
+            slugs.addAll(page.getList("items.slug", String.class));
+            cursor = page.getString("page.next");
+        } while (cursor != null);
+        return slugs;
+    }
+
+    @Test
+    void anonymousCallersSeeOnlyPeopleWithPublishedContentAndNoRoles() {
+        Fixtures.Actor quiet = Fixtures.actor("editor");
+        Fixtures.Actor writer = Fixtures.actor("author");
+        Fixtures.Actor editor = Fixtures.actor("editor");
+        String draft = as(writer.token()).body(Map.of("title", unique("draft"), "content", "<p>Not yet</p>"))
+                .post("/api/v1/posts").then().statusCode(201).extract().path("slug");
+
+        // nobody without a public post, not even with a draft; no roles
+        List<String> before = authorSlugs(() -> given());
+        assertTrue(!before.contains(quiet.slug()) && !before.contains(writer.slug()), "staff without public posts are private");
+        given().queryParam("limit", 100).get("/api/v1/authors").then().statusCode(200)
+                .header("Cache-Control", containsString("public")).body("items", everyItem(not(hasKey("role"))));
+        given().get("/api/v1/authors/" + quiet.slug()).then().statusCode(404).contentType("application/problem+json");
+        given().get("/api/v1/authors/" + writer.authorId()).then().statusCode(404);
+        as(writer.token()).get("/api/v1/authors/" + quiet.slug()).then().statusCode(404);
+
+        // editors and admins see everyone, with roles; /me shows one's own role
+        assertTrue(authorSlugs(() -> as(editor.token())).containsAll(List.of(quiet.slug(), writer.slug())));
+        as(editor.token()).get("/api/v1/authors/" + quiet.slug()).then().statusCode(200).body("role", equalTo("editor"))
+                .header("Cache-Control", containsString("private"));
+        asAdmin().queryParam("limit", 100).get("/api/v1/authors").then().statusCode(200).body("items", everyItem(hasKey("role")));
+        as(writer.token()).get("/api/v1/me").then().statusCode(200).body("role", equalTo("author"));
+
+        // once they publish, they are public, still without role (and the cached list follows at once)
+        as(writer.token()).post("/api/v1/posts/" + draft + "/publish").then().statusCode(200);
+        assertTrue(authorSlugs(() -> given()).contains(writer.slug()), "a published writer is listed");
+        given().get("/api/v1/authors/" + writer.slug()).then().statusCode(200).body("$", not(hasKey("role")))
+                .body("slug", equalTo(writer.slug()));
+        given().queryParam("include", "author").get("/api/v1/posts/" + draft).then().statusCode(200)
+                .body("author.slug", equalTo(writer.slug())).body("author", not(hasKey("role")));
+        given().queryParam("include", "author").queryParam("author", writer.slug()).get("/api/v1/posts").then().statusCode(200)
+                .body("items.author", everyItem(not(hasKey("role"))));
+        asAdmin().queryParam("include", "author").get("/api/v1/posts/" + draft).then().statusCode(200)
+                .body("author.role", equalTo("author"));
+        // and private again when their last public post leaves
+        as(writer.token()).post("/api/v1/posts/" + draft + "/unpublish").then().statusCode(200);
+        given().get("/api/v1/authors/" + writer.slug()).then().statusCode(404);
+        assertTrue(!authorSlugs(() -> given()).contains(writer.slug()));
     }
 
     @Test

@@ -56,8 +56,8 @@ class ConcurrencyTest {
     @Test
     void parallelMovesNeverMakeACategoryCycle() throws Exception {
         for (int round = 0; round < 5; round++) {
-            long a = Fixtures.category("A", null);
-            long b = Fixtures.category("B", null);
+            long a = Fixtures.category("A " + unique("a"), null);
+            long b = Fixtures.category("B " + unique("b"), null);
             List<Integer> statuses = parallel(2, new Callable<>() {
                 private final java.util.concurrent.atomic.AtomicInteger turn = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -79,7 +79,7 @@ class ConcurrencyTest {
     @Test
     void editsAndDeletesRacingOnTheSameContentNeverFail() throws Exception {
         for (int round = 0; round < 6; round++) {
-            long category = Fixtures.category("Race " + round, null);
+            long category = Fixtures.category("Race " + round + " " + unique("r"), null);
             long tag = Fixtures.tag(unique("race"));
             long post = Fixtures.postId(Fixtures.publishedPost(Fixtures.ADMIN_TOKEN, unique("race"),
                     Map.of("categories", List.of(category), "tags", List.of(tag))));

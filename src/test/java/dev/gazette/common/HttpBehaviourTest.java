@@ -172,7 +172,7 @@ class HttpBehaviourTest {
         asAdmin().body(Map.of("name", "T", "slug", tagSlug)).post("/api/v1/tags").then().statusCode(201);
         asAdmin().body(Map.of("name", "T2", "slug", tagSlug)).post("/api/v1/tags").then().statusCode(409);
         String catSlug = unique("dup-cat");
-        asAdmin().body(Map.of("name", "C", "slug", catSlug)).post("/api/v1/categories").then().statusCode(201);
+        asAdmin().body(Map.of("name", "C " + catSlug, "slug", catSlug)).post("/api/v1/categories").then().statusCode(201);
         asAdmin().body(Map.of("name", "C2", "slug", catSlug)).post("/api/v1/categories").then().statusCode(409);
     }
 

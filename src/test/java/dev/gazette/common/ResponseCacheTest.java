@@ -214,9 +214,12 @@ class ResponseCacheTest {
         // a visitor header on a path whose answer does not depend on it: shared, served from the cache
         Response withVisitor = null;
         for (int i = 0; i < 10 && (withVisitor == null || !"HIT".equals(withVisitor.header("X-Cache"))); i++) {
-            withVisitor = given().header("X-Visitor-Id", unique("visitor-c")).get("/api/v1/posts/" + s.slug());
+            withVisitor = given().header("X-Visitor-Id", unique("visitor-c")).get("/api/v1/categories/" + s.category());
         }
-        assertTrue("HIT".equals(withVisitor.header("X-Cache")), "a post read with a visitor id is shared");
+        assertTrue("HIT".equals(withVisitor.header("X-Cache")), "a category read with a visitor id is shared");
+        // a post shows the visitor's likedByMe: personal, never shared
+        given().header("X-Visitor-Id", unique("visitor-d")).get("/api/v1/posts/" + s.slug()).then().statusCode(200)
+                .header("X-Cache", nullValue()).header("Cache-Control", containsString("private")).body("likedByMe", equalTo(false));
     }
 
     @Test

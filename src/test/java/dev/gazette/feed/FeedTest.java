@@ -39,7 +39,7 @@ class FeedTest {
     }
 
     private static Setup setup() {
-        long parent = Fixtures.category("Feeds parent", null);
+        long parent = Fixtures.category("Feeds parent " + unique("f"), null);
         long child = Fixtures.category("Feeds child", parent);
         long tag = Fixtures.tag("Feed tag " + unique("t"));
         Fixtures.Actor author = Fixtures.actor("author");

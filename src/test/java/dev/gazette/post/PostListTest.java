@@ -140,10 +140,10 @@ class PostListTest {
 
     @Test
     void categoryFilterIncludesDescendants() {
-        long world = Fixtures.category("World", null);
+        long world = Fixtures.category("World " + unique("w"), null);
         long europe = Fixtures.category("Europe", world);
         long spain = Fixtures.category("Spain", europe);
-        long other = Fixtures.category("Other", null);
+        long other = Fixtures.category("Other " + unique("o"), null);
         long inWorld = Fixtures.postId(Fixtures.publishedPost(Fixtures.ADMIN_TOKEN, unique("w"), Map.of("categories", List.of(world))));
         long inSpain = Fixtures.postId(Fixtures.publishedPost(Fixtures.ADMIN_TOKEN, unique("s"), Map.of("categories", List.of(spain))));
         long inEurope = Fixtures.postId(Fixtures.publishedPost(Fixtures.ADMIN_TOKEN, unique("e"), Map.of("categories", List.of(europe))));

@@ -107,7 +107,7 @@ class ChangeFeedTest {
 
     @Test
     void deletingACategoryUpdatesItsChildrenAndPosts() {
-        long parent = Fixtures.category("Parent", null);
+        long parent = Fixtures.category("Parent " + unique("p"), null);
         long child = Fixtures.category("Child", parent);
         long post = Fixtures.postId(Fixtures.publishedPost(Fixtures.ADMIN_TOKEN, unique("p"), Map.of("categories", List.of(parent))));
         String start = now();
@@ -155,6 +155,25 @@ class ChangeFeedTest {
             QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update change_counter set pruned_through = :p where id = 1")
                     .setParameter("p", pruned).executeUpdate());
         }
+    }
+
+    @Test
+    void aCursorPastTheNewestChangeIsAConflictThatSaysHowToResync() {
+        String cursor = now();
+        long newest = Long.parseLong(cursor.substring(2));
+        // the newest change's own cursor is where a client polls from: nothing new yet, not an error
+        given().queryParam("after", cursor).get("/api/v1/changes").then().statusCode(200);
+        for (long ahead : List.of(newest + 1, newest + 961)) {
+            given().queryParam("after", "c-" + ahead).get("/api/v1/changes").then().statusCode(409)
+                    .contentType("application/problem+json")
+                    .body("status", equalTo(409))
+                    .body("detail", org.hamcrest.Matchers.containsString("c-" + ahead))
+                    .body("detail", org.hamcrest.Matchers.containsString("ahead of the newest change"))
+                    .body("detail", org.hamcrest.Matchers.containsString("GET /api/v1/changes (without 'after')"));
+        }
+        // once the feed has come that far, the same cursor is an ordinary one
+        Fixtures.tag(unique("catch-up"));
+        given().queryParam("after", "c-" + (newest + 1)).get("/api/v1/changes").then().statusCode(200);
     }
 
     @Test

@@ -12,6 +12,7 @@ import static dev.gazette.Fixtures.asAdmin;
 import static dev.gazette.Fixtures.unique;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -49,21 +50,41 @@ class TaxonomyTest {
         Map<String, Object> rootNode = findNode(tree.getList("items"), root);
         assertNotNull(rootNode);
         assertEquals(null, rootNode.get("parentId"));
+        // postCount: posts under the category or below it, each once; directPostCount: filed under it
+        assertEquals(2, ((Number) rootNode.get("postCount")).intValue(), "the root counts its sub-categories' posts");
+        assertEquals(0, ((Number) rootNode.get("directPostCount")).intValue());
         List<Map<String, Object>> midLevel = (List<Map<String, Object>>) rootNode.get("children");
         assertEquals(1, midLevel.size());
-        assertEquals(1, ((Number) midLevel.get(0).get("postCount")).intValue());
+        assertEquals(2, ((Number) midLevel.get(0).get("postCount")).intValue(), "a post in a child and its parent counts once");
+        assertEquals(1, ((Number) midLevel.get(0).get("directPostCount")).intValue());
         List<Map<String, Object>> leaves = (List<Map<String, Object>>) midLevel.get(0).get("children");
         assertEquals(List.of(leafA, leafB), leaves.stream().map(n -> ((Number) n.get("id")).longValue()).toList());
         assertEquals(2, ((Number) leaves.get(0).get("postCount")).intValue(), "drafts are not counted");
+        assertEquals(2, ((Number) leaves.get(0).get("directPostCount")).intValue());
         assertEquals(0, ((Number) leaves.get(1).get("postCount")).intValue());
 
         given().get("/api/v1/categories/" + leafA).then().statusCode(200)
-                .body("parentId", equalTo((int) mid)).body("postCount", equalTo(2));
+                .body("parentId", equalTo((int) mid)).body("postCount", equalTo(2)).body("directPostCount", equalTo(2));
+        given().get("/api/v1/categories/" + root).then().statusCode(200).body("postCount", equalTo(2)).body("directPostCount", equalTo(0));
+        // the filter lists what the count counts
+        for (long category : List.of(root, mid, leafA, leafB)) {
+            long count = given().get("/api/v1/categories/" + category).jsonPath().getLong("postCount");
+            given().queryParam("category", category).get("/api/v1/posts").then().statusCode(200)
+                    .body("page.total", equalTo((int) count)).body("items", org.hamcrest.Matchers.hasSize((int) count));
+        }
+
+        // moving a sub-tree moves its posts' counts to the new ancestors
+        long elsewhere = Fixtures.category("Elsewhere " + unique("e"), null);
+        asAdmin().contentType("application/merge-patch+json").body(Map.of("parentId", elsewhere))
+                .patch("/api/v1/categories/" + mid).then().statusCode(200);
+        given().get("/api/v1/categories/" + elsewhere).then().statusCode(200).body("postCount", equalTo(2));
+        given().get("/api/v1/categories/" + root).then().statusCode(200).body("postCount", equalTo(0));
+        given().queryParam("category", elsewhere).get("/api/v1/posts").then().statusCode(200).body("page.total", equalTo(2));
     }
 
     @Test
     void categoryCannotBecomeItsOwnAncestor() {
-        long a = Fixtures.category("A", null);
+        long a = Fixtures.category("A " + unique("a"), null);
         long b = Fixtures.category("B", a);
         long c = Fixtures.category("C", b);
         asAdmin().contentType("application/merge-patch+json").body(Map.of("parentId", c))
@@ -77,8 +98,38 @@ class TaxonomyTest {
     }
 
     @Test
+    void twoCategoriesWithTheSameNameUnderOneParentAreRefused() {
+        String name = "Harbour " + unique("h");
+        long parent = Fixtures.category("Local " + unique("l"), null);
+        long other = Fixtures.category("Council " + unique("c"), null);
+        long first = Fixtures.category(name, parent);
+        // on create: the same name (any case, spaces around) under the same parent, also among roots
+        asAdmin().body(Map.of("name", "  " + name.toUpperCase() + " ", "parentId", parent)).post("/api/v1/categories")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString(name)).body("detail", containsString("id " + first));
+        long root = Fixtures.category(name, null);
+        asAdmin().body(Map.of("name", name)).post("/api/v1/categories").then().statusCode(409)
+                .body("detail", containsString("top of the tree"));
+        // the same name under another parent is fine
+        long second = Fixtures.category(name, other);
+        // on move and on rename
+        asAdmin().contentType("application/merge-patch+json").body(Map.of("parentId", parent))
+                .patch("/api/v1/categories/" + second).then().statusCode(409).contentType("application/problem+json");
+        long renamed = Fixtures.category("Ferries " + unique("f"), parent);
+        asAdmin().contentType("application/merge-patch+json").body(Map.of("name", name))
+                .patch("/api/v1/categories/" + renamed).then().statusCode(409);
+        asAdmin().body(Map.of("name", name, "parentId", parent)).put("/api/v1/categories/" + renamed).then().statusCode(409);
+        // keeping one's own name, or changing only its case or description, is not a clash with itself
+        asAdmin().contentType("application/merge-patch+json").body(Map.of("name", name.toLowerCase(), "description", "Boats"))
+                .patch("/api/v1/categories/" + first).then().statusCode(200).body("name", equalTo(name.toLowerCase()));
+        asAdmin().contentType("application/merge-patch+json").body(Map.of("parentId", parent))
+                .patch("/api/v1/categories/" + root).then().statusCode(409);
+        given().get("/api/v1/categories/" + second).then().statusCode(200).body("parentId", equalTo((int) other));
+    }
+
+    @Test
     void deletingACategoryMovesItsChildrenUp() {
-        long a = Fixtures.category("A", null);
+        long a = Fixtures.category("A " + unique("a"), null);
         long b = Fixtures.category("B", a);
         long c = Fixtures.category("C", b);
         asAdmin().delete("/api/v1/categories/" + b).then().statusCode(204);

@@ -7,7 +7,7 @@ import java.time.ZonedDateTime;
 
 /** The type of one component of a sort key, to carry it through a cursor and back to SQL. */
 public enum KeyType {
-    LONG, DOUBLE, STRING, INSTANT;
+    LONG, DOUBLE, STRING, INSTANT, BOOLEAN;
 
     /** A value read from a result row, as it is written into a cursor. */
     Object toCursor(Object dbValue) {
@@ -16,6 +16,7 @@ public enum KeyType {
             case DOUBLE -> ((Number) dbValue).doubleValue();
             case STRING -> dbValue.toString();
             case INSTANT -> toInstant(dbValue).toString();
+            case BOOLEAN -> dbValue instanceof Boolean b ? b : ((Number) dbValue).intValue() != 0;
         };
     }
 
@@ -26,6 +27,7 @@ public enum KeyType {
             case DOUBLE -> ((Number) cursorValue).doubleValue();
             case STRING -> (String) cursorValue;
             case INSTANT -> Instant.parse((String) cursorValue);
+            case BOOLEAN -> cursorValue instanceof Boolean b ? b : Boolean.parseBoolean(String.valueOf(cursorValue));
         };
     }
 

@@ -66,6 +66,7 @@ public final class Row {
             case DOUBLE -> getDouble(column);
             case STRING -> string(column);
             case INSTANT -> instant(column);
+            case BOOLEAN -> getBoolean(column);
         };
     }
 }
