@@ -235,12 +235,14 @@ class WebhookTest {
         asAdmin().get("/api/v1/webhooks/" + endpoint.id() + "/deliveries?status=pending").then().statusCode(200)
                 .body("page.total", equalTo(2));
 
+        assertEquals(attemptsWhileDisabled, receiver.received().size(), "no attempt while disabled");
+
         receiver.down(false);
         String etag = asAdmin().get("/api/v1/webhooks/" + endpoint.id()).header("ETag");
         asAdmin().header("If-Match", etag).contentType("application/merge-patch+json").body(Map.of("enabled", true))
                 .patch("/api/v1/webhooks/" + endpoint.id()).then().statusCode(200)
                 .body("enabled", equalTo(true)).body("consecutiveFailures", equalTo(0)).body("disabledReason", equalTo(null));
-        assertEquals(attemptsWhileDisabled, receiver.received().size(), "no attempt while disabled");
+        // (not counted after the PATCH: enabling sends the waiting deliveries at once, racing such a check)
 
         await("both waiting events", () -> about(receiver, first).size() == 1 && about(receiver, second).size() == 1);
         asAdmin().header("If-Match", etag).contentType("application/merge-patch+json").body(Map.of("enabled", false))
