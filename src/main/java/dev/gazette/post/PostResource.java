@@ -415,9 +415,13 @@ public class PostResource {
                                 Instant publishAt) {
     }
 
-    /** A write's response: the post as a GET shows it, with the ETag that GET has (its new version first), for If-Match. */
+    /**
+     * A write's response: the post as the writer's next GET shows it (with {@code likedByMe} for the writer's token),
+     * with the ETag that GET has (its new version first), for If-Match.
+     */
     private Response written(Response.ResponseBuilder status, PostView post) {
-        return caching.written(status, Representation.of(post).version(post.version()));
+        PostView asRead = service.get(IdOrSlug.parse(Long.toString(post.id())), Set.of(), Liker.of(caller, null));
+        return caching.written(status, Representation.of(asRead).version(asRead.version()));
     }
 
 }

@@ -103,7 +103,6 @@ class WriteETagTest {
         Response patched = asAdmin().contentType("application/merge-patch+json").body(Map.of("bio", "Reports.")).patch(path);
         patched.then().statusCode(200).body("bio", equalTo("Reports."));
         String etag = sameAsNextGet(patched, path);
-        given().header("If-None-Match", etag).get(path).then().statusCode(304);
-        Fixtures.unique("done");
+        asAdmin().header("If-None-Match", etag).get(path).then().statusCode(304);
     }
 }
