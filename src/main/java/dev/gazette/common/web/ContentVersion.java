@@ -161,20 +161,32 @@ public class ContentVersion {
 
     /** When a coming change's moment has passed, answers computed before now are stale. */
     private void passComingChanges() {
-        if (comingChanges.isEmpty()) {
+        Instant first = firstComingChange();
+        if (first == null) {
             return;
         }
         Instant now = Times.now();
+        if (first.isAfter(now)) {
+            return; // the common case: a look at the earliest, nothing written
+        }
         boolean passed = false;
-        for (Instant first = comingChanges.pollFirst(); first != null; first = comingChanges.pollFirst()) {
-            if (first.isAfter(now)) {
-                comingChanges.add(first);
+        for (Instant due = comingChanges.pollFirst(); due != null; due = comingChanges.pollFirst()) {
+            if (due.isAfter(now)) {
+                comingChanges.add(due);
                 break;
             }
             passed = true;
         }
         if (passed) {
             floor = sequence.incrementAndGet();
+        }
+    }
+
+    private Instant firstComingChange() {
+        try {
+            return comingChanges.isEmpty() ? null : comingChanges.first();
+        } catch (java.util.NoSuchElementException emptiedMeanwhile) {
+            return null;
         }
     }
 
