@@ -58,6 +58,7 @@ start_app() {
   echo "== starting Gazette on $DB (port $PORT, $JAVA_OPTS_BENCH${*:+, $*})"
   # shellcheck disable=SC2086
   env "$@" GAZETTE_ADMIN_TOKEN="$TOKEN" QUARKUS_HTTP_PORT=$PORT QUARKUS_LOG_LEVEL=WARN \
+    GAZETTE_COMMENTS_IP_HASH_SECRET="${GAZETTE_COMMENTS_IP_HASH_SECRET:-bench-ip-hash-secret-not-for-production}" \
     java $JAVA_OPTS_BENCH -jar "$WORK/app/quarkus-run.jar" >> "$WORK/app.log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 120); do

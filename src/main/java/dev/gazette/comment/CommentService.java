@@ -134,11 +134,19 @@ public class CommentService {
                     origin.ip(), origin.userAgent(), origin.referrer(), null);
             verdict = spamChecks.inspect(candidate);
             if (verdict.outcome() != Verdict.Outcome.SPAM && akismet.enabled()) {
+                candidate = candidate.withPermalink(permalink(postKey));
                 verdict = verdict.and(akismet.check(candidate));
             }
         }
         Verdict checked = verdict;
         return QuarkusTransaction.requiringNew().call(() -> store(postKey, in, origin, checked));
+    }
+
+    /** The post's public URL ({@code gazette.site.post-url}), which the spam checker weighs; null for an unknown post. */
+    private String permalink(IdOrSlug postKey) {
+        return QuarkusTransaction.requiringNew().call(() -> posts.find(postKey)
+                .map(p -> config.site().postUrl().replace("{slug}", p.slug).replace("{id}", Long.toString(p.id)))
+                .orElse(null));
     }
 
     private CommentView store(IdOrSlug postKey, CommentInput in, Origin origin, Verdict verdict) {
@@ -572,6 +580,9 @@ public class CommentService {
 
     private void requireEditKey(Comment c, String editKey) {
         if (editKey == null || editKey.isBlank()) {
+            if (caller.isAuthenticated()) { // a token, but not a moderator's: the role is refused, not the credentials
+                throw ApiException.forbidden("Your role may not change other people's comments; send the comment's edit key as X-Edit-Key.");
+            }
             throw ApiException.unauthorized("Send the comment's edit key as X-Edit-Key, or a moderator token.");
         }
         if (c.editKeyHash == null || !c.editKeyHash.equals(Hashes.sha256Hex(editKey.trim()))) {

@@ -213,8 +213,8 @@ public interface GazetteConfig {
         @WithDefault("10000")
         int maxReplyBudget();
 
-        /** Secret mixed into the stored hash of commenter IPs (set it in production). */
-        @WithDefault("gazette-ip-hash")
+        /** Secret mixed into the stored hash of commenter IPs; production refuses to start without one of its own ({@link ProductionChecks}). */
+        @WithDefault(ProductionChecks.DEVELOPMENT_IP_HASH_SECRET)
         String ipHashSecret();
 
         Spam spam();

@@ -42,6 +42,9 @@ public class ImportService {
     private static final Duration PROGRESS_EVERY = Duration.ofMillis(500);
 
     @Inject
+    dev.gazette.post.PostScheduler scheduler;
+
+    @Inject
     WxrImporter importer;
 
     @Inject
@@ -142,6 +145,7 @@ public class ImportService {
             fail(jobId, "The import stopped: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
                     + ". What was imported before stays; import the same file again to finish (imports never duplicate).");
         } finally {
+            scheduler.rescan(); // imported posts with a future date: their moment ends cached answers too
             try {
                 Files.deleteIfExists(file);
             } catch (IOException e) {

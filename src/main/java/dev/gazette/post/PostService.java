@@ -90,6 +90,9 @@ public class PostService {
     @Inject
     PostReads reads;
 
+    @Inject
+    PostScheduler scheduler;
+
     // ---------------------------------------------------------------- reads
 
     /**
@@ -439,6 +442,9 @@ public class PostService {
      */
     private void published(Post post, boolean wasPublic, boolean filingChanged) {
         boolean isPublic = post.isPublicAt(Times.now());
+        if (post.status == PostStatus.SCHEDULED && !isPublic) {
+            scheduler.scheduled(post.publishedAt);
+        }
         if (wasPublic || isPublic) {
             announce(!wasPublic ? WebhookEvent.POST_PUBLISHED : isPublic ? WebhookEvent.POST_UPDATED : WebhookEvent.POST_UNPUBLISHED, post);
         }

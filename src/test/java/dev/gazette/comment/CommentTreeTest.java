@@ -309,23 +309,29 @@ class CommentTreeTest {
         String email = knownEmail(postId, moderator);
         String tree = "/api/v1/posts/" + postId + "/comments";
         long a = comment(postId, null, email, "first").getLong("id");
-        given().get(tree).then().body("items.id", org.hamcrest.Matchers.hasItem((int) a));
-        given().get(tree).then().body("items.id", org.hamcrest.Matchers.hasItem((int) a));
+        given().get(tree).then().header("X-Cache", "MISS").body("items.id", org.hamcrest.Matchers.hasItem((int) a));
+        given().get(tree).then().header("X-Cache", "HIT").body("items.id", org.hamcrest.Matchers.hasItem((int) a));
 
+        // every write below drops the cached tree: the next read is a MISS that shows it
         long b = comment(postId, a, email, "reply").getLong("id");
-        given().get(tree).then().body("items.find { it.id == " + a + " }.replies.id", contains((int) b));
+        given().get(tree).then().header("X-Cache", "MISS").body("items.find { it.id == " + a + " }.replies.id", contains((int) b));
+        given().get(tree).then().header("X-Cache", "HIT");
 
         given().header("X-Visitor-Id", "cache-visitor-1").put("/api/v1/comments/" + a + "/like").then().statusCode(200);
-        given().get(tree).then().body("items.find { it.id == " + a + " }.likeCount", equalTo(1));
+        given().get(tree).then().header("X-Cache", "MISS").body("items.find { it.id == " + a + " }.likeCount", equalTo(1));
+        given().get(tree).then().header("X-Cache", "HIT");
 
         anonymous().header("X-Edit-Key", "nope-nope-nope").body(Map.of("content", "x")).patch("/api/v1/comments/" + b)
                 .then().statusCode(403);
         as(moderator.token()).body(Map.of("content", "edited by moderation")).contentType(ContentType.JSON)
                 .patch("/api/v1/comments/" + b).then().statusCode(200);
-        given().get(tree).then().body("items.find { it.id == " + a + " }.replies[0].contentHtml", equalTo("<p>edited by moderation</p>"));
+        given().get(tree).then().header("X-Cache", "MISS")
+                .body("items.find { it.id == " + a + " }.replies[0].contentHtml", equalTo("<p>edited by moderation</p>"));
+        given().get(tree).then().header("X-Cache", "HIT");
 
         as(moderator.token()).post("/api/v1/comments/" + b + "/trash").then().statusCode(200);
-        given().get(tree).then().body("items.find { it.id == " + a + " }.replies", org.hamcrest.Matchers.empty());
+        given().get(tree).then().header("X-Cache", "MISS").body("items.find { it.id == " + a + " }.replies", org.hamcrest.Matchers.empty());
+        given().get(tree).then().header("X-Cache", "HIT");
 
         // a moderator's view (with emails) never reaches the public through the cache
         as(moderator.token()).get(tree).then().body("items[0].moderation.authorEmail", notNullValue());
@@ -336,6 +342,7 @@ class CommentTreeTest {
         given().get(tree).then().body("items.find { it.id == " + a + " }.likedByMe", nullValue());
 
         // unpublishing the post hides the cached tree at once
+        given().get(tree).then().statusCode(200).header("X-Cache", "HIT");
         Fixtures.asAdmin().post("/api/v1/posts/" + postId + "/unpublish").then().statusCode(200);
         given().get(tree).then().statusCode(404);
     }
@@ -379,6 +386,7 @@ class CommentTreeTest {
         comment(postId, null, email, "news");
         given().header("If-None-Match", etag).get("/api/v1/posts/" + postId + "/comments").then().statusCode(200);
         given().get("/api/v1/comments/abc").then().statusCode(400);
-        given().get("/api/v1/comments/987654321").then().statusCode(404).body("moreReplies", nullValue());
+        given().get("/api/v1/comments/987654321").then().statusCode(404).contentType("application/problem+json")
+                .body("status", equalTo(404)).body("detail", containsString("987654321"));
     }
 }

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static dev.gazette.Fixtures.unique;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
@@ -78,7 +79,10 @@ class LikeAndCounterConcurrencyTest {
         String email = CommentTreeTest.knownEmail(postId, Fixtures.actor("moderator"));
         long commentId = CommentTreeTest.comment(postId, null, email, "Like me once").getLong("id");
         String visitor = "visitor-" + unique("v");
-        parallel(8, 20, () -> given().header("X-Visitor-Id", visitor).put("/api/v1/comments/" + commentId + "/like").statusCode());
+        List<Integer> statuses = parallel(8, 20, () -> given().header("X-Visitor-Id", visitor)
+                .put("/api/v1/comments/" + commentId + "/like").statusCode());
+        assertEquals(20, statuses.size());
+        assertTrue(statuses.stream().allMatch(s -> s == 200), "a repeated like is idempotent, never an error: " + statuses);
         given().header("X-Visitor-Id", visitor).get("/api/v1/comments/" + commentId).then()
                 .body("likeCount", equalTo(1)).body("likedByMe", equalTo(true));
         given().header("X-Visitor-Id", "someone-else-1").get("/api/v1/comments/" + commentId).then().body("likedByMe", equalTo(false));

@@ -2,11 +2,13 @@ package dev.gazette.common;
 
 import dev.gazette.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -102,11 +104,25 @@ class ConcurrencyTest {
     @Test
     void parallelPostsWithOneTitleGetDistinctSlugsOrAClearConflict() throws Exception {
         String title = "Breaking " + unique("same");
-        List<Integer> statuses = parallel(6, () -> asAdmin().body(Map.of("title", title)).post("/api/v1/posts").statusCode());
+        String base = title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+        List<io.restassured.response.Response> responses = parallel(6, () -> asAdmin().body(Map.of("title", title)).post("/api/v1/posts"));
+        List<Integer> statuses = responses.stream().map(io.restassured.response.Response::statusCode).toList();
         assertTrue(statuses.stream().allMatch(s -> s == 201 || s == 409), statuses.toString());
-        List<String> slugs = asAdmin().queryParam("status", "any").queryParam("q", title).queryParam("limit", 100)
-                .get("/api/v1/posts").jsonPath().getList("items.slug");
-        assertEquals(statuses.stream().filter(s -> s == 201).count(), slugs.size());
-        assertEquals(slugs.size(), new HashSet<>(slugs).size());
+        assertTrue(statuses.contains(201), "at least one of the parallel creates succeeds: " + statuses);
+        responses.stream().filter(r -> r.statusCode() == 409).forEach(r -> r.then().contentType("application/problem+json"));
+        Set<Long> createdIds = responses.stream().filter(r -> r.statusCode() == 201)
+                .map(r -> r.jsonPath().getLong("id")).collect(java.util.stream.Collectors.toSet());
+        assertEquals(statuses.stream().filter(s -> s == 201).count(), createdIds.size(), "each 201 is its own post");
+
+        // the final state: exactly the created posts, each with the title and a distinct slug derived from it
+        JsonPath listed = asAdmin().queryParam("status", "any").queryParam("q", title).queryParam("limit", 100)
+                .get("/api/v1/posts").then().statusCode(200).extract().jsonPath();
+        assertEquals(createdIds, new HashSet<>(listed.getList("items.id", Long.class)));
+        List<String> slugs = listed.getList("items.slug");
+        assertEquals(slugs.size(), new HashSet<>(slugs).size(), slugs.toString());
+        assertTrue(slugs.stream().allMatch(slug -> slug.equals(base) || slug.matches(java.util.regex.Pattern.quote(base) + "-\\d+")),
+                slugs.toString());
+        assertTrue(slugs.contains(base), slugs.toString());
+        assertTrue(listed.getList("items.title", String.class).stream().allMatch(title::equals));
     }
 }

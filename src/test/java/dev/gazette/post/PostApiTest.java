@@ -1,10 +1,13 @@
 package dev.gazette.post;
 
 import dev.gazette.Fixtures;
+import dev.gazette.common.Times;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -158,17 +161,23 @@ class PostApiTest {
     }
 
     @Test
-    void scheduledPostAppearsByItselfWhenItsTimeComes() throws InterruptedException {
-        Instant at = Instant.now().plusSeconds(2);
+    void scheduledPostAppearsByItselfWhenItsTimeComes() {
+        Instant at = Times.now().plus(Duration.ofDays(2));
         long id = asAdmin().body(Map.of("title", unique("sched"), "content", "<p>x</p>"))
                 .post("/api/v1/posts").then().statusCode(201).extract().jsonPath().getLong("id");
         asAdmin().body(Map.of("publishAt", at.toString())).post("/api/v1/posts/" + id + "/schedule")
-                .then().statusCode(200).body("status", equalTo("scheduled"));
+                .then().statusCode(200).body("status", equalTo("scheduled")).body("publishedAt", equalTo(at.toString()));
         given().get("/api/v1/posts/" + id).then().statusCode(404);
-        while (Instant.now().isBefore(at.plusMillis(300))) {
-            Thread.sleep(100);
-        }
-        given().get("/api/v1/posts/" + id).then().statusCode(200).body("status", equalTo("published"));
+        Times.advance(Duration.between(Times.now(), at).minusSeconds(1));
+        given().get("/api/v1/posts/" + id).then().statusCode(404);
+        Times.advance(Duration.ofSeconds(2));
+        given().get("/api/v1/posts/" + id).then().statusCode(200).body("status", equalTo("published"))
+                .body("publishedAt", equalTo(at.toString()));
+    }
+
+    @AfterEach
+    void resetClock() {
+        Times.reset();
     }
 
     @Test

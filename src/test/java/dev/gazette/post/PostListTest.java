@@ -28,12 +28,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class PostListTest {
 
-    /** 50 posts in a fresh tag, published a minute apart, newest last. */
+    /**
+     * The title of the i-th of {@link #fiftyPosts}: a permutation of 00..49 (7 is prime to 50), so
+     * title order is neither creation nor date order; zero-padded, so every collation sorts it alike.
+     */
+    private static String title(int i) {
+        return String.format("Paged %02d", (i * 7) % 50);
+    }
+
+    /** 50 posts in a fresh tag, published a minute apart, newest last; titled by {@link #title}. */
     private static List<Long> fiftyPosts(long tagId) {
         Instant base = Instant.parse("2025-03-01T12:00:00Z");
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            ids.add(Fixtures.postId(Fixtures.publishedPost(Fixtures.ADMIN_TOKEN, "Paged " + i + " " + unique("p"),
+            ids.add(Fixtures.postId(Fixtures.publishedPost(Fixtures.ADMIN_TOKEN, title(i) + " " + unique("p"),
                     Map.of("tags", List.of(tagId), "publishedAt", base.plusSeconds(60L * i).toString()))));
         }
         return ids;
@@ -109,9 +117,17 @@ class PostListTest {
             } while (cursor != null);
             assertEquals(50, seen.size(), sort);
             assertEquals(50, new HashSet<>(seen).size(), sort);
-            if (sort.equals("oldest")) {
-                assertEquals(created, seen);
-            }
+            List<Long> expected = switch (sort) {
+                case "oldest" -> created;
+                case "title" -> java.util.stream.IntStream.range(0, 50).boxed()
+                        .sorted(java.util.Comparator.comparing(PostListTest::title)).map(created::get).toList();
+                default -> { // modified: last changed first, and they were created in order
+                    List<Long> reversed = new ArrayList<>(created);
+                    java.util.Collections.reverse(reversed);
+                    yield reversed;
+                }
+            };
+            assertEquals(expected, seen, sort);
         }
         // a cursor belongs to its sort
         String newestCursor = given().queryParam("tag", tagId).queryParam("limit", 5).get("/api/v1/posts")

@@ -102,7 +102,9 @@ class ChangeFeedTest {
                         || c.startsWith("comment:" + firstComment + ":") || c.startsWith("tag:" + tag + ":"))
                 .toList();
         assertEquals(expected, mine);
-        assertTrue(since(start, "tag").stream().allMatch(c -> c.startsWith("tag:")));
+        List<String> tagsOnly = since(start, "tag");
+        assertTrue(tagsOnly.containsAll(List.of("tag:" + tag + ":created", "tag:" + tag + ":deleted")), tagsOnly.toString());
+        assertTrue(tagsOnly.stream().allMatch(c -> c.startsWith("tag:")), tagsOnly.toString());
     }
 
     @Test

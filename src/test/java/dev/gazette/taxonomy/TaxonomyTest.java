@@ -13,6 +13,7 @@ import static dev.gazette.Fixtures.unique;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -156,7 +157,20 @@ class TaxonomyTest {
         given().queryParam("q", prefix).queryParam("sort", "count").queryParam("limit", 2).queryParam("cursor", next)
                 .get("/api/v1/tags").then().statusCode(200).body("items.id", contains((int) unused));
         given().queryParam("q", prefix + " b").get("/api/v1/tags").then().body("items.id", contains((int) common));
-        given().queryParam("q", "%").queryParam("limit", 1).get("/api/v1/tags").then().statusCode(200);
+    }
+
+    @Test
+    void autocompleteTakesPercentAndUnderscoreLiterally() {
+        String p = "zl" + unique("x").substring(2, 8);
+        long percent = Fixtures.tag(p + "%off");
+        long underscore = Fixtures.tag(p + "_x");
+        long leading = Fixtures.tag("%" + p + " lead");
+        Fixtures.tag(p + "Zoff"); // what "p%" and "p_" would match as LIKE wildcards
+        Fixtures.tag(p + "Ax");
+        given().queryParam("q", p + "%").get("/api/v1/tags").then().statusCode(200).body("items.id", contains((int) percent));
+        given().queryParam("q", p + "_").get("/api/v1/tags").then().statusCode(200).body("items.id", contains((int) underscore));
+        given().queryParam("q", "%" + p).get("/api/v1/tags").then().statusCode(200).body("items.id", contains((int) leading));
+        given().queryParam("q", p + "\\").get("/api/v1/tags").then().statusCode(200).body("items", empty());
     }
 
     @Test

@@ -28,6 +28,7 @@ final class WebhookReceiver implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger failFirst;
     private volatile boolean down;
+    private volatile long delayMillis;
 
     WebhookReceiver(int port, int failFirst) {
         this.failFirst = new AtomicInteger(failFirst);
@@ -39,6 +40,13 @@ final class WebhookReceiver implements AutoCloseable {
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.createContext("/hook", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            if (delayMillis > 0) {
+                try {
+                    Thread.sleep(delayMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             int status = down || failFirst() ? 503 : 204;
             received.add(new Received(exchange.getRequestHeaders().getFirst("X-Gazette-Event"),
                     exchange.getRequestHeaders().getFirst("X-Gazette-Delivery"),
@@ -63,6 +71,11 @@ final class WebhookReceiver implements AutoCloseable {
 
     int port() {
         return server.getAddress().getPort();
+    }
+
+    /** Answers only after this long (a receiver slower than Gazette's timeout). */
+    void slow(java.time.Duration delay) {
+        this.delayMillis = delay.toMillis();
     }
 
     void down(boolean down) {

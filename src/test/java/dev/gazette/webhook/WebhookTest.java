@@ -3,6 +3,7 @@ package dev.gazette.webhook;
 import dev.gazette.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -59,27 +60,8 @@ class WebhookTest {
     }
 
     static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
-
-    private static void sleepMillis(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        Awaitility.await(what).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                .until(condition::getAsBoolean);
     }
 
     private static List<WebhookReceiver.Received> about(WebhookReceiver receiver, String slug) {
@@ -243,8 +225,9 @@ class WebhookTest {
         int attemptsWhileDisabled = receiver.received().size();
         asAdmin().get("/api/v1/webhooks/" + endpoint.id() + "/deliveries?status=pending").then().statusCode(200)
                 .body("page.total", equalTo(2));
-        sleepMillis(1_000); // five poll intervals in which a disabled endpoint must get nothing
-        assertEquals(attemptsWhileDisabled, receiver.received().size(), "no attempt while disabled");
+        // five poll intervals in which a disabled endpoint must get nothing
+        Awaitility.await("no attempt while disabled").during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .until(() -> receiver.received().size() == attemptsWhileDisabled);
 
         receiver.down(false);
         String etag = asAdmin().get("/api/v1/webhooks/" + endpoint.id()).header("ETag");

@@ -1,6 +1,7 @@
 package dev.gazette.common.web;
 
 import dev.gazette.common.GazetteConfig;
+import dev.gazette.common.Times;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -8,12 +9,14 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -43,6 +46,8 @@ public class ContentVersion {
     private final PeerChanges peers = new PeerChanges();
     private final Set<String> lagging = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean lagFlushPlanned = new AtomicBoolean();
+    /** Moments at which content changes by itself (scheduled posts coming due), earliest first. */
+    private final ConcurrentSkipListSet<Instant> comingChanges = new ConcurrentSkipListSet<>();
 
     @Inject
     TransactionSynchronizationRegistry transactions;
@@ -65,6 +70,7 @@ public class ContentVersion {
 
     /** Whether none of these slots moved since {@code since}. */
     public boolean unchangedSince(long since, int[] keySlots) {
+        passComingChanges();
         if (since < floor) {
             return false;
         }
@@ -78,6 +84,7 @@ public class ContentVersion {
 
     /** Whether this key has not moved since {@code since}. */
     public boolean unchangedSince(long since, String key) {
+        passComingChanges();
         return since >= floor && slots.get(slot(key)) <= since;
     }
 
@@ -139,6 +146,47 @@ public class ContentVersion {
     public void observe(long lastSeq) {
         if (peers.elsewhereSince(lastSeq)) {
             floor = sequence.incrementAndGet();
+        }
+    }
+
+    /**
+     * Content changes by itself at {@code at} (a scheduled post becomes public then): every answer
+     * computed before that moment is stale from it on, without waiting for the scheduler to flip the
+     * post's status. A moment that turns out not to change anything (the post was unscheduled) only
+     * costs one recomputation of each answer.
+     */
+    public void changesAt(Instant at) {
+        comingChanges.add(at);
+    }
+
+    /** When a coming change's moment has passed, answers computed before now are stale. */
+    private void passComingChanges() {
+        Instant first = firstComingChange();
+        if (first == null) {
+            return;
+        }
+        Instant now = Times.now();
+        if (first.isAfter(now)) {
+            return; // the common case: a look at the earliest, nothing written
+        }
+        boolean passed = false;
+        for (Instant due = comingChanges.pollFirst(); due != null; due = comingChanges.pollFirst()) {
+            if (due.isAfter(now)) {
+                comingChanges.add(due);
+                break;
+            }
+            passed = true;
+        }
+        if (passed) {
+            floor = sequence.incrementAndGet();
+        }
+    }
+
+    private Instant firstComingChange() {
+        try {
+            return comingChanges.isEmpty() ? null : comingChanges.first();
+        } catch (java.util.NoSuchElementException emptiedMeanwhile) {
+            return null;
         }
     }
 
