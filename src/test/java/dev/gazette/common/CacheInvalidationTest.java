@@ -201,7 +201,8 @@ class CacheInvalidationTest {
         // re-filing it moves the counts per term
         long other = Fixtures.tag(unique("New topic"));
         as(a.author().token()).body(Map.of("tags", List.of(String.valueOf(other)))).patch(aPost).then().statusCode(200);
-        fresh("/api/v1/tags?sort=count").then().body("items.find { it.id == " + other + " }.postCount", equalTo(1));
+        fresh("/api/v1/tags?sort=count"); // recomputed (its first page need not show a new tag on a database with many)
+        fresh("/api/v1/tags/" + other).then().body("postCount", equalTo(1));
         fresh(categoryTree());
     }
 
