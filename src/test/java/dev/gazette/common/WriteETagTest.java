@@ -57,7 +57,10 @@ class WriteETagTest {
         Response published = asAdmin().header("If-Match", afterPut).post(path + "/publish");
         published.then().statusCode(200).body("status", equalTo("published"));
         String afterPublish = sameAsNextGet(published, path);
-        assertEquals(afterPublish, given().get(path).then().statusCode(200).extract().header("ETag"), "anonymous GET too");
+        // an anonymous reader gets another representation (no likedByMe), so another ETag, but of the same version
+        String anonymous = given().get(path).then().statusCode(200).extract().header("ETag");
+        assertEquals(afterPublish.substring(0, afterPublish.indexOf('.')), anonymous.substring(0, anonymous.indexOf('.')),
+                "anonymous GET shows the same version");
 
         Response unpublished = asAdmin().header("If-Match", afterPublish).post(path + "/unpublish");
         unpublished.then().statusCode(200);
