@@ -105,15 +105,15 @@ class WebhookOutboxTest {
 
     @Test
     void deliveriesLeftWaitingByTheStoppedApplicationAreDeliveredAfterTheStart() {
-        long endpoint = asAdmin().get("/api/v1/webhooks").jsonPath()
-                .getLong("find { it.url == '" + seededReceiver + "' }.id");
+        long endpoint = asAdmin().get("/api/v1/webhooks?limit=100").then().statusCode(200).extract().jsonPath()
+                .getLong("items.find { it.url == '" + seededReceiver + "' }.id");
         endpoints.add(endpoint);
 
-        JsonPath retried = awaitStatus(endpoint, failedTwice, "DELIVERED");
+        JsonPath retried = awaitStatus(endpoint, failedTwice, "delivered");
         assertEquals(3, retried.getInt("attempts"), "two attempts before the restart, the third after it");
         assertEquals(204, retried.getInt("lastStatus"));
 
-        JsonPath cutShort = awaitStatus(endpoint, inFlight, "DELIVERED");
+        JsonPath cutShort = awaitStatus(endpoint, inFlight, "delivered");
         assertEquals(2, cutShort.getInt("attempts"), "the attempt cut short by the stop is made again once its lease ends");
         assertEquals(204, cutShort.getInt("lastStatus"));
     }
@@ -146,7 +146,7 @@ class WebhookOutboxTest {
                 .until(() -> receiver.received().stream().filter(r -> r.body().contains(slug)).findFirst(), java.util.Optional::isPresent)
                 .get().delivery();
 
-        JsonPath failed = awaitStatus(endpoint, deliveryId, "FAILED");
+        JsonPath failed = awaitStatus(endpoint, deliveryId, "failed");
         assertEquals(3, failed.getInt("attempts"), "gazette.webhooks.max-attempts");
         assertEquals(503, failed.getInt("lastStatus"));
         asAdmin().get("/api/v1/webhooks/" + endpoint + "/deliveries?status=failed").then().statusCode(200)
@@ -173,7 +173,7 @@ class WebhookOutboxTest {
         assertTrue(attempt.getString("lastError").toLowerCase(java.util.Locale.ROOT).contains("timed out")
                 || attempt.getString("lastError").contains("Timeout"), attempt.prettify());
         assertNull(attempt.get("lastStatus"), "no status: the answer never came in time");
-        assertTrue(List.of("PENDING", "FAILED").contains(attempt.getString("status")), attempt.prettify());
+        assertTrue(List.of("pending", "failed").contains(attempt.getString("status")), attempt.prettify());
         assertTrue(attempt.getInt("lastDurationMs") < 6000, "the attempt ended at the timeout, not when the receiver answered: "
                 + attempt.prettify());
     }
