@@ -86,8 +86,8 @@ class TaxonomyTest {
     @Test
     void categoryCannotBecomeItsOwnAncestor() {
         long a = Fixtures.category("A " + unique("a"), null);
-        long b = Fixtures.category("B", a);
-        long c = Fixtures.category("C", b);
+        long b = Fixtures.category("B " + unique("b"), a);
+        long c = Fixtures.category("C " + unique("c"), b); // moved to the root below: its name must be free there
         asAdmin().contentType("application/merge-patch+json").body(Map.of("parentId", c))
                 .patch("/api/v1/categories/" + a).then().statusCode(409).contentType("application/problem+json");
         asAdmin().contentType("application/merge-patch+json").body(Map.of("parentId", a))
@@ -131,8 +131,8 @@ class TaxonomyTest {
     @Test
     void deletingACategoryMovesItsChildrenUp() {
         long a = Fixtures.category("A " + unique("a"), null);
-        long b = Fixtures.category("B", a);
-        long c = Fixtures.category("C", b);
+        long b = Fixtures.category("B " + unique("b"), a);
+        long c = Fixtures.category("C " + unique("c"), b); // moved to the root below: its name must be free there
         asAdmin().delete("/api/v1/categories/" + b).then().statusCode(204);
         given().get("/api/v1/categories/" + b).then().statusCode(404);
         given().get("/api/v1/categories/" + c).then().statusCode(200).body("parentId", equalTo((int) a));
