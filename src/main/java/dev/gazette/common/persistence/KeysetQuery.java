@@ -47,6 +47,20 @@ public final class KeysetQuery {
     }
 
     /** Ids of one page, in list order, with the cursors around it and the list's total size. */
+    /** Adds the keyset condition "after the cursor's key, in the reading direction" (nothing without a cursor). */
+    private static void afterCursor(SortOrder sort, Cursor cursor, boolean descending, List<String> where, Map<String, Object> params) {
+        if (cursor == null) {
+            return;
+        }
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < sort.size(); i++) {
+            names.add(":k" + i);
+            params.put("k" + i, sort.types().get(i).toParameter(cursor.key().get(i)));
+        }
+        where.add("(" + String.join(", ", sort.expressions()) + ") " + (descending ? "<" : ">")
+                + " (" + String.join(", ", names) + ")");
+    }
+
     public Page page(EntityManager em, SortOrder sort, Cursor cursor, int limit) {
         return page(em, sort, cursor, limit, () -> count(em));
     }
@@ -57,15 +71,7 @@ public final class KeysetQuery {
         boolean descending = sort.descending() != backward;
         List<String> where = new ArrayList<>(conditions);
         Map<String, Object> params = new HashMap<>(parameters);
-        if (cursor != null) {
-            List<String> names = new ArrayList<>();
-            for (int i = 0; i < sort.size(); i++) {
-                names.add(":k" + i);
-                params.put("k" + i, sort.types().get(i).toParameter(cursor.key().get(i)));
-            }
-            where.add("(" + String.join(", ", sort.expressions()) + ") " + (descending ? "<" : ">")
-                    + " (" + String.join(", ", names) + ")");
-        }
+        afterCursor(sort, cursor, descending, where, params);
         String direction = descending ? " desc" : " asc";
         String sql = "select " + String.join(", ", sort.expressions()) + " from " + from + whereClause(where)
                 + " order by " + String.join(direction + ", ", sort.expressions()) + direction
@@ -108,15 +114,7 @@ public final class KeysetQuery {
         boolean descending = sort.descending() != backward;
         List<String> where = new ArrayList<>(conditions);
         Map<String, Object> params = new HashMap<>(parameters);
-        if (cursor != null) {
-            List<String> names = new ArrayList<>();
-            for (int i = 0; i < sort.size(); i++) {
-                names.add(":k" + i);
-                params.put("k" + i, sort.types().get(i).toParameter(cursor.key().get(i)));
-            }
-            where.add("(" + String.join(", ", sort.expressions()) + ") " + (descending ? "<" : ">")
-                    + " (" + String.join(", ", names) + ")");
-        }
+        afterCursor(sort, cursor, descending, where, params);
         String direction = descending ? " desc" : " asc";
         String sql = "select " + String.join(", ", sort.expressions()) + ", " + columns + " from " + from
                 + (joins == null || joins.isEmpty() ? "" : " " + joins) + whereClause(where)
