@@ -10,6 +10,7 @@ import json
 import os
 import sys
 import time
+import urllib.parse
 import urllib.request
 
 
@@ -25,12 +26,12 @@ def load(base, token, path, sample_heap):
     with open(path, "rb") as body:
         req = urllib.request.Request(base + "/api/v1/imports", data=body, method="POST", headers={
             **auth, "Content-Type": "application/xml", "Content-Length": str(os.path.getsize(path))})
-        location = urllib.request.urlopen(req).headers["Location"]
+        location = urllib.parse.urljoin(base + "/", urllib.request.urlopen(req).headers["Location"])  # absolute since issue 12
     peak = 0
     while True:
         if sample_heap:
             peak = max(peak, heap(base))
-        job = json.load(urllib.request.urlopen(urllib.request.Request(base + location, headers=auth)))
+        job = json.load(urllib.request.urlopen(urllib.request.Request(location, headers=auth)))
         if job["status"] in ("succeeded", "failed"):
             break
         time.sleep(0.25)
