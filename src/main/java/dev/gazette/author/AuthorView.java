@@ -1,6 +1,5 @@
 package dev.gazette.author;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -21,8 +20,8 @@ public record AuthorView(
         @Schema(example = "María López") String displayName,
         @Schema(example = "Climate and energy correspondent.", nullable = true) String bio,
         @Schema(example = "https://images.example.com/maria.jpg", nullable = true) String avatarUrl,
-        @Schema(description = "Only for editors' and admins' tokens, and at /me; absent otherwise", nullable = true, example = "author")
-        @JsonInclude(JsonInclude.Include.NON_NULL) Role role,
+        @Schema(description = "Only for editors' and admins' tokens, and at /me; null for everyone else", nullable = true, example = "author")
+        Role role,
         Instant updatedAt) {
 
     public static AuthorView of(Author a) {

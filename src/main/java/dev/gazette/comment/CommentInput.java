@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** A new comment. Without a token, name and email are required; with one, the token's author writes it. */
 @Schema(name = "CommentInput")
 public record CommentInput(
-        @Schema(description = "The comment replied to (same post, approved)", example = "1040") Long parentId,
+        @Schema(description = "The comment replied to (same post, approved)", example = "1") Long parentId,
         @Size(max = 200) @Schema(description = "Required without a token", example = "Ada") String authorName,
         @Email @Size(max = 320) @Schema(description = "Required without a token; never shown publicly", example = "ada@example.com")
         String authorEmail,

@@ -100,7 +100,7 @@ public class CommentResource {
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
     @APIResponse(responseCode = "429", ref = "TooManyRequests")
     public Response createComment(
-            @Parameter(description = "Post id or slug", example = "heatwave-grips-southern-europe") @PathParam("idOrSlug") String idOrSlug,
+            @Parameter(description = "Post id or slug", example = "council-approves-harbour-wall-repairs-after-winter-storms") @PathParam("idOrSlug") String idOrSlug,
             @NotNull @Valid CommentInput input, @Context UriInfo uri) {
         CommentView created = service.create(IdOrSlug.parse(idOrSlug), input,
                 new CommentService.Origin(http.remoteAddress() == null ? null : http.remoteAddress().host(),
@@ -122,7 +122,7 @@ public class CommentResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response getCommentTree(
-            @Parameter(description = "Post id or slug", example = "heatwave-grips-southern-europe") @PathParam("idOrSlug") String idOrSlug,
+            @Parameter(description = "Post id or slug", example = "council-approves-harbour-wall-repairs-after-winter-storms") @PathParam("idOrSlug") String idOrSlug,
             @Parameter(description = "oldest (default), newest, or top (most liked)", example = "oldest") @QueryParam("sort") String sort,
             @Parameter(description = "Root threads per page, 1 to " + CommentService.MAX_TREE_ROOTS
                     + " (with `replies=10000` a whole discussion of that many threads in one request)", example = "20")
@@ -148,8 +148,8 @@ public class CommentResource {
     @Path("/comments")
     @Operation(summary = "List comments (flat)", description = """
             Approved comments as a flat, chronological list, for integrations: one post's (`post`) or the whole site's.
-            With a moderator, editor or admin token, `status` lists the moderation queue (pending, spam, trashed),
-            `q` searches content, names and emails, and items carry the commenter's email under `moderation`.""")
+            `q` searches content and commenter names. With a moderator, editor or admin token, `status` lists the moderation
+            queue (pending, spam, trashed), `q` also searches emails, and items carry the commenter's email under `moderation`.""")
     @APIResponse(responseCode = "200", description = "A page of comments",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommentPage.class)))
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match)")
@@ -157,10 +157,10 @@ public class CommentResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     public Response listComments(
-            @Parameter(description = "Post id or slug", example = "heatwave-grips-southern-europe") @QueryParam("post") String post,
-            @Parameter(description = "approved (default); pending, spam or trashed for moderators", example = "pending")
+            @Parameter(description = "Post id or slug", example = "council-approves-harbour-wall-repairs-after-winter-storms") @QueryParam("post") String post,
+            @Parameter(description = "approved (default); pending, spam or trashed for moderators", example = "approved")
             @QueryParam("status") String status,
-            @Parameter(description = "Moderators: search in content, author name and email", example = "casino") @QueryParam("q") String q,
+            @Parameter(description = "Search in content and author name (moderators: also the email), case-insensitive", example = "harbour") @QueryParam("q") String q,
             @Parameter(description = "oldest (default), newest or top", example = "newest") @QueryParam("sort") String sort,
             @Parameter(description = "Page size, 1 to 100", example = "50") @QueryParam("limit") String limit,
             @Parameter(description = "page.next or page.prev of a previous page", example = "WyJvbGRlc3QiLCJhIiwiMjAyNi0xMS0yMFQwOTowMDowMFoiLDEwNDBd")
@@ -182,7 +182,7 @@ public class CommentResource {
     @APIResponse(responseCode = "304", description = "Not modified")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Response getComment(@Parameter(description = "Comment id", example = "1042") @PathParam("id") String id,
+    public Response getComment(@Parameter(description = "Comment id", example = "1") @PathParam("id") String id,
                                @Parameter(description = VISITOR, example = VISITOR_EXAMPLE) @HeaderParam(Liker.HEADER) String visitorId,
                                @Context Request request) {
         Optional<Liker> liker = Liker.of(caller, visitorId);
@@ -202,7 +202,7 @@ public class CommentResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response getCommentReplies(
-            @Parameter(description = "Comment id", example = "1040") @PathParam("id") String id,
+            @Parameter(description = "Comment id", example = "1") @PathParam("id") String id,
             @Parameter(description = "Replies per page, 1 to 100", example = "20") @QueryParam("limit") String limit,
             @Parameter(description = "page.next of a previous page, or from moreReplies.href", example = "WyJvbGRlc3QiLCJhIiwiMjAyNi0xMS0yMFQwOTowMDowMFoiLDEwNDJd")
             @QueryParam("cursor") String cursor,
@@ -224,7 +224,7 @@ public class CommentResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response getCommentThread(
-            @Parameter(description = "Comment id", example = "1040") @PathParam("id") String id,
+            @Parameter(description = "Comment id", example = "1") @PathParam("id") String id,
             @Parameter(description = "Most replies to include (default 100)", example = "500") @QueryParam("replies") String replies,
             @Parameter(description = VISITOR, example = VISITOR_EXAMPLE) @HeaderParam(Liker.HEADER) String visitorId,
             @Context Request request) {
@@ -248,7 +248,7 @@ public class CommentResource {
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
-    public CommentView editComment(@Parameter(description = "Comment id", example = "1042") @PathParam("id") String id,
+    public CommentView editComment(@Parameter(description = "Comment id", example = "1") @PathParam("id") String id,
                                    @Parameter(description = "The edit key from the creation response", example = "q2xT0m1K9vRzL4s8yWc3bNf6hJ5dA7uE")
                                    @HeaderParam("X-Edit-Key") String editKey,
                                    @NotNull @Valid CommentEdit edit) {
@@ -266,7 +266,7 @@ public class CommentResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public void deleteComment(@Parameter(description = "Comment id", example = "1042") @PathParam("id") String id,
+    public void deleteComment(@Parameter(description = "Comment id", example = "1") @PathParam("id") String id,
                               @Parameter(description = "The edit key from the creation response", example = "q2xT0m1K9vRzL4s8yWc3bNf6hJ5dA7uE")
                               @HeaderParam("X-Edit-Key") String editKey) {
         service.deleteOwnOrModerate(commentId(id), editKey);
@@ -281,7 +281,7 @@ public class CommentResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LikeView.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public LikeView likeComment(@Parameter(description = "Comment id", example = "1042") @PathParam("id") String id,
+    public LikeView likeComment(@Parameter(description = "Comment id", example = "1") @PathParam("id") String id,
                                 @Parameter(description = VISITOR, example = VISITOR_EXAMPLE) @HeaderParam(Liker.HEADER) String visitorId) {
         return likes.likeComment(commentId(id), Liker.require(caller, visitorId), true);
     }
@@ -295,7 +295,7 @@ public class CommentResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LikeView.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public LikeView unlikeComment(@Parameter(description = "Comment id", example = "1042") @PathParam("id") String id,
+    public LikeView unlikeComment(@Parameter(description = "Comment id", example = "1") @PathParam("id") String id,
                                   @Parameter(description = VISITOR, example = VISITOR_EXAMPLE) @HeaderParam(Liker.HEADER) String visitorId) {
         return likes.likeComment(commentId(id), Liker.require(caller, visitorId), false);
     }
@@ -309,7 +309,7 @@ public class CommentResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LikeView.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public LikeView likePost(@Parameter(description = "Post id or slug", example = "heatwave-grips-southern-europe") @PathParam("idOrSlug") String idOrSlug,
+    public LikeView likePost(@Parameter(description = "Post id or slug", example = "council-approves-harbour-wall-repairs-after-winter-storms") @PathParam("idOrSlug") String idOrSlug,
                              @Parameter(description = VISITOR, example = VISITOR_EXAMPLE) @HeaderParam(Liker.HEADER) String visitorId) {
         return likes.likePost(IdOrSlug.parse(idOrSlug), Liker.require(caller, visitorId), true);
     }
@@ -323,7 +323,7 @@ public class CommentResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LikeView.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public LikeView unlikePost(@Parameter(description = "Post id or slug", example = "heatwave-grips-southern-europe") @PathParam("idOrSlug") String idOrSlug,
+    public LikeView unlikePost(@Parameter(description = "Post id or slug", example = "council-approves-harbour-wall-repairs-after-winter-storms") @PathParam("idOrSlug") String idOrSlug,
                                @Parameter(description = VISITOR, example = VISITOR_EXAMPLE) @HeaderParam(Liker.HEADER) String visitorId) {
         return likes.likePost(IdOrSlug.parse(idOrSlug), Liker.require(caller, visitorId), false);
     }

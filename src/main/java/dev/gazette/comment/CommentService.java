@@ -368,9 +368,10 @@ public class CommentService {
             params.put("now", Times.now());
             answer.shows(ContentKeys.COMMENT_LISTS, ContentKeys.COMMENT_LIST_COUNTS);
         }
-        if (q != null && !q.isBlank() && moderator) {
+        if (q != null && !q.isBlank()) {
+            // everyone searches what they can read; only moderators also search emails
             where.add("(lower(c.content) like :q escape '\\' or lower(c.author_name) like :q escape '\\'"
-                    + " or c.author_email like :q escape '\\')");
+                    + (moderator ? " or c.author_email like :q escape '\\')" : ")"));
             params.put("q", SqlLike.contains(q));
         }
         Cursor c = cursor == null ? null : Cursor.decode(cursor, sort.order.name(), 2);
@@ -417,6 +418,7 @@ public class CommentService {
     // ---------------------------------------------------------------- moderation
 
     /** What a moderator can do to a comment. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ModerationAction")
     public enum Action {
         APPROVE, SPAM, TRASH, RESTORE, DELETE;
 
@@ -456,7 +458,10 @@ public class CommentService {
         return results;
     }
 
-    public record BulkResult(long id, int status, CommentStatus commentStatus) {
+    public record BulkResult(long id, int status,
+                             @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true,
+                                     description = "The comment's status after the action; null when it is gone or was not found")
+                             CommentStatus commentStatus) {
     }
 
     private static CommentStatus statusAfter(Comment c, Action action) {

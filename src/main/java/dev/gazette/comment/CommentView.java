@@ -12,9 +12,9 @@ import java.util.List;
  */
 @Schema(name = "Comment")
 public record CommentView(
-        @Schema(example = "1042") long id,
+        @Schema(example = "1") long id,
         @Schema(example = "42") long postId,
-        @Schema(description = "The comment this one replies to; absent for a root", example = "1040", nullable = true) Long parentId,
+        @Schema(description = "The comment this one replies to; absent for a root", example = "1", nullable = true) Long parentId,
         @Schema(description = "0 for a root comment", example = "1") int depth,
         CommentAuthor author,
         @Schema(description = "Sanitized HTML", example = "<p>Thanks, <em>great</em> read.</p>") String contentHtml,

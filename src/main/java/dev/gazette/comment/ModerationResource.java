@@ -43,7 +43,7 @@ public class ModerationResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public CommentView approveComment(@Parameter(description = "Comment id", example = "1042") @PathParam("id") String id) {
+    public CommentView approveComment(@Parameter(description = "Comment id", example = "1") @PathParam("id") String id) {
         return service.moderate(CommentResource.commentId(id), CommentService.Action.APPROVE);
     }
 
@@ -56,7 +56,7 @@ public class ModerationResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public CommentView markCommentSpam(@Parameter(description = "Comment id", example = "1042") @PathParam("id") String id) {
+    public CommentView markCommentSpam(@Parameter(description = "Comment id", example = "1") @PathParam("id") String id) {
         return service.moderate(CommentResource.commentId(id), CommentService.Action.SPAM);
     }
 
@@ -69,7 +69,7 @@ public class ModerationResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public CommentView trashComment(@Parameter(description = "Comment id", example = "1042") @PathParam("id") String id) {
+    public CommentView trashComment(@Parameter(description = "Comment id", example = "1") @PathParam("id") String id) {
         return service.moderate(CommentResource.commentId(id), CommentService.Action.TRASH);
     }
 
@@ -82,7 +82,7 @@ public class ModerationResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public CommentView restoreComment(@Parameter(description = "Comment id", example = "1042") @PathParam("id") String id) {
+    public CommentView restoreComment(@Parameter(description = "Comment id", example = "1") @PathParam("id") String id) {
         return service.moderate(CommentResource.commentId(id), CommentService.Action.RESTORE);
     }
 

@@ -127,7 +127,7 @@ public class DemoContent {
                     authorIds.get(p.author()),
                     p.categories().stream().map(categorySlugs::get).toList(),
                     p.tags().stream().map(tagSlugs::get).toList(),
-                    source, source == null ? null : source.url(), Post.CommentStatus.OPEN, false, null));
+                    source, source == null ? null : source.url(), Post.CommentStatus.OPEN, p.sticky(), null));
         }
         List<Long> postIds = postRepository.list("order by id").stream().map(p -> p.id).toList();
         Map<String, Long> commentIds = new HashMap<>();
@@ -173,8 +173,8 @@ public class DemoContent {
     record DemoCategory(String key, String name, String parent, String description) {
     }
 
-    record DemoPost(String author, int daysAgo, boolean draft, String title, List<String> categories, List<String> tags,
-                    DemoSource source, String content) {
+    record DemoPost(String author, int daysAgo, boolean draft, boolean sticky, String title, List<String> categories,
+                    List<String> tags, DemoSource source, String content) {
     }
 
     record DemoSource(String author, String outlet, String url, int daysAgo) {

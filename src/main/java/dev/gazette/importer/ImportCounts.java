@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** What an import did, per type: authors, categories, tags, posts, comments. */
-@Schema(name = "ImportCounts", description = "Per type (authors, categories, tags, posts, comments)")
 public record ImportCounts(Map<String, TypeCounts> types) {
 
     @Schema(name = "ImportTypeCounts")

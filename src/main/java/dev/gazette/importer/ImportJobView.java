@@ -32,7 +32,9 @@ public record ImportJobView(
 
     @Schema(name = "ImportProgress")
     public record Progress(
-            @Schema(description = "validating (first pass, nothing written yet) or importing", example = "importing") String phase,
+            @Schema(description = "queued, validating (first pass, nothing written yet), importing, or finished",
+                    enumeration = {"queued", "validating", "importing", "finished"},
+                    example = "importing") String phase,
             @Schema(example = "20480000") long bytesRead,
             @Schema(example = "41943040") long totalBytes,
             @Schema(example = "1200") int itemsRead) {

@@ -192,7 +192,7 @@ public class ImportService {
         });
         Instant end = job.finishedAt;
         return new ImportJobView(job.id, job.status.name().toLowerCase(Locale.ROOT), job.fileName,
-                new ImportJobView.Progress(job.phase, job.bytesRead, job.sizeBytes, job.itemsRead), job.siteUrl, job.wxrVersion,
+                new ImportJobView.Progress(job.phase != null ? job.phase : job.status == ImportJob.Status.QUEUED ? "queued" : "finished", job.bytesRead, job.sizeBytes, job.itemsRead), job.siteUrl, job.wxrVersion,
                 counts, warnings, job.error, job.createdAt, job.startedAt, job.finishedAt,
                 job.startedAt == null || end == null ? null : Duration.between(job.startedAt, end).toMillis());
     }

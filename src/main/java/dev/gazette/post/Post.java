@@ -115,6 +115,8 @@ public class Post extends PanacheEntityBase {
                 && publishedAt != null && !publishedAt.isAfter(now);
     }
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "DiscussionStatus",
+            description = "Whether new comments are accepted on a post")
     public enum CommentStatus {
         OPEN, CLOSED;
 

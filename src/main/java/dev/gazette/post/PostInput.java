@@ -15,9 +15,9 @@ import java.util.List;
 @Schema(name = "PostInput")
 public record PostInput(
         @Size(max = 200) @Pattern(regexp = Slugs.PATTERN, message = "must be lower-case letters, digits and single hyphens")
-        @Schema(description = "Generated from the title when omitted; kept on later edits unless changed here", example = "heatwave-grips-southern-europe")
+        @Schema(description = "Generated from the title when omitted; kept on later edits unless changed here", example = "council-approves-harbour-wall-repairs-after-winter-storms")
         String slug,
-        @NotBlank @Size(max = 500) @Schema(example = "Heatwave grips southern Europe") String title,
+        @NotBlank @Size(max = 500) @Schema(example = "Council approves harbour wall repairs after winter storms") String title,
         @Size(max = 500_000) @Schema(description = "HTML (sanitized on save) or Markdown, see format", example = "<p>Temperatures passed <strong>44 °C</strong> in Seville.</p>")
         String content,
         @Schema(description = "How content is written; stored as sanitized HTML either way", example = "html", defaultValue = "html")
@@ -30,8 +30,8 @@ public record PostInput(
         Instant publishedAt,
         @Schema(description = "Author of the post; editors and admins may set another author, authors only themselves", example = "2")
         Long authorId,
-        @Size(max = 50) @Schema(description = "Category ids or slugs", example = "[\"climate\", \"world\"]") List<@NotBlank String> categories,
-        @Size(max = 100) @Schema(description = "Tag ids or slugs", example = "[\"heatwave\"]") List<@NotBlank String> tags,
+        @Size(max = 50) @Schema(description = "Category ids or slugs", example = "[\"environment\", \"local\"]") List<@NotBlank String> categories,
+        @Size(max = 100) @Schema(description = "Tag ids or slugs", example = "[\"energy\", \"harbour\"]") List<@NotBlank String> tags,
         @Valid @Schema(description = "Source credit of a re-published article") Source source,
         @Size(max = 2000) @Pattern(regexp = "^https?://\\S+$", message = "must be an http(s) URL")
         @Schema(example = "https://www.example-times.com/2026/11/24/heatwave") String canonicalUrl,
@@ -43,7 +43,7 @@ public record PostInput(
     @Schema(name = "SourceInput")
     public record Source(
             @Size(max = 200) @Schema(example = "Jane Doe") String author,
-            @NotBlank @Size(max = 200) @Schema(example = "The Example Times") String outlet,
+            @NotBlank @Size(max = 200) @Schema(example = "The Northern Ledger") String outlet,
             @Size(max = 2000) @Pattern(regexp = "^https?://\\S+$", message = "must be an http(s) URL")
             @Schema(example = "https://www.example-times.com/2026/11/24/heatwave") String url,
             @Schema(description = "When the source published it") Instant publishedAt) {

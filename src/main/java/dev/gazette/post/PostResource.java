@@ -58,15 +58,15 @@ public class PostResource {
     static final String IF_MATCH = "ETag from a GET or a previous write; 412 when the post changed since";
     static final String ETAG_EXAMPLE = "\"3.Qx3mR0c5dYl1m1Xx4o2bH0nXJ0a\"";
     static final String CREATE_EXAMPLE = """
-            {"title": "Heatwave grips southern Europe",
-             "content": "Temperatures passed **44 °C** in Seville on Tuesday.",
+            {"title": "Tidal turbines to be tested off the harbour wall",
+             "content": "Two **tidal turbines** will be lowered into the channel next month.",
              "format": "markdown",
              "status": "published",
-             "categories": ["climate"],
-             "tags": ["heatwave"],
-             "source": {"author": "Jane Doe", "outlet": "The Example Times",
-                        "url": "https://www.example-times.com/2026/11/24/heatwave"},
-             "canonicalUrl": "https://www.example-times.com/2026/11/24/heatwave"}""";
+             "categories": ["environment", "local"],
+             "tags": ["energy", "harbour"],
+             "source": {"author": "Lena Sørensen", "outlet": "The Northern Ledger",
+                        "url": "https://northern-ledger.example/2026/tidal-turbines"},
+             "canonicalUrl": "https://northern-ledger.example/2026/tidal-turbines"}""";
 
     @Inject
     PostService service;
@@ -116,7 +116,7 @@ public class PostResource {
             @QueryParam("category") List<String> category,
             @Parameter(description = "Tag id or slug." + MULTI, example = "harbour") @QueryParam("tag") List<String> tag,
             @Parameter(description = "Author id or slug." + MULTI, example = "maria-lopez") @QueryParam("author") List<String> author,
-            @Parameter(description = "Source outlet of re-published posts (case-insensitive, exact)", example = "The Example Times")
+            @Parameter(description = "Source outlet of re-published posts (case-insensitive, exact)", example = "The Northern Ledger")
             @QueryParam("outlet") String outlet,
             @Parameter(description = "Published strictly after this time (ISO-8601)", example = "2026-11-01T00:00:00Z")
             @QueryParam("publishedAfter") String publishedAfter,
@@ -124,7 +124,7 @@ public class PostResource {
             @QueryParam("publishedBefore") String publishedBefore,
             @Parameter(description = "Modified at or after this time (ISO-8601)", example = "2026-11-20T00:00:00Z")
             @QueryParam("modifiedSince") String modifiedSince,
-            @Parameter(description = "Full-text search in title and content; quoted phrases and -exclusions work", example = "heatwave spain")
+            @Parameter(description = "Full-text search in title and content; quoted phrases and -exclusions work", example = "harbour")
             @QueryParam("q") String q,
             @Parameter(description = "true: only sticky posts; false: only posts that are not sticky; absent: both", example = "false")
             @QueryParam("sticky") String sticky,
@@ -213,7 +213,7 @@ public class PostResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response getPost(
-            @Parameter(description = "Numeric id or slug", example = "heatwave-grips-southern-europe") @PathParam("idOrSlug") String idOrSlug,
+            @Parameter(description = "Numeric id or slug", example = "council-approves-harbour-wall-repairs-after-winter-storms") @PathParam("idOrSlug") String idOrSlug,
             @Parameter(description = "Related objects to embed: author, categories, tags", example = "author,categories,tags")
             @QueryParam("include") String include,
             @Parameter(description = "Comma-separated fields to return", example = "id,title,content") @QueryParam("fields") String fields,
@@ -272,7 +272,7 @@ public class PostResource {
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
     public Response replacePost(
-            @Parameter(description = "Numeric id or slug", example = "heatwave-grips-southern-europe") @PathParam("idOrSlug") String idOrSlug,
+            @Parameter(description = "Numeric id or slug", example = "council-approves-harbour-wall-repairs-after-winter-storms") @PathParam("idOrSlug") String idOrSlug,
             @Parameter(description = IF_MATCH, example = ETAG_EXAMPLE) @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid PostInput input) {
         return written(Response.ok(), service.replace(IdOrSlug.parse(idOrSlug), input, ifMatch));
@@ -298,7 +298,7 @@ public class PostResource {
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
     public Response patchPost(
-            @Parameter(description = "Numeric id or slug", example = "heatwave-grips-southern-europe") @PathParam("idOrSlug") String idOrSlug,
+            @Parameter(description = "Numeric id or slug", example = "council-approves-harbour-wall-repairs-after-winter-storms") @PathParam("idOrSlug") String idOrSlug,
             @Parameter(description = IF_MATCH, example = ETAG_EXAMPLE) @HeaderParam("If-Match") String ifMatch,
             @NotNull JsonNode patch) {
         return written(Response.ok(), service.patch(IdOrSlug.parse(idOrSlug), patch, ifMatch));
@@ -314,7 +314,7 @@ public class PostResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     public void deletePost(
-            @Parameter(description = "Numeric id or slug", example = "heatwave-grips-southern-europe") @PathParam("idOrSlug") String idOrSlug,
+            @Parameter(description = "Numeric id or slug", example = "council-approves-harbour-wall-repairs-after-winter-storms") @PathParam("idOrSlug") String idOrSlug,
             @Parameter(description = IF_MATCH, example = ETAG_EXAMPLE) @HeaderParam("If-Match") String ifMatch) {
         service.delete(IdOrSlug.parse(idOrSlug), ifMatch);
     }
@@ -330,7 +330,7 @@ public class PostResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     public Response publishPost(
-            @Parameter(description = "Numeric id or slug", example = "heatwave-grips-southern-europe") @PathParam("idOrSlug") String idOrSlug,
+            @Parameter(description = "Numeric id or slug", example = "council-approves-harbour-wall-repairs-after-winter-storms") @PathParam("idOrSlug") String idOrSlug,
             @Parameter(description = IF_MATCH, example = ETAG_EXAMPLE) @HeaderParam("If-Match") String ifMatch) {
         return written(Response.ok(), service.publish(IdOrSlug.parse(idOrSlug), ifMatch));
     }
@@ -351,7 +351,7 @@ public class PostResource {
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
     public Response schedulePost(
-            @Parameter(description = "Numeric id or slug", example = "heatwave-grips-southern-europe") @PathParam("idOrSlug") String idOrSlug,
+            @Parameter(description = "Numeric id or slug", example = "council-approves-harbour-wall-repairs-after-winter-storms") @PathParam("idOrSlug") String idOrSlug,
             @Parameter(description = IF_MATCH, example = ETAG_EXAMPLE) @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid ScheduleInput input) {
         return written(Response.ok(), service.schedule(IdOrSlug.parse(idOrSlug), input.publishAt(), ifMatch));
@@ -368,7 +368,7 @@ public class PostResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     public Response unpublishPost(
-            @Parameter(description = "Numeric id or slug", example = "heatwave-grips-southern-europe") @PathParam("idOrSlug") String idOrSlug,
+            @Parameter(description = "Numeric id or slug", example = "council-approves-harbour-wall-repairs-after-winter-storms") @PathParam("idOrSlug") String idOrSlug,
             @Parameter(description = IF_MATCH, example = ETAG_EXAMPLE) @HeaderParam("If-Match") String ifMatch) {
         return written(Response.ok(), service.unpublish(IdOrSlug.parse(idOrSlug), ifMatch));
     }
@@ -384,7 +384,7 @@ public class PostResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     public Response trashPost(
-            @Parameter(description = "Numeric id or slug", example = "heatwave-grips-southern-europe") @PathParam("idOrSlug") String idOrSlug,
+            @Parameter(description = "Numeric id or slug", example = "council-approves-harbour-wall-repairs-after-winter-storms") @PathParam("idOrSlug") String idOrSlug,
             @Parameter(description = IF_MATCH, example = ETAG_EXAMPLE) @HeaderParam("If-Match") String ifMatch) {
         return written(Response.ok(), service.trash(IdOrSlug.parse(idOrSlug), ifMatch));
     }
@@ -401,7 +401,7 @@ public class PostResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     public Response restorePost(
-            @Parameter(description = "Numeric id or slug", example = "heatwave-grips-southern-europe") @PathParam("idOrSlug") String idOrSlug,
+            @Parameter(description = "Numeric id or slug", example = "council-approves-harbour-wall-repairs-after-winter-storms") @PathParam("idOrSlug") String idOrSlug,
             @Parameter(description = IF_MATCH, example = ETAG_EXAMPLE) @HeaderParam("If-Match") String ifMatch) {
         return written(Response.ok(), service.restore(IdOrSlug.parse(idOrSlug), ifMatch));
     }

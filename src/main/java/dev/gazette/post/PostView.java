@@ -14,8 +14,8 @@ import java.util.List;
 @Schema(name = "Post")
 public record PostView(
         @Schema(example = "42") long id,
-        @Schema(example = "heatwave-grips-southern-europe") String slug,
-        @Schema(example = "Heatwave grips southern Europe") String title,
+        @Schema(example = "council-approves-harbour-wall-repairs-after-winter-storms") String slug,
+        @Schema(example = "Council approves harbour wall repairs after winter storms") String title,
         @Schema(example = "Temperatures passed 44 °C in Seville on Tuesday…") String excerpt,
         @Schema(description = "Sanitized HTML; in lists only with fields=content", nullable = true,
                 example = "<p>Temperatures passed 44 °C in Seville on Tuesday.</p>") String content,
@@ -50,19 +50,19 @@ public record PostView(
     @Schema(name = "SourceCredit", description = "Where a re-published article first appeared")
     public record SourceCredit(
             @Schema(example = "Jane Doe") String author,
-            @Schema(example = "The Example Times") String outlet,
+            @Schema(example = "The Northern Ledger") String outlet,
             @Schema(example = "https://www.example-times.com/2026/11/24/heatwave") String url,
             @Schema(nullable = true) Instant publishedAt) {
     }
 
     @Schema(name = "CategoryRef", description = "An embedded category")
-    public record CategoryRef(@Schema(example = "4") long id, @Schema(example = "climate") String slug,
-                              @Schema(example = "Climate") String name,
+    public record CategoryRef(@Schema(example = "4") long id, @Schema(example = "environment") String slug,
+                              @Schema(example = "Environment") String name,
                               @Schema(example = "1", nullable = true) Long parentId) {
     }
 
     @Schema(name = "TagRef", description = "An embedded tag")
-    public record TagRef(@Schema(example = "17") long id, @Schema(example = "solar-power") String slug,
-                         @Schema(example = "Solar power") String name) {
+    public record TagRef(@Schema(example = "17") long id, @Schema(example = "harbour") String slug,
+                         @Schema(example = "Harbour") String name) {
     }
 }

@@ -24,6 +24,7 @@ import java.util.Locale;
 @ApplicationScoped
 public class ChangeLog {
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ObjectType", description = "The kind of object that changed")
     public enum Type {
         POST, COMMENT, CATEGORY, TAG, AUTHOR;
 
@@ -33,6 +34,8 @@ public class ChangeLog {
         }
     }
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ChangeAction",
+            description = "created or updated: fetch the object and store it; deleted: it left the public view")
     public enum Action {
         CREATED, UPDATED, DELETED;
 

@@ -85,7 +85,7 @@ public class CategoryResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CategoryView.class)))
     @APIResponse(responseCode = "304", description = "Not modified")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Response getCategory(@Parameter(description = "Numeric id or slug", example = "climate") @PathParam("idOrSlug") String idOrSlug,
+    public Response getCategory(@Parameter(description = "Numeric id or slug", example = "environment") @PathParam("idOrSlug") String idOrSlug,
                         @Parameter(description = "Comma-separated fields to return", example = "id,name") @QueryParam("fields") String fields,
                         @Context Request request) {
         FieldSelection selection = FieldSelection.parse(fields, CategoryView.class);
@@ -128,7 +128,7 @@ public class CategoryResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
-    public Response replaceCategory(@Parameter(description = "Numeric id or slug", example = "climate") @PathParam("idOrSlug") String idOrSlug,
+    public Response replaceCategory(@Parameter(description = "Numeric id or slug", example = "environment") @PathParam("idOrSlug") String idOrSlug,
                                 @Parameter(description = "ETag from a GET; 412 when the category changed since", example = "\"2.mR0c5dYl1m1Xx4o2bH0nXJ0aT1k\"")
                                 @HeaderParam("If-Match") String ifMatch,
                                 @NotNull @Valid CategoryView.Input input) {
@@ -150,7 +150,7 @@ public class CategoryResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
-    public Response patchCategory(@Parameter(description = "Numeric id or slug", example = "climate") @PathParam("idOrSlug") String idOrSlug,
+    public Response patchCategory(@Parameter(description = "Numeric id or slug", example = "environment") @PathParam("idOrSlug") String idOrSlug,
                               @Parameter(description = "ETag from a GET; 412 when the category changed since", example = "\"2.mR0c5dYl1m1Xx4o2bH0nXJ0aT1k\"")
                               @HeaderParam("If-Match") String ifMatch,
                               @NotNull JsonNode patch) {
@@ -165,7 +165,7 @@ public class CategoryResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public void deleteCategory(@Parameter(description = "Numeric id or slug", example = "climate") @PathParam("idOrSlug") String idOrSlug) {
+    public void deleteCategory(@Parameter(description = "Numeric id or slug", example = "environment") @PathParam("idOrSlug") String idOrSlug) {
         service.delete(IdOrSlug.parse(idOrSlug));
     }
 

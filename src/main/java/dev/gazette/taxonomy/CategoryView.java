@@ -12,8 +12,8 @@ import java.util.List;
 @Schema(name = "Category")
 public record CategoryView(
         @Schema(example = "4") long id,
-        @Schema(example = "climate") String slug,
-        @Schema(example = "Climate") String name,
+        @Schema(example = "environment") String slug,
+        @Schema(example = "Environment") String name,
         @Schema(example = "Climate science, policy and the energy transition.", nullable = true) String description,
         @Schema(description = "Parent category; absent for a root", example = "1", nullable = true) Long parentId,
         @Schema(description = "Published posts filed under this category or any of its sub-categories, each post once:"
@@ -36,8 +36,8 @@ public record CategoryView(
     @Schema(name = "CategoryInput")
     public record Input(
             @Size(max = 200) @Pattern(regexp = Slugs.PATTERN, message = "must be lower-case letters, digits and single hyphens")
-            @Schema(description = "Generated from name when omitted", example = "climate") String slug,
-            @NotBlank @Size(max = 200) @Schema(example = "Climate") String name,
+            @Schema(description = "Generated from name when omitted", example = "environment") String slug,
+            @NotBlank @Size(max = 200) @Schema(example = "Environment") String name,
             @Size(max = 5000) @Schema(example = "Climate science, policy and the energy transition.") String description,
             @Schema(description = "Parent category id; omit or null for a root", example = "1") Long parentId) {
 

@@ -60,7 +60,7 @@ public class TagResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public Response listTags(
             @Parameter(description = "name or count", example = "count") @QueryParam("sort") String sort,
-            @Parameter(description = "Name or slug prefix (autocomplete)", example = "sol") @QueryParam("q") String q,
+            @Parameter(description = "Name or slug prefix (autocomplete)", example = "har") @QueryParam("q") String q,
             @Parameter(description = "Page size, 1 to 100", example = "20") @QueryParam("limit") String limit,
             @Parameter(description = "page.next or page.prev of a previous page", example = "WyJuYW1lIiwiYSIsIlNvbGFyIHBvd2VyIiwxN10")
             @QueryParam("cursor") String cursor,
@@ -81,7 +81,7 @@ public class TagResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TagView.class)))
     @APIResponse(responseCode = "304", description = "Not modified")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Response getTag(@Parameter(description = "Numeric id or slug", example = "solar-power") @PathParam("idOrSlug") String idOrSlug,
+    public Response getTag(@Parameter(description = "Numeric id or slug", example = "harbour") @PathParam("idOrSlug") String idOrSlug,
                         @Parameter(description = "Comma-separated fields to return", example = "id,name,postCount") @QueryParam("fields") String fields,
                         @Context Request request) {
         FieldSelection selection = FieldSelection.parse(fields, TagView.class);
@@ -122,7 +122,7 @@ public class TagResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
-    public Response replaceTag(@Parameter(description = "Numeric id or slug", example = "solar-power") @PathParam("idOrSlug") String idOrSlug,
+    public Response replaceTag(@Parameter(description = "Numeric id or slug", example = "harbour") @PathParam("idOrSlug") String idOrSlug,
                                 @Parameter(description = "ETag from a GET; 412 when the tag changed since", example = "\"2.mR0c5dYl1m1Xx4o2bH0nXJ0aT1k\"")
                                 @HeaderParam("If-Match") String ifMatch,
                                 @NotNull @Valid TagView.Input input) {
@@ -143,7 +143,7 @@ public class TagResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
-    public Response patchTag(@Parameter(description = "Numeric id or slug", example = "solar-power") @PathParam("idOrSlug") String idOrSlug,
+    public Response patchTag(@Parameter(description = "Numeric id or slug", example = "harbour") @PathParam("idOrSlug") String idOrSlug,
                               @Parameter(description = "ETag from a GET; 412 when the tag changed since", example = "\"2.mR0c5dYl1m1Xx4o2bH0nXJ0aT1k\"")
                               @HeaderParam("If-Match") String ifMatch,
                               @NotNull JsonNode patch) {
@@ -158,7 +158,7 @@ public class TagResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public void deleteTag(@Parameter(description = "Numeric id or slug", example = "solar-power") @PathParam("idOrSlug") String idOrSlug) {
+    public void deleteTag(@Parameter(description = "Numeric id or slug", example = "harbour") @PathParam("idOrSlug") String idOrSlug) {
         service.delete(IdOrSlug.parse(idOrSlug));
     }
 

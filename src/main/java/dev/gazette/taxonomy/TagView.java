@@ -11,8 +11,8 @@ import java.time.Instant;
 @Schema(name = "Tag")
 public record TagView(
         @Schema(example = "17") long id,
-        @Schema(example = "solar-power") String slug,
-        @Schema(example = "Solar power") String name,
+        @Schema(example = "harbour") String slug,
+        @Schema(example = "Harbour") String name,
         @Schema(example = "Photovoltaics and solar thermal.", nullable = true) String description,
         @Schema(description = "Published posts with this tag", example = "8") long postCount,
         @Schema(description = "Version, also carried in the ETag", example = "1") long version,
@@ -26,8 +26,8 @@ public record TagView(
     @Schema(name = "TagInput")
     public record Input(
             @Size(max = 200) @Pattern(regexp = Slugs.PATTERN, message = "must be lower-case letters, digits and single hyphens")
-            @Schema(description = "Generated from name when omitted", example = "solar-power") String slug,
-            @NotBlank @Size(max = 200) @Schema(example = "Solar power") String name,
+            @Schema(description = "Generated from name when omitted", example = "harbour") String slug,
+            @NotBlank @Size(max = 200) @Schema(example = "Harbour") String name,
             @Size(max = 5000) @Schema(example = "Photovoltaics and solar thermal.") String description) {
 
         static Input of(Tag t) {

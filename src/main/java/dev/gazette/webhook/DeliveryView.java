@@ -15,7 +15,7 @@ public record DeliveryView(
         @Schema(example = "4") long webhookId,
         @Schema(description = "The event's id (payload `id`): the same for every endpoint and redelivery",
                 example = "0b8e4d21-77aa-4f3c-9d0e-5c6b7a8f9e01") String eventId,
-        @Schema(example = "post.published") String event,
+        @Schema(example = "post.published", implementation = WebhookEvent.class) String event,
         @Schema(enumeration = {"pending", "delivered", "failed"}, example = "delivered",
                 description = "pending: waiting or retrying; delivered: a 2xx came back; failed: given up after the last attempt")
         String status,

@@ -118,7 +118,7 @@ public class WebhookService {
         caller.require(Role.ADMIN);
         WebhookEndpoint endpoint = find(id);
         var payload = new Webhooks.Payload(java.util.UUID.randomUUID().toString(), WebhookEvent.PING, Times.now(),
-                Map.of("webhookId", endpoint.id));
+                new Webhooks.PingData(endpoint.id));
         return delivery(endpoint.id, outbox.enqueue(endpoint.id, payload, null), false);
     }
 

@@ -31,16 +31,24 @@ public class Webhooks {
 
     /** What a post event carries: enough to act on, and where to fetch the whole post. */
     @Schema(name = "WebhookPostData")
-    public record PostData(long id, String slug, String title, String status, Instant publishedAt, Instant modifiedAt,
+    public record PostData(long id, String slug, String title,
+                           @Schema(implementation = dev.gazette.post.PostStatus.class, example = "published") String status, @Schema(nullable = true) Instant publishedAt,
+                           Instant modifiedAt,
                            @Schema(description = "The post's page on the public site") String url,
                            @Schema(description = "The post in this API", example = "/api/v1/posts/budget-vote") String href) {
     }
 
     /** What a comment event carries (never the commenter's email or IP). */
     @Schema(name = "WebhookCommentData")
-    public record CommentData(long id, long postId, @Schema(nullable = true) Long parentId, String status, String authorName,
+    public record CommentData(long id, long postId, @Schema(nullable = true) Long parentId,
+                              @Schema(implementation = dev.gazette.comment.CommentStatus.class, example = "approved") String status, String authorName,
                               String contentHtml, Instant createdAt,
                               @Schema(example = "/api/v1/comments/88") String href) {
+    }
+
+    /** What a ping carries: the endpoint it was sent to. */
+    @Schema(name = "WebhookPingData")
+    public record PingData(@Schema(example = "4") long webhookId) {
     }
 
     /** The JSON body of every delivery. */
@@ -49,7 +57,7 @@ public class Webhooks {
                           @Schema(example = "post.published") WebhookEvent event,
                           Instant occurredAt,
                           @Schema(description = "WebhookPostData for post events, WebhookCommentData for comment events, "
-                                  + "{webhookId} for ping") Object data) {
+                                  + "WebhookPingData for ping", oneOf = {PostData.class, CommentData.class, PingData.class}) Object data) {
     }
 
     public void post(WebhookEvent event, long id, String slug, String title, String status, Instant publishedAt, Instant modifiedAt) {

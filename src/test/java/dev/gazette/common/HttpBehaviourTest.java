@@ -107,7 +107,10 @@ class HttpBehaviourTest {
                 .header("Access-Control-Allow-Origin", equalTo("http://localhost:3000"))
                 .header("Access-Control-Expose-Headers", containsString("ETag"));
         given().header("Origin", "https://evil.example").get("/api/v1/posts").then()
+                .statusCode(403).contentType("application/problem+json")
                 .header("Access-Control-Allow-Origin", nullValue());
+        given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "GET")
+                .options("/api/v1/posts").then().statusCode(403).contentType("application/problem+json");
     }
 
     @Test

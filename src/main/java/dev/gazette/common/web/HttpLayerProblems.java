@@ -13,11 +13,15 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.common.util.DateUtil;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Problems for the requests that never reach JAX-RS, so that {@link ProblemMapper} cannot
@@ -38,6 +42,8 @@ import java.util.Map;
  *       ({@code quarkus.http.limits.max-initial-line-length}, {@code max-header-size}) are set
  *       well above Gazette's ({@code gazette.http.max-uri-length}, {@code max-header-size}), and
  *       this check answers first, with a problem.</li>
+ *   <li>an {@code Origin} outside {@code quarkus.http.cors.origins} (and not this server's own):
+ *       403, as Quarkus' CORS filter would answer it, but with a problem instead of an empty body.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -52,6 +58,11 @@ public class HttpLayerProblems {
 
     @Inject
     ObjectMapper json;
+
+    @ConfigProperty(name = "quarkus.http.cors.origins")
+    Optional<List<String>> corsOrigins;
+
+    private volatile List<Pattern> allowedOrigins;
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(this::checkRequestHead);
@@ -102,6 +113,12 @@ public class HttpLayerProblems {
                     "The request headers are larger than the limit of " + maxHeaders + " bytes.", request.path(), null));
             return;
         }
+        String origin = request.getHeader("Origin");
+        if (origin != null && !originAllowed(origin, request)) {
+            answer(ctx, new Problem(Problem.TYPE_BASE + "forbidden", "Forbidden", 403, "Cross-origin requests from '"
+                    + origin + "' are not allowed (GAZETTE_CORS_ORIGINS lists the allowed origins).", request.path(), null));
+            return;
+        }
         for (String name : CONDITIONAL_DATES) {
             String value = request.getHeader(name);
             if (value != null && !isHttpDate(value)) {
@@ -109,6 +126,23 @@ public class HttpLayerProblems {
             }
         }
         ctx.next();
+    }
+
+    /** The rule of Quarkus' CORS filter: a listed origin (or a /regex/), or the server's own. */
+    private boolean originAllowed(String origin, HttpServerRequest request) {
+        List<Pattern> allowed = allowedOrigins;
+        if (allowed == null) {
+            allowed = corsOrigins.orElse(List.of()).stream().map(String::trim).filter(o -> !o.isEmpty())
+                    .map(o -> o.length() > 2 && o.startsWith("/") && o.endsWith("/")
+                            ? Pattern.compile(o.substring(1, o.length() - 1)) : Pattern.compile(Pattern.quote(o)))
+                    .toList();
+            allowedOrigins = allowed;
+        }
+        if (allowed.stream().anyMatch(p -> p.pattern().equals(Pattern.quote("*")) || p.matcher(origin).matches())) {
+            return true;
+        }
+        String own = request.scheme() + "://" + request.getHeader("Host");
+        return origin.equalsIgnoreCase(own);
     }
 
     private static boolean isHttpDate(String value) {
