@@ -17,10 +17,11 @@ import java.util.List;
 
 /**
  * Checks every answer a REST Assured test receives against the committed spec
- * ({@code openapi/openapi.json}), with Atlassian's swagger-request-validator: status documented
- * for the operation, content type, and body against its schema (required fields, nullability,
- * types, enums). A mismatch fails the request that received it. Requests are not checked: tests
- * send bad requests on purpose.
+ * ({@code openapi/openapi.json}): Atlassian's swagger-request-validator for the status documented
+ * for the operation, the content type, required fields and enums, and {@link SpecBodies} for the
+ * body as JSON Schema 2020-12 (types and nullability, which that validator does not check in an
+ * OpenAPI 3.1 document). A mismatch fails the request that received it. Requests are not checked:
+ * tests send bad requests on purpose.
  *
  * <p>Installed before every {@code @QuarkusTest} method by {@link SpecConformanceCallback}. The
  * one exception: answers trimmed with {@code fields=} carry only the fields asked for, so the
@@ -29,6 +30,8 @@ import java.util.List;
 public final class SpecConformance implements OrderedFilter {
 
     static final String REQUIRED = "validation.response.body.schema.required";
+
+    private static final SpecBodies BODIES = new SpecBodies();
 
     private static final OpenApiInteractionValidator VALIDATOR = OpenApiInteractionValidator
             .createForSpecificationUrl(Path.of("openapi", "openapi.json").toAbsolutePath().toUri().toString())
@@ -71,10 +74,17 @@ public final class SpecConformance implements OrderedFilter {
         }
         boolean trimmed = request.getQueryParams().containsKey("fields") || request.getURI().contains("fields=");
         ValidationReport report = VALIDATOR.validate(RestAssuredRequest.of(request), RestAssuredResponse.of(response));
-        return report.getMessages().stream()
+        List<ValidationReport.Message> errors = new java.util.ArrayList<>(report.getMessages().stream()
                 .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
                 .filter(m -> !(trimmed && m.getKey().equals(REQUIRED)))
-                .toList();
+                .toList());
+        String path = java.net.URI.create(request.getURI()).getRawPath();
+        for (String problem : BODIES.problems(request.getMethod(), path, response.statusCode(), response.contentType(),
+                response.asString(), trimmed)) {
+            errors.add(ValidationReport.Message.create("validation.response.body." + problem.substring(0, problem.indexOf(':')),
+                    problem.substring(problem.indexOf(':') + 2)).build());
+        }
+        return errors;
     }
 
     /** The check applied to an answer built by hand: for the test that shows the check can fail. */
@@ -85,8 +95,10 @@ public final class SpecConformance implements OrderedFilter {
         }
         var response = com.atlassian.oai.validator.model.SimpleResponse.Builder.status(status)
                 .withContentType(contentType).withBody(body).build();
-        return VALIDATOR.validate(request, response).getMessages().stream()
-                .filter(m -> m.getLevel() == ValidationReport.Level.ERROR).map(m -> m.getKey() + ": " + m.getMessage()).toList();
+        List<String> problems = new java.util.ArrayList<>(VALIDATOR.validate(request, response).getMessages().stream()
+                .filter(m -> m.getLevel() == ValidationReport.Level.ERROR).map(m -> m.getKey() + ": " + m.getMessage()).toList());
+        BODIES.problems(method, path, status, contentType, body, false).forEach(p -> problems.add("validation.response.body." + p));
+        return problems;
     }
 
     private static String abbreviate(String body) {

@@ -14,7 +14,7 @@ import java.util.List;
 public record CommentView(
         @Schema(example = "1") long id,
         @Schema(example = "42") long postId,
-        @Schema(description = "The comment this one replies to; absent for a root", example = "1", nullable = true) Long parentId,
+        @Schema(description = "The comment this one replies to; null for a root", example = "1", nullable = true) Long parentId,
         @Schema(description = "0 for a root comment", example = "1") int depth,
         CommentAuthor author,
         @Schema(description = "Sanitized HTML", example = "<p>Thanks, <em>great</em> read.</p>") String contentHtml,
@@ -49,10 +49,13 @@ public record CommentView(
     }
 
     @Schema(name = "CommentModeration")
-    public record Moderation(@Schema(example = "ada@example.com") String authorEmail,
-                             @Schema(description = "Keyed hash of the commenter's IP") String ipHash,
-                             String userAgent,
-                             @Schema(description = "Why the spam checks held or filed it", example = "3 links (more than 2)") String reason) {
+    public record Moderation(@Schema(example = "ada@example.com", nullable = true, description = "null for comments written with a token")
+                             String authorEmail,
+                             @Schema(description = "Keyed hash of the commenter's IP; null when not known (imports, tokens)", nullable = true)
+                             String ipHash,
+                             @Schema(nullable = true) String userAgent,
+                             @Schema(description = "Why the spam checks held or filed it; null when they did not", example = "3 links (more than 2)",
+                                     nullable = true) String reason) {
     }
 
     CommentView withReplies(List<CommentView> replies, MoreReplies more) {

@@ -39,7 +39,8 @@ public final class Wxr {
 
     /** An {@code <item>}: a post, page, attachment, menu item, ... */
     public record Item(long postId, String type, String title, String link, String creator, String content, String excerpt,
-                       String status, String postName, String dateLocal, String dateGmt, String commentStatus,
+                       String status, String postName, String dateLocal, String dateGmt, String modifiedLocal,
+                       String modifiedGmt, String commentStatus,
                        boolean sticky, String attachmentUrl, List<Term> terms, Map<String, String> meta,
                        List<Comment> comments, int line) {
     }

@@ -390,7 +390,7 @@ public class WxrImporter {
             String key = Long.toString(item.postId());
             String thumbnail = thumbnail(item, c);
             String digest = digest(item.title(), item.content(), item.excerpt(), item.status(), item.postName(), item.dateLocal(),
-                    item.dateGmt(), item.creator(), item.commentStatus(), Boolean.toString(item.sticky()), thumbnail,
+                    item.dateGmt(), item.modifiedLocal(), item.modifiedGmt(), item.creator(), item.commentStatus(), Boolean.toString(item.sticky()), thumbnail,
                     item.terms().stream().map(t -> t.domain() + ":" + t.nicename()).sorted().toList().toString());
             Source existing = source("post", key);
             Post post = existing == null ? null : em.find(Post.class, existing.gazetteId());
@@ -457,7 +457,17 @@ public class WxrImporter {
             if (created) {
                 post.createdAt = date != null && date.isBefore(now) ? date : now;
             }
-            post.modifiedAt = created && date != null && date.isBefore(now) ? date : now;
+            // WordPress's own last change (post_modified_gmt, else post_modified read as UTC), never before the
+            // publication nor in the future; without one, the publication date on first import, else now
+            Instant modified = date(item.modifiedGmt());
+            if (modified == null) {
+                modified = date(item.modifiedLocal());
+            }
+            if (modified != null && !modified.isAfter(now) && (date == null || !modified.isBefore(date))) {
+                post.modifiedAt = modified;
+            } else {
+                post.modifiedAt = created && date != null && date.isBefore(now) ? date : now;
+            }
             Long authorId = item.creator() == null ? null : authorIds.get(item.creator());
             if (authorId == null && post.author == null) {
                 authorId = authorIds.values().stream().findFirst().orElseGet(this::fallbackAuthor);

@@ -98,7 +98,12 @@ public final class WxrReader {
             Ns ns = ns();
             String name = xml.getLocalName();
             if (ns == Ns.WP && name.equals("wxr_version")) {
-                version = text();
+                version = text().trim();
+                if (!version.matches("\\d+\\.\\d+")) {
+                    // WordPress's importer refuses the file the same way ("missing/invalid WXR version number")
+                    throw new InvalidWxr("Not a WordPress export: invalid WXR version number '" + version
+                            + "' in <wp:wxr_version> (WordPress writes 1.0 to 1.2).");
+                }
                 sawVersion = true;
             } else if (ns == Ns.WP && name.equals("base_site_url")) {
                 baseSite = text();
@@ -186,7 +191,7 @@ public final class WxrReader {
         return new Wxr.Item(number(f.get("post_id")), f.getOrDefault("post_type", "post"), f.getOrDefault("title", ""),
                 f.get("link"), f.get("dc:creator"), f.getOrDefault("content:encoded", ""), f.getOrDefault("excerpt:encoded", ""),
                 f.getOrDefault("status", "publish"), f.get("post_name"), f.get("post_date"), f.get("post_date_gmt"),
-                f.get("comment_status"), "1".equals(f.get("is_sticky")), f.get("attachment_url"), terms, meta, comments, line);
+                f.get("post_modified"), f.get("post_modified_gmt"), f.get("comment_status"), "1".equals(f.get("is_sticky")), f.get("attachment_url"), terms, meta, comments, line);
     }
 
     /**

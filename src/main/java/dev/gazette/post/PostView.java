@@ -26,14 +26,14 @@ public record PostView(
         @Schema(example = "2") long authorId,
         @Schema(example = "[4, 7]") List<Long> categoryIds,
         @Schema(example = "[17]") List<Long> tagIds,
-        @Schema(description = "Credit of a re-published article; absent for original posts", nullable = true) SourceCredit source,
+        @Schema(description = "Credit of a re-published article; null for original posts", nullable = true) SourceCredit source,
         @Schema(example = "https://www.example-news.com/2026/11/heatwave", nullable = true) String canonicalUrl,
         @Schema(example = "open") Post.CommentStatus commentStatus,
         @Schema(description = "Pinned to the top of the front page", example = "false") boolean sticky,
         @Schema(nullable = true, example = "https://cdn.example.com/2026/11/seville.jpg") String featuredImageUrl,
         @Schema(description = "Approved comments", example = "12") int commentCount,
         @Schema(example = "30") int likeCount,
-        @Schema(description = "Whether the caller (X-Visitor-Id or token) likes the post; absent for anonymous callers"
+        @Schema(description = "Whether the caller (X-Visitor-Id or token) likes the post; null for anonymous callers"
                 + " without X-Visitor-Id", nullable = true, example = "false") Boolean likedByMe,
         @Schema(description = "Version, also the first part of the ETag (If-Match compares it)", example = "3") long version,
         @Schema(description = "With include=author", nullable = true) AuthorView author,
@@ -49,9 +49,9 @@ public record PostView(
 
     @Schema(name = "SourceCredit", description = "Where a re-published article first appeared")
     public record SourceCredit(
-            @Schema(example = "Jane Doe") String author,
+            @Schema(example = "Lena Sørensen", nullable = true) String author,
             @Schema(example = "The Northern Ledger") String outlet,
-            @Schema(example = "https://www.example-times.com/2026/11/24/heatwave") String url,
+            @Schema(example = "https://northern-ledger.example/2026/offshore-wind-first-power", nullable = true) String url,
             @Schema(nullable = true) Instant publishedAt) {
     }
 

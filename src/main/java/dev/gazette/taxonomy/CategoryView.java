@@ -15,7 +15,7 @@ public record CategoryView(
         @Schema(example = "environment") String slug,
         @Schema(example = "Environment") String name,
         @Schema(example = "Climate science, policy and the energy transition.", nullable = true) String description,
-        @Schema(description = "Parent category; absent for a root", example = "1", nullable = true) Long parentId,
+        @Schema(description = "Parent category; null for a root", example = "1", nullable = true) Long parentId,
         @Schema(description = "Published posts filed under this category or any of its sub-categories, each post once:"
                 + " the posts ?category= lists", example = "12") long postCount,
         @Schema(description = "Published posts filed directly under this category", example = "5") long directPostCount,

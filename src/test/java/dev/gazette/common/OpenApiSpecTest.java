@@ -131,6 +131,17 @@ class OpenApiSpecTest {
                 .stream().anyMatch(p -> p.startsWith("validation.response.body.schema.required")));
         assertTrue(dev.gazette.SpecConformance.problems("GET", "/api/v1/posts/" + id, 200, "application/json",
                 post.deepCopy().put("status", "bogus").toString()).stream().anyMatch(p -> p.startsWith("validation.response.body.schema.enum")));
+        // types and nullability: a number as text, a null where the spec allows none
+        List<String> wrongType = dev.gazette.SpecConformance.problems("GET", "/api/v1/posts/" + id, 200, "application/json",
+                post.deepCopy().put("id", "seven").toString());
+        assertTrue(wrongType.stream().anyMatch(p -> p.startsWith("validation.response.body.schema.type")), wrongType.toString());
+        List<String> wrongNull = dev.gazette.SpecConformance.problems("GET", "/api/v1/posts/" + id, 200, "application/json",
+                post.deepCopy().putNull("title").toString());
+        assertTrue(wrongNull.stream().anyMatch(p -> p.startsWith("validation.response.body.schema.type")), wrongNull.toString());
+        // an error answer that is not a problem
+        List<String> notAProblem = dev.gazette.SpecConformance.problems("GET", "/api/v1/posts/" + id, 404,
+                "application/problem+json", "{\"message\": \"nope\"}");
+        assertTrue(notAProblem.stream().anyMatch(p -> p.contains("required")), notAProblem.toString());
     }
 
     @Test

@@ -132,6 +132,14 @@ public class ImportTest {
         assertEquals("failed", foreign.getString("status"));
         assertTrue(foreign.getString("error").contains("wxr_version"), foreign.getString("error"));
 
+        // WordPress's importer refuses a version that is not a number ("missing/invalid WXR version number")
+        byte[] badVersion = new String(edgeSite("edge-cases.xml"), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("<wp:wxr_version>1.1</wp:wxr_version>", "<wp:wxr_version>abc</wp:wxr_version>")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        JsonPath abc = importFile(badVersion);
+        assertEquals("failed", abc.getString("status"));
+        assertTrue(abc.getString("error").contains("invalid WXR version number 'abc'"), abc.getString("error"));
+
         Path theme = themeFile();
         if (themeFilePresent()) {
             byte[] whole = Files.readAllBytes(theme);
@@ -141,6 +149,22 @@ public class ImportTest {
             assertTrue(cut.getString("error").matches("(?s).*line \\d+, column \\d+.*"), cut.getString("error"));
         }
         assertEquals(before, snapshot(), "nothing was written");
+    }
+
+    @Test
+    void wordPressLastModificationBecomesModifiedAt() throws IOException {
+        String run = "m" + RUN;
+        String xml = new String(resource("edge-cases.xml"), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("https://edge.example.test", "https://modified" + RUN + ".example.test")
+                .replace("edge-", "edge" + run + "-").replace("edgeeditor", "edgeeditor" + run)
+                .replace("<title>No slug given</title>", "<title>No slug given " + run + "</title>")
+                .replaceFirst("(<wp:post_date_gmt>2020-01-15 09:00:00</wp:post_date_gmt>)",
+                        "$1<wp:post_modified>2021-06-01 12:00:00</wp:post_modified>"
+                                + "<wp:post_modified_gmt>2021-06-01 10:00:00</wp:post_modified_gmt>");
+        assertEquals("succeeded", importFile(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)).getString("status"));
+        given().get("/api/v1/posts/edge" + run + "-cafe").then().statusCode(200)
+                .body("publishedAt", org.hamcrest.Matchers.equalTo("2020-01-15T09:00:00Z"))
+                .body("modifiedAt", org.hamcrest.Matchers.equalTo("2021-06-01T10:00:00Z"));
     }
 
     private Map<String, Object> snapshot() {

@@ -62,6 +62,10 @@ public class OpenApiContract implements OASFilter {
             if (properties != null && !properties.isEmpty()) {
                 answered.setRequired(new ArrayList<>(properties.keySet()));
             }
+            // a nullable reference is written anyOf [ref, null]; a type beside it must not exclude null
+            if (answered.getAnyOf() != null && answered.getAnyOf().stream().anyMatch(OpenApiContract::isNullType)) {
+                answered.setType(null);
+            }
         }
         if (openAPI.getPaths() != null && openAPI.getPaths().getPathItems() != null) {
             openAPI.getPaths().getPathItems().forEach((path, item) -> {
@@ -154,6 +158,10 @@ public class OpenApiContract implements OASFilter {
             return Boolean.valueOf(text);
         }
         return text;
+    }
+
+    private static boolean isNullType(Schema s) {
+        return s.getType() != null && s.getType().size() == 1 && s.getType().get(0) == SchemaType.NULL;
     }
 
     private static boolean isArray(Schema s) {

@@ -11,7 +11,8 @@ public record Problem(
         @Schema(example = "Validation failed") String title,
         @Schema(example = "422") int status,
         @Schema(example = "The request body has 1 invalid field.") String detail,
-        @Schema(example = "/api/v1/posts") String instance,
+        @Schema(example = "/api/v1/posts", nullable = true) String instance,
+        @Schema(description = "For invalid input: each invalid field or parameter; null otherwise", nullable = true)
         List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
