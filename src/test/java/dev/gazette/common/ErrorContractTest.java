@@ -133,6 +133,12 @@ class ErrorContractTest {
                 .body("errors[0].field", equalTo("title"));
         asAdmin().body("{\"title\": \" \\t\\n \", \"slug\": \"" + slug + "\"}").post("/api/v1/posts").then().statusCode(422)
                 .body("errors[0].field", equalTo("title"));
+        // blank is blank in any script: no-break, em and ideographic spaces (for every @NotBlank field)
+        asAdmin().body("{\"title\": \"\\u00a0\\u2003\\u3000\", \"slug\": \"" + slug + "\"}").post("/api/v1/posts").then()
+                .statusCode(422).body("errors[0].field", equalTo("title"));
+        asAdmin().body(java.util.Map.of("name", "\u00a0\u2007")).post("/api/v1/tags").then().statusCode(422)
+                .body("errors[0].field", equalTo("name"));
+        given().get("/api/v1/posts/" + slug).then().statusCode(404);
         asAdmin().body("{\"title\": \"ok\", \"slug\": \"" + slug + "\", \"tags\": [\"fine\", \"b\\u0007d\"]}").post("/api/v1/posts")
                 .then().statusCode(422).body("errors[0].field", equalTo("tags[1]"));
         asAdmin().body("{\"title\": \"ok\", \"slug\": \"" + slug + "\", \"source\": {\"outlet\": \"x\\u0000\"}}").post("/api/v1/posts")
