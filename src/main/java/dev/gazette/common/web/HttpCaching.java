@@ -99,7 +99,7 @@ public class HttpCaching {
         }
         Response.ResponseBuilder builder = notModified != null
                 ? notModified
-                : Response.ok(r.body(), r.mediaType());
+                : Response.ok(xCache != null ? new CachedBody(r.body()) : r.body(), r.mediaType());
         builder.tag(r.etag())
                 .header(HttpHeaders.CACHE_CONTROL, r.cacheControl())
                 .header(HttpHeaders.VARY, "Authorization, " + VISITOR_HEADER);
