@@ -104,6 +104,27 @@ public class PostService {
     }
 
     /**
+     * The ids a multi-value filter names (a category stands for its subtree), in order and once each;
+     * a value naming nothing is a 400 naming the parameter.
+     */
+    private static List<Long> resolve(String parameter, List<String> values,
+                                      java.util.function.Function<IdOrSlug, List<Long>> lookup) {
+        Set<Long> ids = new java.util.TreeSet<>();
+        for (String value : values) {
+            List<Long> found = lookup.apply(IdOrSlug.parse(value));
+            if (found.isEmpty()) {
+                throw ApiException.badRequest(parameter, "no " + parameter + " '" + value + "'");
+            }
+            ids.addAll(found);
+        }
+        return List.copyOf(ids);
+    }
+
+    private static List<Long> optional(Long id) {
+        return id == null ? List.of() : List.of(id);
+    }
+
+    /**
      * The same, each post saying whether {@code liker} likes it (read in the page's statement). An answer
      * for a liker is personal: never kept by the response cache.
      */
@@ -114,42 +135,20 @@ public class PostService {
         answer.shows(ContentKeys.POST_LISTS);
 
         if (!q.categories().isEmpty()) {
-            Set<Long> categoryIds = new java.util.TreeSet<>();
-            for (String category : q.categories()) {
-                List<Long> subtree = reads.categorySubtree(IdOrSlug.parse(category));
-                if (subtree.isEmpty()) {
-                    throw ApiException.badRequest("category", "no category '" + category + "'");
-                }
-                categoryIds.addAll(subtree);
-            }
+            List<Long> categoryIds = resolve("category", q.categories(), key -> reads.categorySubtree(key));
             answer.shows(ContentKeys.CATEGORIES);
             query.where("exists (select 1 from post_category pc where pc.post_id = p.id and pc.category_id in (:categoryIds))",
-                    "categoryIds", List.copyOf(categoryIds));
+                    "categoryIds", categoryIds);
         }
         if (!q.tags().isEmpty()) {
-            Set<Long> tagIds = new java.util.TreeSet<>();
-            for (String tag : q.tags()) {
-                Long tagId = reads.tagId(IdOrSlug.parse(tag));
-                if (tagId == null) {
-                    throw ApiException.badRequest("tag", "no tag '" + tag + "'");
-                }
-                tagIds.add(tagId);
-            }
+            List<Long> tagIds = resolve("tag", q.tags(), key -> optional(reads.tagId(key)));
             answer.shows(ContentKeys.TAGS);
-            query.where("exists (select 1 from post_tag pt where pt.post_id = p.id and pt.tag_id in (:tagIds))",
-                    "tagIds", List.copyOf(tagIds));
+            query.where("exists (select 1 from post_tag pt where pt.post_id = p.id and pt.tag_id in (:tagIds))", "tagIds", tagIds);
         }
         if (!q.authors().isEmpty()) {
-            Set<Long> authorIds = new java.util.TreeSet<>();
-            for (String author : q.authors()) {
-                Long authorId = reads.authorId(IdOrSlug.parse(author));
-                if (authorId == null) {
-                    throw ApiException.badRequest("author", "no author '" + author + "'");
-                }
-                authorIds.add(authorId);
-            }
+            List<Long> authorIds = resolve("author", q.authors(), key -> optional(reads.authorId(key)));
             answer.shows(ContentKeys.AUTHORS);
-            query.where("p.author_id in (:authorIds)", "authorIds", List.copyOf(authorIds));
+            query.where("p.author_id in (:authorIds)", "authorIds", authorIds);
         }
         if (q.sticky() != null) {
             query.where("p.sticky = :sticky", "sticky", q.sticky());
