@@ -18,33 +18,31 @@ import java.util.regex.Pattern;
  * Full-text search over title and content, with a relevance score to sort by.
  *
  * <p>What matches is decided over the whole text; how well it matches is scored on the title and
- * the excerpt only (the standfirst a writer wrote, or else the first 55 words), and matches scoring
- * alike come newest first: the relevance order is (score, publication time, id), all descending.
- * Scoring every match against its whole text cost a read of each match's full text vector, which
- * grew with the site (12,000 matches of a common query at 200,000 posts: ~150 ms per page); the
- * trade-off is that how often or how close together the words occur deep in the body no longer
- * sets the order: a post whose title or lead has the words ranks above one that has them only in
- * its body, and body-only matches follow newest first.
+ * the excerpt only (the standfirst a writer wrote, or else the first 55 words), and only for the
+ * matches whose title and excerpt match the query by themselves. The relevance order is (score,
+ * date, id), all descending: posts whose title or lead has the words first, best scored first, then
+ * every other match (score 0) newest first. How often or how close together the words occur deep in
+ * the body does not set the order.
  *
- * <p>What is left still grows with the number of matches, because a relevance order must look at
- * every match before it can name the first 20: the GIN index scan and one heap visit per match
- * (13,000 matches at 200,000 posts: still tens of milliseconds, against ~1 ms at 2,000 posts).
- * The newest-first sorts of a search do not: they walk the date index and stop after a page.
+ * <p>That order costs a page, not the number of matches, at any size of site (a common query
+ * matches 13,000 of 200,000 posts): the scored matches are found through their own index and are
+ * few, and the rest is read walking the date index, stopping after a page ({@link
+ * SortOrder#tiered}). Ranking every match read each one's row, tens of milliseconds per page at
+ * 200,000 posts. Search statements are planned for their words ({@link KeysetQuery#planPerValues}):
+ * whether to walk the date index or look the matches up depends on how many posts a word is in.
  *
  * <p>PostgreSQL: the generated {@code search_vector} column (title and body) with its GIN index
  * finds the matches ({@code websearch_to_tsquery}: quoted phrases, {@code -exclusions},
  * {@code or}); {@code ts_rank} scores them against the small generated {@code rank_vector} (title
- * weighted A, excerpt B; V10). H2 has no text search, so the fallback matches each word or quoted
- * phrase as a substring of title or text (all must match, {@code -word} must not) and scores a
- * title hit 3, an excerpt hit 1.
+ * weighted A, excerpt B; V10, its index V19). H2 has no text search, so the fallback matches each
+ * word or quoted phrase as a substring of title or text (all must match, {@code -word} must not)
+ * and scores a title hit 3, an excerpt hit 1, in one statement.
  */
 @ApplicationScoped
 public class PostSearch {
 
     private static final Pattern TOKENS = Pattern.compile("(-?)\"([^\"]+)\"|(-?)(\\S+)");
     private static final int MAX_TERMS = 8;
-    /** Ties of the score: newest first (drafts listed with a token have no publication time yet). */
-    private static final String DATE = "coalesce(p.published_at, p.created_at)";
 
     private final boolean postgres;
 
@@ -52,8 +50,12 @@ public class PostSearch {
         this.postgres = dbKind.toLowerCase(Locale.ROOT).startsWith("postgres");
     }
 
-    /** Adds the match condition to the query and returns the relevance sort for it. */
-    public SortOrder apply(KeysetQuery query, String q) {
+    /**
+     * Adds the match condition to the query and returns the relevance sort for it, ties newest first
+     * by {@code date} (the list's date expression: a public list's publication time, else the
+     * creation time of drafts too).
+     */
+    public SortOrder apply(KeysetQuery query, String q, String date) {
         String text = q.trim();
         if (text.length() > 200) {
             throw ApiException.badRequest("q", "must be at most 200 characters");
@@ -61,7 +63,10 @@ public class PostSearch {
         if (postgres) {
             query.where("p.search_vector @@ websearch_to_tsquery('english', :q)", "q", text);
             query.parameter("wanted", wanted(text));
-            return relevance("ts_rank(p.rank_vector, websearch_to_tsquery('english', :wanted))");
+            query.planPerValues();
+            return SortOrder.tiered("relevance", "p.rank_vector @@ websearch_to_tsquery('english', :wanted)",
+                    "cast(ts_rank(p.rank_vector, websearch_to_tsquery('english', :wanted)) as double precision)",
+                    List.of(date, "p.id"), List.of(KeyType.INSTANT, KeyType.LONG));
         }
         List<String> score = new ArrayList<>();
         Matcher m = TOKENS.matcher(text.toLowerCase(Locale.ROOT));
@@ -85,7 +90,8 @@ public class PostSearch {
         if (score.isEmpty()) {
             throw ApiException.badRequest("q", "must contain at least one word to search for");
         }
-        return relevance(String.join(" + ", score));
+        return new SortOrder("relevance", List.of("cast(" + String.join(" + ", score) + " as double precision)", date, "p.id"),
+                List.of(KeyType.DOUBLE, KeyType.INSTANT, KeyType.LONG), true);
     }
 
     /**
@@ -103,10 +109,5 @@ public class PostSearch {
             }
         }
         return wanted.isEmpty() ? text : wanted.toString().trim();
-    }
-
-    private static SortOrder relevance(String score) {
-        return new SortOrder("relevance", List.of("cast(" + score + " as double precision)", DATE, "p.id"),
-                List.of(KeyType.DOUBLE, KeyType.INSTANT, KeyType.LONG), true);
     }
 }

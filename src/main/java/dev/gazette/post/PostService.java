@@ -330,9 +330,9 @@ public class PostService {
 
     private SortOrder sortOrder(PostQuery q, KeysetQuery query, boolean publicOnly) {
         boolean searching = q.q() != null && !q.q().isBlank();
-        SortOrder relevance = searching ? search.apply(query, q.q()) : null;
-        PostQuery.Sort sort = q.sort() != null ? q.sort() : searching ? PostQuery.Sort.RELEVANCE : PostQuery.Sort.NEWEST;
         String date = publicOnly ? "p.published_at" : "coalesce(p.published_at, p.created_at)";
+        SortOrder relevance = searching ? search.apply(query, q.q(), date) : null;
+        PostQuery.Sort sort = q.sort() != null ? q.sort() : searching ? PostQuery.Sort.RELEVANCE : PostQuery.Sort.NEWEST;
         if (q.frontPage()) {
             // sticky posts first, then newest first: one keyset order, so walking page.next sees every post once
             return new SortOrder("front", List.of("p.sticky", date, "p.id"), List.of(KeyType.BOOLEAN, KeyType.INSTANT, KeyType.LONG), true);

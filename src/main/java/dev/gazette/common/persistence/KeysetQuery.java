@@ -25,6 +25,7 @@ public final class KeysetQuery {
     private final String from;
     private final List<String> conditions = new ArrayList<>();
     private final Map<String, Object> parameters = new HashMap<>();
+    private boolean planPerValues;
 
     public KeysetQuery(String from) {
         this.from = from;
@@ -46,27 +47,46 @@ public final class KeysetQuery {
         return this;
     }
 
-    /** Ids of one page, in list order, with the cursors around it and the list's total size. */
+    /**
+     * Plans the statements for their parameter values each time ({@link SqlReads#list(String, Map,
+     * SqlReads.RowMapper, boolean)}): for conditions whose best plan depends on the values, such as
+     * how many rows a text search matches.
+     */
+    public KeysetQuery planPerValues() {
+        planPerValues = true;
+        return this;
+    }
+
     /** Adds the keyset condition "after the cursor's key, in the reading direction" (nothing without a cursor). */
     private static void afterCursor(SortOrder sort, Cursor cursor, boolean descending, List<String> where, Map<String, Object> params) {
+        afterCursor(sort.expressions(), sort.types(), 0, cursor, descending, where, params);
+    }
+
+    /** The same over the sort's expressions from {@code from} on (the key's components from there). */
+    private static void afterCursor(List<String> expressions, List<KeyType> types, int from, Cursor cursor, boolean descending,
+                                    List<String> where, Map<String, Object> params) {
         if (cursor == null) {
             return;
         }
         List<String> names = new ArrayList<>();
-        for (int i = 0; i < sort.size(); i++) {
+        for (int i = from; i < types.size(); i++) {
             names.add(":k" + i);
-            params.put("k" + i, sort.types().get(i).toParameter(cursor.key().get(i)));
+            params.put("k" + i, types.get(i).toParameter(cursor.key().get(i)));
         }
-        where.add("(" + String.join(", ", sort.expressions()) + ") " + (descending ? "<" : ">")
+        where.add("(" + String.join(", ", expressions.subList(from, expressions.size())) + ") " + (descending ? "<" : ">")
                 + " (" + String.join(", ", names) + ")");
     }
 
+    /** Ids of one page, in list order, with the cursors around it and the list's total size. */
     public Page page(EntityManager em, SortOrder sort, Cursor cursor, int limit) {
         return page(em, sort, cursor, limit, () -> count(em));
     }
 
     /** The same, with the total from {@code total} (a remembered count, say). */
     public Page page(EntityManager em, SortOrder sort, Cursor cursor, int limit, LongSupplier total) {
+        if (sort.tier() != null) {
+            throw new IllegalArgumentException("a tiered order is read with rows()");
+        }
         boolean backward = cursor != null && cursor.backward();
         boolean descending = sort.descending() != backward;
         List<String> where = new ArrayList<>(conditions);
@@ -112,16 +132,18 @@ public final class KeysetQuery {
                                LongSupplier total, SqlReads.RowMapper<R> mapper) {
         boolean backward = cursor != null && cursor.backward();
         boolean descending = sort.descending() != backward;
-        List<String> where = new ArrayList<>(conditions);
         Map<String, Object> params = new HashMap<>(parameters);
-        afterCursor(sort, cursor, descending, where, params);
-        String direction = descending ? " desc" : " asc";
-        String sql = "select " + String.join(", ", sort.expressions()) + ", " + columns + " from " + from
-                + (joins == null || joins.isEmpty() ? "" : " " + joins) + whereClause(where)
-                + " order by " + String.join(direction + ", ", sort.expressions()) + direction
-                + " limit " + (limit + 1);
+        String tables = from + (joins == null || joins.isEmpty() ? "" : " " + joins);
+        String sql;
+        if (sort.tier() == null) {
+            List<String> where = new ArrayList<>(conditions);
+            afterCursor(sort, cursor, descending, where, params);
+            sql = select(sort.expressions(), columns, tables, where, descending, limit + 1);
+        } else {
+            sql = tiered(sort, columns, tables, cursor, descending, params, limit + 1);
+        }
         int keySize = sort.size();
-        List<Keyed<R>> rows = reads.list(sql, params, row -> {
+        List<Keyed<R>> rows = reads.list(sql, params, planPerValues, row -> {
             Object[] key = new Object[keySize];
             for (int i = 0; i < keySize; i++) {
                 key[i] = row.key(i + 1, sort.types().get(i));
@@ -148,6 +170,56 @@ public final class KeysetQuery {
         return new RowPage<>(rows.stream().map(Keyed::row).toList(), new PageInfo(limit, next, prev, total.getAsLong()));
     }
 
+    private static String select(List<String> keys, String columns, String tables, List<String> where, boolean descending, int limit) {
+        String direction = descending ? " desc" : " asc";
+        return "select " + String.join(", ", keys) + ", " + columns + " from " + tables + whereClause(where)
+                + " order by " + String.join(direction + ", ", keys) + direction + " limit " + limit;
+    }
+
+    /**
+     * The statement of a page of a {@link SortOrder#tiered} order: the scored rows (the tier
+     * condition holds) by score, and the rest, scoring 0, in the order of the remaining keys, each
+     * part read up to a page and the two merged. A part the cursor is past is left out: reading
+     * forward from a cursor in the rest reads the rest only, with its keys' own condition, so an index
+     * on them serves it from the cursor on; reading backward from a cursor among the scored rows
+     * reads the scored rows only.
+     */
+    private String tiered(SortOrder sort, String columns, String tables, Cursor cursor, boolean descending,
+                          Map<String, Object> params, int limit) {
+        boolean cursorInRest = cursor != null && ((Number) sort.types().get(0).toParameter(cursor.key().get(0))).doubleValue() <= 0;
+        List<String> parts = new ArrayList<>();
+        if (!(descending && cursorInRest)) {
+            List<String> where = new ArrayList<>(conditions);
+            where.add("(" + sort.tier() + ")");
+            afterCursor(sort, cursor, descending, where, params);
+            parts.add(select(sort.expressions(), columns, tables, where, descending, limit));
+        }
+        if (descending || cursorInRest) {
+            List<String> where = new ArrayList<>(conditions);
+            where.add("(" + sort.tier() + ") is not true");
+            List<String> keys = new ArrayList<>(sort.expressions());
+            keys.set(0, "cast(0 as double precision)");
+            if (cursorInRest) {
+                afterCursor(keys, sort.types(), 1, cursor, descending, where, params);
+            }
+            // the constant key is not ordered by, so the rest's order is its index's
+            String direction = descending ? " desc" : " asc";
+            List<String> rest = keys.subList(1, keys.size());
+            parts.add("select " + String.join(", ", keys) + ", " + columns + " from " + tables + whereClause(where)
+                    + " order by " + String.join(direction + ", ", rest) + direction + " limit " + limit);
+        }
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        String direction = descending ? " desc" : " asc";
+        List<String> positions = new ArrayList<>();
+        for (int i = 1; i <= sort.size(); i++) {
+            positions.add(i + direction);
+        }
+        return "select * from ((" + parts.get(0) + ") union all (" + parts.get(1) + ")) tiers order by "
+                + String.join(", ", positions) + " limit " + limit;
+    }
+
     /** Everything the total depends on (statement and parameter values), but the named parameters. */
     public String countSignature(String... ignoredParameters) {
         Map<String, Object> params = new java.util.TreeMap<>(parameters);
@@ -165,7 +237,8 @@ public final class KeysetQuery {
 
     /** The same count over plain JDBC ({@link SqlReads}). */
     public long count(SqlReads reads) {
-        return reads.first("select count(*) from " + from + whereClause(conditions), parameters, row -> row.getLong(1));
+        return reads.list("select count(*) from " + from + whereClause(conditions), parameters, planPerValues,
+                row -> row.getLong(1)).get(0);
     }
 
     /** Binds the parameters the statement uses (a sort expression's parameter is absent from the count). */

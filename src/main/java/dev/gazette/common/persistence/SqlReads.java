@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 
+import org.postgresql.PGStatement;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -50,11 +52,25 @@ public class SqlReads {
 
     /** The rows of a statement, mapped in order. */
     public <T> List<T> list(String sql, Map<String, ?> parameters, RowMapper<T> mapper) {
+        return list(sql, parameters, false, mapper);
+    }
+
+    /**
+     * The same, planned for these parameter values when {@code planPerValues}. PostgreSQL's JDBC driver
+     * prepares a statement on the server once it has run a few times, and the server may then keep
+     * one generic plan for all values; where the best plan depends on the values (a text search
+     * matching 5 posts or 50,000), that plan is wrong for most of them. Such a statement is sent
+     * unnamed, which the server plans with the values it is given.
+     */
+    public <T> List<T> list(String sql, Map<String, ?> parameters, boolean planPerValues, RowMapper<T> mapper) {
         List<Object> values = new ArrayList<>();
         String positional = positional(sql, parameters, values);
         statements.increment();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(positional)) {
+            if (planPerValues && statement.isWrapperFor(PGStatement.class)) {
+                statement.unwrap(PGStatement.class).setPrepareThreshold(0);
+            }
             for (int i = 0; i < values.size(); i++) {
                 statement.setObject(i + 1, values.get(i));
             }
