@@ -11,9 +11,9 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import org.apache.commons.codec.digest.MurmurHash3;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
@@ -180,12 +180,14 @@ public class HttpCaching {
         }
     }
 
-    private static String digest(byte[] bytes) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(bytes);
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash).substring(0, 27);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    /**
+     * The ETag's digest of a body: 128 bits of MurmurHash3 (Apache Commons Codec), in 22 base64url
+     * characters. An ETag tells versions of one answer apart, which needs no cryptographic hash;
+     * SHA-256 cost ~45 us per 26 kB list page, a measurable share of an uncached read.
+     */
+    static String digest(byte[] bytes) {
+        long[] hash = MurmurHash3.hash128x64(bytes);
+        byte[] raw = ByteBuffer.allocate(16).putLong(hash[0]).putLong(hash[1]).array();
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
     }
 }
