@@ -174,6 +174,41 @@ class ResponseCacheTest {
     }
 
     @Test
+    void aHitCarriesTheHeadersOfTheMissAndFollowsThePreconditionRules() {
+        Story s = story(unique("Hit headers"));
+        String list = "/api/v1/posts?category=" + s.category() + "&limit=1&include=author";
+        Fixtures.publishedPost(s.author().token(), unique("Second in section"), Map.of("categories", List.of(s.category())));
+        for (String path : List.of("/api/v1/posts/" + s.slug(), list, "/api/v1/feeds/posts.rss?category=" + s.category())) {
+            Response first = given().get(path);
+            assertEquals("MISS", first.header("X-Cache"), path);
+            Response hit = cached(path);
+            assertEquals("HIT", hit.header("X-Cache"), path);
+            for (String name : List.of("ETag", "Cache-Control", "Vary", "Last-Modified", "Link", "Content-Type", "Content-Length")) {
+                assertEquals(first.header(name), hit.header(name), path + " " + name);
+            }
+            assertEquals(first.asString(), hit.asString(), path);
+            String etag = hit.header("ETag");
+            // weak comparison, a list of tags, and * all match; another tag does not
+            given().header("If-None-Match", "W/" + etag).get(path).then().statusCode(304).header("X-Cache", "HIT")
+                    .header("ETag", etag).header("Cache-Control", hit.header("Cache-Control"));
+            given().header("If-None-Match", "\"other\", " + etag).get(path).then().statusCode(304);
+            given().header("If-None-Match", "*").get(path).then().statusCode(304);
+            given().header("If-None-Match", "\"other\"").get(path).then().statusCode(200).header("X-Cache", "HIT");
+            // If-None-Match wins over a date that would say "not modified"
+            given().header("If-None-Match", "\"other\"").header("If-Modified-Since", "Fri, 31 Dec 9999 23:59:59 GMT")
+                    .get(path).then().statusCode(200);
+            // a GET with If-Match is judged by the same rules as a computed answer: 412 problem when it differs
+            given().header("If-Match", "\"9.other\"").get(path).then().statusCode(412).contentType("application/problem+json");
+            given().header("If-Match", etag).get(path).then().statusCode(200);
+        }
+        String single = "/api/v1/posts/" + s.slug();
+        String lastModified = cached(single).header("Last-Modified");
+        given().header("If-Modified-Since", lastModified).get(single).then().statusCode(304).header("X-Cache", "HIT");
+        given().header("If-Modified-Since", "Mon, 01 Jan 2001 00:00:00 GMT").get(single).then().statusCode(200).header("X-Cache", "HIT");
+        given().header("If-Modified-Since", "not a date").get(single).then().statusCode(200);
+    }
+
+    @Test
     void personalAnswersNeverComeFromTheCacheNorGoIntoIt() {
         Story s = story(unique("Personal"));
         String list = "/api/v1/posts?category=" + s.category() + "&status=any";

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gazette.common.GazetteConfig;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.EntityTag;
@@ -15,9 +16,14 @@ import org.apache.commons.codec.digest.MurmurHash3;
 
 import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Date;
+import java.util.Locale;
 import java.util.OptionalLong;
 
 /**
@@ -37,6 +43,11 @@ public class HttpCaching {
 
     /** Header of the anonymous visitor whose likes a response may show (then it is personal). */
     public static final String VISITOR_HEADER = "X-Visitor-Id";
+    /** What every cacheable answer varies by, besides its URI and Accept. */
+    static final String VARY = "Authorization, " + VISITOR_HEADER;
+    /** HTTP's date format (IMF-fixdate, RFC 9110 section 5.6.7). */
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
+            .withZone(ZoneOffset.UTC);
 
     private final ObjectMapper mapper;
     private final GazetteConfig config;
@@ -102,7 +113,7 @@ public class HttpCaching {
                 : Response.ok(xCache != null ? new CachedBody(r.body()) : r.body(), r.mediaType());
         builder.tag(r.etag())
                 .header(HttpHeaders.CACHE_CONTROL, r.cacheControl())
-                .header(HttpHeaders.VARY, "Authorization, " + VISITOR_HEADER);
+                .header(HttpHeaders.VARY, VARY);
         if (r.lastModified() != null) {
             builder.lastModified(Date.from(r.lastModified()));
         }
@@ -113,6 +124,50 @@ public class HttpCaching {
             builder.header(ResponseCache.HEADER, xCache);
         }
         return builder.build();
+    }
+
+    /**
+     * Whether a GET's {@code If-None-Match} (any tag, weak comparison, or {@code *}) or, without it, its
+     * {@code If-Modified-Since} says the client's copy of {@code r} is current: JAX-RS'
+     * {@code evaluatePreconditions} for a GET without {@code If-Match} or {@code If-Unmodified-Since}.
+     * An unreadable date is ignored (RFC 9110 section 13.1.3).
+     */
+    static boolean notModified(HttpServerRequest request, Rendered r) {
+        String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
+        if (ifNoneMatch != null) {
+            String mine = r.etag().getValue();
+            for (String tag : ifNoneMatch.split(",")) {
+                String t = tag.trim();
+                if (t.equals("*")) {
+                    return true;
+                }
+                if (t.startsWith("W/")) {
+                    t = t.substring(2);
+                }
+                if (t.length() >= 2 && t.charAt(0) == '"' && t.charAt(t.length() - 1) == '"') {
+                    t = t.substring(1, t.length() - 1);
+                }
+                if (t.equals(mine)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        String ifModifiedSince = request.getHeader(HttpHeaders.IF_MODIFIED_SINCE);
+        if (ifModifiedSince == null || r.etagOnly() || r.lastModified() == null) {
+            return false;
+        }
+        try {
+            Instant since = ZonedDateTime.parse(ifModifiedSince.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            return !r.lastModified().isAfter(since);
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    /** An instant as an HTTP date. */
+    static String httpDate(Instant instant) {
+        return HTTP_DATE.format(instant);
     }
 
     /** A serialized representation and its caching headers; {@code shared} when it is the same for everyone. */
