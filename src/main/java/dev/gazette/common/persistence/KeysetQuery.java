@@ -26,6 +26,8 @@ public final class KeysetQuery {
     private final List<String> conditions = new ArrayList<>();
     private final Map<String, Object> parameters = new HashMap<>();
     private boolean planPerValues;
+    /** Where a tiered page's statement takes the number of rows still wanted. */
+    private static final String LIMIT = "{limit}";
 
     public KeysetQuery(String from) {
         this.from = from;
@@ -126,7 +128,8 @@ public final class KeysetQuery {
      * One page of rows read over plain JDBC ({@link SqlReads}): each row's sort key followed by
      * {@code columns} (from the tables of the query and {@code joins}), mapped by {@code mapper}
      * (its column 1 is the first of {@code columns}); the cursors and the total as
-     * {@link #page(EntityManager, SortOrder, Cursor, int, LongSupplier)} gives them. One statement.
+     * {@link #page(EntityManager, SortOrder, Cursor, int, LongSupplier)} gives them. One statement
+     * (at most two for a {@link SortOrder#tiered} order).
      */
     public <R> RowPage<R> rows(SqlReads reads, String columns, String joins, SortOrder sort, Cursor cursor, int limit,
                                LongSupplier total, SqlReads.RowMapper<R> mapper) {
@@ -134,22 +137,29 @@ public final class KeysetQuery {
         boolean descending = sort.descending() != backward;
         Map<String, Object> params = new HashMap<>(parameters);
         String tables = from + (joins == null || joins.isEmpty() ? "" : " " + joins);
-        String sql;
+        List<String> statements;
         if (sort.tier() == null) {
             List<String> where = new ArrayList<>(conditions);
             afterCursor(sort, cursor, descending, where, params);
-            sql = select(sort.expressions(), columns, tables, where, descending, limit + 1);
+            statements = List.of(select(sort.expressions(), columns, tables, where, descending, limit + 1));
         } else {
-            sql = tiered(sort, columns, tables, cursor, descending, params, limit + 1);
+            statements = tiered(sort, columns, tables, cursor, descending, params);
         }
         int keySize = sort.size();
-        List<Keyed<R>> rows = reads.list(sql, params, planPerValues, row -> {
+        SqlReads.RowMapper<Keyed<R>> keyed = row -> {
             Object[] key = new Object[keySize];
             for (int i = 0; i < keySize; i++) {
                 key[i] = row.key(i + 1, sort.types().get(i));
             }
             return new Keyed<>(key, mapper.map(row.after(keySize)));
-        });
+        };
+        List<Keyed<R>> rows = new ArrayList<>();
+        for (String statement : statements) {
+            if (rows.size() > limit) {
+                break; // the page (and whether there is more) is known without the next part
+            }
+            rows.addAll(reads.list(statement.replace(LIMIT, String.valueOf(limit + 1 - rows.size())), params, planPerValues, keyed));
+        }
 
         boolean more = rows.size() > limit;
         if (more) {
@@ -170,29 +180,31 @@ public final class KeysetQuery {
         return new RowPage<>(rows.stream().map(Keyed::row).toList(), new PageInfo(limit, next, prev, total.getAsLong()));
     }
 
-    private static String select(List<String> keys, String columns, String tables, List<String> where, boolean descending, int limit) {
+    private static String select(List<String> keys, String columns, String tables, List<String> where, boolean descending, Object limit) {
         String direction = descending ? " desc" : " asc";
         return "select " + String.join(", ", keys) + ", " + columns + " from " + tables + whereClause(where)
                 + " order by " + String.join(direction + ", ", keys) + direction + " limit " + limit;
     }
 
     /**
-     * The statement of a page of a {@link SortOrder#tiered} order: the scored rows (the tier
-     * condition holds) by score, and the rest, scoring 0, in the order of the remaining keys, each
-     * part read up to a page and the two merged. A part the cursor is past is left out: reading
-     * forward from a cursor in the rest reads the rest only, with its keys' own condition, so an index
-     * on them serves it from the cursor on; reading backward from a cursor among the scored rows
-     * reads the scored rows only.
+     * The statements of a page of a {@link SortOrder#tiered} order, in reading order, each with the
+     * {@link #LIMIT} placeholder: the scored rows (the tier condition holds) by score, and the rest,
+     * scoring 0, in the order of the remaining keys. They run one after the other until the page is
+     * full, so a page the scored rows fill costs one statement. A part the cursor is past is left out:
+     * reading forward from a cursor in the rest reads the rest only, with its keys' own condition, so
+     * an index on them serves it from the cursor on; reading backward from a cursor among the scored
+     * rows reads the scored rows only.
      */
-    private String tiered(SortOrder sort, String columns, String tables, Cursor cursor, boolean descending,
-                          Map<String, Object> params, int limit) {
+    private List<String> tiered(SortOrder sort, String columns, String tables, Cursor cursor, boolean descending,
+                                Map<String, Object> params) {
         boolean cursorInRest = cursor != null && ((Number) sort.types().get(0).toParameter(cursor.key().get(0))).doubleValue() <= 0;
-        List<String> parts = new ArrayList<>();
+        String scored = null;
+        String rest = null;
         if (!(descending && cursorInRest)) {
             List<String> where = new ArrayList<>(conditions);
             where.add("(" + sort.tier() + ")");
             afterCursor(sort, cursor, descending, where, params);
-            parts.add(select(sort.expressions(), columns, tables, where, descending, limit));
+            scored = select(sort.expressions(), columns, tables, where, descending, LIMIT);
         }
         if (descending || cursorInRest) {
             List<String> where = new ArrayList<>(conditions);
@@ -202,22 +214,18 @@ public final class KeysetQuery {
             if (cursorInRest) {
                 afterCursor(keys, sort.types(), 1, cursor, descending, where, params);
             }
-            // the constant key is not ordered by, so the rest's order is its index's
+            // the constant key is not ordered by, so the rest is read in its index's order
             String direction = descending ? " desc" : " asc";
-            List<String> rest = keys.subList(1, keys.size());
-            parts.add("select " + String.join(", ", keys) + ", " + columns + " from " + tables + whereClause(where)
-                    + " order by " + String.join(direction + ", ", rest) + direction + " limit " + limit);
+            rest = "select " + String.join(", ", keys) + ", " + columns + " from " + tables + whereClause(where)
+                    + " order by " + String.join(direction + ", ", keys.subList(1, keys.size())) + direction + " limit " + LIMIT;
         }
-        if (parts.size() == 1) {
-            return parts.get(0);
+        List<String> statements = new ArrayList<>();
+        for (String part : descending ? new String[] {scored, rest} : new String[] {rest, scored}) {
+            if (part != null) {
+                statements.add(part);
+            }
         }
-        String direction = descending ? " desc" : " asc";
-        List<String> positions = new ArrayList<>();
-        for (int i = 1; i <= sort.size(); i++) {
-            positions.add(i + direction);
-        }
-        return "select * from ((" + parts.get(0) + ") union all (" + parts.get(1) + ")) tiers order by "
-                + String.join(", ", positions) + " limit " + limit;
+        return statements;
     }
 
     /** Everything the total depends on (statement and parameter values), but the named parameters. */
