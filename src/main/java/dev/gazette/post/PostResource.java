@@ -56,7 +56,7 @@ import java.util.Set;
 public class PostResource {
 
     static final String IF_MATCH = "ETag from a GET or a previous write; 412 when the post changed since";
-    static final String ETAG_EXAMPLE = "\"3.Qx3mR0c5dYl1m1Xx4o2bH0\"";
+    static final String ETAG_EXAMPLE = "\"3.Qx3mR0c5dYl1m1Xx\"";
     static final String CREATE_EXAMPLE = """
             {"title": "Tidal turbines to be tested off the harbour wall",
              "content": "Two **tidal turbines** will be lowered into the channel next month.",

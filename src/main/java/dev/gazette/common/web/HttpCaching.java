@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
-import org.apache.commons.codec.digest.MurmurHash3;
 
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -25,6 +24,8 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.Locale;
 import java.util.OptionalLong;
+import java.util.zip.CRC32;
+import java.util.zip.CRC32C;
 
 /**
  * Turns a {@link Representation} into a 200 with a strong ETag, Last-Modified and
@@ -236,13 +237,18 @@ public class HttpCaching {
     }
 
     /**
-     * The ETag's digest of a body: 128 bits of MurmurHash3 (Apache Commons Codec), in 22 base64url
-     * characters. An ETag tells versions of one answer apart, which needs no cryptographic hash;
-     * SHA-256 cost ~45 us per 26 kB list page, a measurable share of an uncached read.
+     * The ETag's digest of a body: its CRC-32C and CRC-32 (two different polynomials, together a
+     * 64-bit check) and its length, in 16 base64url characters. An ETag only has to tell the versions
+     * of one answer apart, which needs no cryptographic hash; both checksums run in the CPU's own
+     * instructions (~0.1 ms for a 2.5 MB comment tree, against 3 to 5 ms for SHA-256 or MurmurHash3).
      */
     static String digest(byte[] bytes) {
-        long[] hash = MurmurHash3.hash128x64(bytes);
-        byte[] raw = ByteBuffer.allocate(16).putLong(hash[0]).putLong(hash[1]).array();
+        CRC32C castagnoli = new CRC32C();
+        castagnoli.update(bytes);
+        CRC32 ieee = new CRC32();
+        ieee.update(bytes);
+        byte[] raw = ByteBuffer.allocate(12).putInt((int) castagnoli.getValue()).putInt((int) ieee.getValue())
+                .putInt(bytes.length).array();
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
     }
 }
