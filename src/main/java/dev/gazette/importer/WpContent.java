@@ -18,8 +18,11 @@ import java.util.Set;
 @ApplicationScoped
 public class WpContent {
 
-    /** The HTML, the names of shortcodes left as text, and how many gallery or playlist ids were not in the export. */
-    record Converted(String html, Set<String> unknownShortcodes, int missingAttachments) {
+    /**
+     * The HTML (to be sanitized, with {@code HtmlContent.paragraphedHtml} when {@code classic}), the names of
+     * shortcodes left as text, and how many gallery or playlist ids were not in the export.
+     */
+    record Converted(String html, boolean classic, Set<String> unknownShortcodes, int missingAttachments) {
     }
 
     @Inject
@@ -43,6 +46,6 @@ public class WpContent {
         Shortcodes shortcodes = new Shortcodes(embeds, attachments, postId);
         text = shortcodes.render(text);
         text = Autop.withoutBreakMarkers(text);
-        return new Converted(text, shortcodes.report().unknown, shortcodes.report().missingAttachments);
+        return new Converted(text, !blocks, shortcodes.report().unknown, shortcodes.report().missingAttachments);
     }
 }

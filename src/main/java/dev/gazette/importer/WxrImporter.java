@@ -287,7 +287,8 @@ public class WxrImporter {
             converted.unknownShortcodes().forEach(name -> unknownShortcodes.merge(name, 1, Integer::sum));
             new TreeSet<>(html.refusedIframes(converted.html())).forEach(host -> refusedIframes.merge(host, 1, Integer::sum));
             missingAttachments += converted.missingAttachments();
-            return html.articleHtml(converted.html(), HtmlContent.ContentFormat.HTML);
+            return converted.classic() ? html.paragraphedHtml(converted.html())
+                    : html.articleHtml(converted.html(), HtmlContent.ContentFormat.HTML);
         }
 
         /** Metadata (custom fields) of the post that Gazette does not carry, by plugin or key (at most 50 kinds, then "other keys"). */

@@ -56,7 +56,9 @@ class ContentConversionTest {
 
     /** Converted and sanitized, as stored. */
     private Document stored(String content) {
-        return Jsoup.parseBodyFragment(html.articleHtml(convert(content).html(), HtmlContent.ContentFormat.HTML));
+        WpContent.Converted converted = convert(content);
+        return Jsoup.parseBodyFragment(converted.classic() ? html.paragraphedHtml(converted.html())
+                : html.articleHtml(converted.html(), HtmlContent.ContentFormat.HTML));
     }
 
     @Test

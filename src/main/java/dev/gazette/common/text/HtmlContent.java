@@ -81,6 +81,7 @@ public class HtmlContent {
     private static final Pattern BLANK_LINES = Pattern.compile("\\n\\s*\\n");
     private static final Pattern BLOCK_START = Pattern.compile("^\\s*<(p|blockquote)[\\s>]", Pattern.CASE_INSENSITIVE);
 
+    private static final Pattern EMPTY_PARAGRAPH = Pattern.compile("<p>\\s*</p>\\n?");
     private static final Pattern IFRAME_TAG = Pattern.compile("<iframe", Pattern.CASE_INSENSITIVE);
     private static final Pattern IFRAME_SIZE = Pattern.compile("[0-9]{1,4}%?");
     private static final Pattern IFRAME_ALLOW = Pattern.compile("[a-z; -]{1,200}");
@@ -134,10 +135,19 @@ public class HtmlContent {
     public String articleHtml(String source, ContentFormat format) {
         String html = switch (format == null ? ContentFormat.HTML : format) {
             case MARKDOWN -> markdownRenderer.render(markdownParser.parse(source == null ? "" : source));
-            case CLASSIC -> Autop.withoutBreakMarkers(Autop.paragraphs(source));
+            case CLASSIC -> Autop.paragraphs(source);
             case HTML -> source;
         };
-        return articlePolicy.sanitize(html == null ? "" : html).trim();
+        return format == ContentFormat.CLASSIC ? paragraphedHtml(html) : articlePolicy.sanitize(html == null ? "" : html).trim();
+    }
+
+    /**
+     * Sanitized HTML for text that automatic paragraphs were applied to: paragraphs left empty (a
+     * {@code <!--more-->} marker, a removed script or iframe alone in its paragraph) are dropped.
+     */
+    public String paragraphedHtml(String html) {
+        String clean = articlePolicy.sanitize(Autop.withoutBreakMarkers(html == null ? "" : html));
+        return EMPTY_PARAGRAPH.matcher(clean).replaceAll("").trim();
     }
 
     /** Whether an iframe with this {@code src} survives sanitizing: https, on an allowed host. */
