@@ -38,6 +38,20 @@ public interface GazetteConfig {
 
     Imports imports();
 
+    Content content();
+
+    /** How stored article HTML is cleaned. */
+    interface Content {
+        /**
+         * Hosts whose {@code https} iframes survive sanitizing (sandboxed, lazy-loaded); iframes from any other
+         * host are removed. The embed providers (YouTube, Vimeo, X/Twitter, Instagram, SoundCloud, Spotify) are
+         * rendered only while their player host is listed here (X/Twitter: platform.twitter.com).
+         */
+        @WithDefault("www.youtube-nocookie.com,www.youtube.com,player.vimeo.com,platform.twitter.com,www.instagram.com,"
+                + "w.soundcloud.com,open.spotify.com")
+        List<String> iframeHosts();
+    }
+
     /** WordPress (WXR) imports. */
     interface Imports {
         /** Largest upload; 413 above it. */

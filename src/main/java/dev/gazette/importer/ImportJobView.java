@@ -18,9 +18,13 @@ public record ImportJobView(
         @Schema(nullable = true, description = "The exported site's base URL: re-imports of the same site update what they imported",
                 example = "https://news.example.org") String site,
         @Schema(nullable = true, example = "1.2") String wxrVersion,
-        @Schema(nullable = true, description = "Created, updated and skipped per type (authors, categories, tags, posts, comments)")
+        @Schema(nullable = true, description = "Created, updated and skipped per type (authors, categories, tags, posts, comments)."
+                + " postmeta counts the posts whose custom fields were not carried, per plugin or key in skippedReasons"
+                + " (e.g. \"_yoast_wpseo_* (Yoast SEO)\": 12), so a migrator knows what to redo")
         Map<String, ImportCounts.TypeCounts> counts,
-        @Schema(description = "Things imported with a change, e.g. a reply whose parent is missing became a root comment")
+        @Schema(description = "Things imported with a change, e.g. a reply whose parent is missing became a root comment;"
+                + " shortcodes left as text and iframes removed are counted by name or host"
+                + " (\"shortcode [contact-form-7] left as text in 3 posts\")")
         List<String> warnings,
         @Schema(nullable = true, description = "Why the job failed; for XML errors with line and column",
                 example = "The file is not well-formed XML at line 1042, column 7: XML document structures must start and end within the same entity.")

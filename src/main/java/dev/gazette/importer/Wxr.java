@@ -41,7 +41,7 @@ public final class Wxr {
     public record Item(long postId, String type, String title, String link, String creator, String content, String excerpt,
                        String status, String postName, String dateLocal, String dateGmt, String modifiedLocal,
                        String modifiedGmt, String commentStatus,
-                       boolean sticky, String attachmentUrl, List<Term> terms, Map<String, String> meta,
+                       boolean sticky, String attachmentUrl, long parent, List<Term> terms, Map<String, String> meta,
                        List<Comment> comments, int line) {
     }
 

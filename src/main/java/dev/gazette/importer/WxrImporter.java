@@ -47,6 +47,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Maps a WXR export onto Gazette. Two streaming passes over the file: the first validates it
@@ -76,6 +77,9 @@ public class WxrImporter {
     @Inject
     GazetteConfig config;
 
+    @Inject
+    WpContent wpContent;
+
     /** Where a running job reports to. */
     interface Listener {
         void progress(String phase, long bytesRead, int itemsRead, ImportCounts counts, List<String> warnings);
@@ -97,6 +101,7 @@ public class WxrImporter {
     Result run(Path file, Listener listener) throws Rejected, IOException {
         Run run = new Run(listener);
         Collected collected = new Collected();
+        run.attachments = collected;
         read(file, collected, bytes -> listener.progress("validating", bytes, collected.items, run.tally.snapshot(), run.warnings));
         if (collected.site == null) {
             throw new Rejected("Not a WordPress export: no channel with a <wp:wxr_version>.");
@@ -142,6 +147,7 @@ public class WxrImporter {
             List<Wxr.Item> posts = List.copyOf(batch);
             QuarkusTransaction.requiringNew().timeout(600).run(() -> posts.forEach(p -> run.post(p, collected)));
         }
+        run.summarizeContent();
         listener.progress("importing", Files.size(file), items[0], run.tally.snapshot(), run.warnings);
         return new Result(run.tally.snapshot(), run.warnings);
     }
@@ -154,14 +160,27 @@ public class WxrImporter {
         }
     }
 
-    /** Pass one: validation, and what pass two needs before the first item. */
-    private static final class Collected implements Wxr.Visitor {
+    /** Pass one: validation, and what pass two needs before the first item (attachments: only their URL and post). */
+    private static final class Collected implements Wxr.Visitor, Shortcodes.Attachments {
         Wxr.Site site;
         final Map<String, Wxr.Author> authors = new LinkedHashMap<>();
         final Map<String, Wxr.Category> categories = new LinkedHashMap<>();
         final Map<String, Wxr.Tag> tags = new LinkedHashMap<>();
         final Map<Long, String> attachmentUrls = new HashMap<>();
+        /** Attachment ids by the post they are attached to, for galleries and players without ids. */
+        final Map<Long, List<Long>> attachedTo = new HashMap<>();
         int items;
+
+        @Override
+        public String url(long id) {
+            return attachmentUrls.get(id);
+        }
+
+        @Override
+        public List<Long> attachedTo(long postId) {
+            List<Long> ids = attachedTo.getOrDefault(postId, List.of());
+            return ids.stream().sorted().toList();
+        }
 
         @Override
         public void site(Wxr.Site site) {
@@ -194,6 +213,9 @@ public class WxrImporter {
             items++;
             if ("attachment".equals(item.type()) && item.attachmentUrl() != null && !item.attachmentUrl().isBlank()) {
                 attachmentUrls.put(item.postId(), item.attachmentUrl().trim());
+                if (item.parent() != 0) {
+                    attachedTo.computeIfAbsent(item.parent(), k -> new ArrayList<>(4)).add(item.postId());
+                }
             }
             if (!"post".equals(item.type())) {
                 return;
@@ -225,6 +247,13 @@ public class WxrImporter {
         final Map<String, Long> categoryIds = new HashMap<>();
         final Map<String, Long> tagIds = new HashMap<>();
         private int warningsDropped;
+        Shortcodes.Attachments attachments;
+        /** Per name or host: in how many posts a shortcode was left as text, an iframe was removed. */
+        private final Map<String, Integer> unknownShortcodes = new java.util.TreeMap<>();
+        private final Map<String, Integer> refusedIframes = new java.util.TreeMap<>();
+        private int missingAttachments;
+        private final Set<String> metadataKinds = new HashSet<>();
+        private static final int MAX_METADATA_KINDS = 50;
 
         Run(Listener listener) {
             this.listener = listener;
@@ -235,6 +264,42 @@ public class WxrImporter {
                 warnings.add(warning);
             } else if (warningsDropped++ == 0) {
                 warnings.add("... more warnings were left out");
+            }
+        }
+
+        /** The content conversion's findings, one warning per kind, added when the run ends. */
+        void summarizeContent() {
+            unknownShortcodes.forEach((name, posts) -> warn("shortcode [" + name + "] left as text in " + plural(posts, "post")));
+            refusedIframes.forEach((host, posts) -> warn("iframe from " + host + " removed (host not allowed) in " + plural(posts, "post")));
+            if (missingAttachments > 0) {
+                warn("gallery and playlist shortcodes: " + plural(missingAttachments, "attachment id")
+                        + " not in the export, left out");
+            }
+        }
+
+        private static String plural(int n, String noun) {
+            return n + " " + noun + (n == 1 ? "" : "s");
+        }
+
+        /** The post's content converted as WordPress renders it, then sanitized; what was left or removed is tallied. */
+        private String content(Wxr.Item item) {
+            WpContent.Converted converted = wpContent.convert(item.content(), item.postId(), attachments);
+            converted.unknownShortcodes().forEach(name -> unknownShortcodes.merge(name, 1, Integer::sum));
+            new TreeSet<>(html.refusedIframes(converted.html())).forEach(host -> refusedIframes.merge(host, 1, Integer::sum));
+            missingAttachments += converted.missingAttachments();
+            return converted.classic() ? html.paragraphedHtml(converted.html())
+                    : html.articleHtml(converted.html(), HtmlContent.ContentFormat.HTML);
+        }
+
+        /** Metadata (custom fields) of the post that Gazette does not carry, by plugin or key (at most 50 kinds, then "other keys"). */
+        private void metadata(Wxr.Item item) {
+            for (String kind : PostMeta.notCarried(item.meta())) {
+                if (!metadataKinds.contains(kind) && metadataKinds.size() >= MAX_METADATA_KINDS) {
+                    kind = "other keys";
+                } else {
+                    metadataKinds.add(kind);
+                }
+                tally.skipped("postmeta", kind);
             }
         }
 
@@ -392,6 +457,7 @@ public class WxrImporter {
             String digest = digest(item.title(), item.content(), item.excerpt(), item.status(), item.postName(), item.dateLocal(),
                     item.dateGmt(), item.modifiedLocal(), item.modifiedGmt(), item.creator(), item.commentStatus(), Boolean.toString(item.sticky()), thumbnail,
                     item.terms().stream().map(t -> t.domain() + ":" + t.nicename()).sorted().toList().toString());
+            metadata(item);
             Source existing = source("post", key);
             Post post = existing == null ? null : em.find(Post.class, existing.gazetteId());
             boolean wasPublic = post != null && post.isPublicAt(now);
@@ -428,7 +494,7 @@ public class WxrImporter {
                 }
                 post.slug = slug;
             }
-            post.content = html.articleHtml(item.content(), HtmlContent.ContentFormat.HTML);
+            post.content = content(item);
             post.contentText = html.plainText(post.content);
             post.excerpt = blank(item.excerpt()) ? html.excerpt(post.contentText, PostService.EXCERPT_WORDS) : html.plainText(item.excerpt());
             Instant date = date(item.dateGmt());

@@ -18,9 +18,11 @@ public record PostInput(
         @Schema(description = "Generated from the title when omitted; kept on later edits unless changed here", example = "council-approves-harbour-wall-repairs-after-winter-storms")
         String slug,
         @NotBlank @Size(max = 500) @Schema(example = "Council approves harbour wall repairs after winter storms") String title,
-        @Size(max = 500_000) @Schema(description = "HTML (sanitized on save) or Markdown, see format", example = "<p>Temperatures passed <strong>44 °C</strong> in Seville.</p>")
+        @Size(max = 500_000) @Schema(description = "HTML (sanitized on save), Markdown or classic-editor text, see format", example = "<p>Temperatures passed <strong>44 °C</strong> in Seville.</p>")
         String content,
-        @Schema(description = "How content is written; stored as sanitized HTML either way", example = "html", defaultValue = "html")
+        @Schema(description = "How content is written: html, markdown, or classic (text as written in WordPress's classic editor:"
+                + " blank lines make paragraphs, single line breaks become <br>); stored as sanitized HTML either way",
+                example = "html", defaultValue = "html")
         ContentFormat format,
         @Size(max = 2000) @Schema(description = "Plain text; generated from the content when omitted", example = "Temperatures passed 44 °C in Seville.")
         String excerpt,

@@ -201,10 +201,10 @@ public class ImportTest {
         assertTrue(rawContent.contains("]]>"), "the CDATA split came through");
         JsonPath post = given().get(edge("/api/v1/posts/edge-cafe?include=author,categories,tags")).then().statusCode(200).extract().jsonPath();
         assertEquals(rawTitle, post.getString("title"));
-        String viaApi = asAdmin().body(Map.of("title", "Fidelity twin", "content", rawContent, "status", "draft"))
+        String viaApi = asAdmin().body(Map.of("title", "Fidelity twin", "content", rawContent, "format", "classic", "status", "draft"))
                 .post("/api/v1/posts").then().statusCode(201).extract().path("content");
         assertEquals(viaApi, post.getString("content"));
-        assertTrue(post.getString("content").contains("\n\n<p>After a blank line: 東京 ✓ and an end marker ]]&gt; inside.</p>"),
+        assertTrue(post.getString("content").contains("</p>\n<p>After a blank line: 東京 ✓ and an end marker ]]&gt; inside.</p>"),
                 post.getString("content"));
         assertFalse(post.getString("content").contains("<script"));
         assertEquals("A hand-written excerpt.", post.getString("excerpt"));
