@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** What an import did, per type: authors, categories, tags, posts, comments. */
+/** What an import did, per type: authors, categories, tags, posts, pages, comments. */
 public record ImportCounts(Map<String, TypeCounts> types) {
 
     @Schema(name = "ImportTypeCounts")
@@ -24,7 +24,7 @@ public record ImportCounts(Map<String, TypeCounts> types) {
         private final Map<String, Map<String, Integer>> reasons = new LinkedHashMap<>();
 
         Tally() {
-            for (String type : new String[]{"authors", "categories", "tags", "posts", "comments"}) {
+            for (String type : new String[]{"authors", "categories", "tags", "posts", "pages", "comments"}) {
                 numbers.put(type, new int[3]);
                 reasons.put(type, new TreeMap<>());
             }

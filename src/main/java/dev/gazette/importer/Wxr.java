@@ -42,7 +42,7 @@ public final class Wxr {
                        String status, String postName, String dateLocal, String dateGmt, String modifiedLocal,
                        String modifiedGmt, String commentStatus,
                        boolean sticky, String attachmentUrl, List<Term> terms, Map<String, String> meta,
-                       List<Comment> comments, int line) {
+                       List<Comment> comments, int line, long parent, int menuOrder) {
     }
 
     /** What a reader hands over as it streams through the file. */
