@@ -40,6 +40,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         },
         tags = {
                 @Tag(name = "Posts", description = "Articles, including re-published ones with their source credited"),
+                @Tag(name = "Pages", description = "Pages outside the post stream (About, About > Team), in a tree, by id, slug or path"),
+                @Tag(name = "Resolve", description = "Which post or page a path names, old WordPress links included (for a front-end's 301s)"),
                 @Tag(name = "Categories", description = "The category tree"),
                 @Tag(name = "Tags", description = "Free-form tags"),
                 @Tag(name = "Comments", description = "Threaded comments, reply trees and likes"),

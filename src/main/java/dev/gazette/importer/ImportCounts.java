@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What an import did, per type: authors, categories, tags, posts, comments; and postmeta, where
+ * What an import did, per type: authors, categories, tags, posts, pages, comments; and postmeta, where
  * skippedReasons counts, per plugin or key, the posts whose custom fields of that kind were not carried.
  */
 public record ImportCounts(Map<String, TypeCounts> types) {
@@ -27,7 +27,7 @@ public record ImportCounts(Map<String, TypeCounts> types) {
         private final Map<String, Map<String, Integer>> reasons = new LinkedHashMap<>();
 
         Tally() {
-            for (String type : new String[]{"authors", "categories", "tags", "posts", "comments", "postmeta"}) {
+            for (String type : new String[]{"authors", "categories", "tags", "posts", "pages", "comments", "postmeta"}) {
                 numbers.put(type, new int[3]);
                 reasons.put(type, new TreeMap<>());
             }

@@ -41,8 +41,8 @@ public final class Wxr {
     public record Item(long postId, String type, String title, String link, String creator, String content, String excerpt,
                        String status, String postName, String dateLocal, String dateGmt, String modifiedLocal,
                        String modifiedGmt, String commentStatus,
-                       boolean sticky, String attachmentUrl, long parent, List<Term> terms, Map<String, String> meta,
-                       List<Comment> comments, int line) {
+                       boolean sticky, String attachmentUrl, List<Term> terms, Map<String, String> meta,
+                       List<Comment> comments, int line, long parent, int menuOrder) {
     }
 
     /** What a reader hands over as it streams through the file. */

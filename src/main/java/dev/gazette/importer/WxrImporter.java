@@ -11,6 +11,7 @@ import dev.gazette.common.text.Slugs;
 import dev.gazette.post.Post;
 import dev.gazette.post.PostService;
 import dev.gazette.post.PostStatus;
+import dev.gazette.resolve.OldLinks;
 import dev.gazette.sync.ChangeLog;
 import dev.gazette.taxonomy.Category;
 import dev.gazette.taxonomy.Tag;
@@ -80,6 +81,9 @@ public class WxrImporter {
     @Inject
     WpContent wpContent;
 
+    @Inject
+    OldLinks oldLinks;
+
     /** Where a running job reports to. */
     interface Listener {
         void progress(String phase, long bytesRead, int itemsRead, ImportCounts counts, List<String> warnings);
@@ -118,7 +122,7 @@ public class WxrImporter {
             @Override
             public void item(Wxr.Item item) {
                 items[0]++;
-                if (!"post".equals(item.type())) {
+                if (!"post".equals(item.type()) && !"page".equals(item.type())) {
                     run.tally.skipped("posts", item.type() == null || item.type().isBlank() ? "no post_type" : item.type());
                     return;
                 }
@@ -133,7 +137,7 @@ public class WxrImporter {
                 List<Wxr.Item> posts = List.copyOf(batch);
                 batch.clear();
                 batchComments[0] = 0;
-                QuarkusTransaction.requiringNew().timeout(600).run(() -> posts.forEach(p -> run.post(p, collected)));
+                QuarkusTransaction.requiringNew().timeout(600).run(() -> posts.forEach(p -> run.item(p, collected)));
                 listener.progress("importing", bytes[0], items[0], run.tally.snapshot(), run.warnings);
             }
         };
@@ -145,8 +149,9 @@ public class WxrImporter {
         }, b -> bytes[0] = b);
         if (!batch.isEmpty()) {
             List<Wxr.Item> posts = List.copyOf(batch);
-            QuarkusTransaction.requiringNew().timeout(600).run(() -> posts.forEach(p -> run.post(p, collected)));
+            QuarkusTransaction.requiringNew().timeout(600).run(() -> posts.forEach(p -> run.item(p, collected)));
         }
+        QuarkusTransaction.requiringNew().timeout(600).run(run.pages::finish);
         run.summarizeContent();
         listener.progress("importing", Files.size(file), items[0], run.tally.snapshot(), run.warnings);
         return new Result(run.tally.snapshot(), run.warnings);
@@ -217,7 +222,7 @@ public class WxrImporter {
                     attachedTo.computeIfAbsent(item.parent(), k -> new ArrayList<>(4)).add(item.postId());
                 }
             }
-            if (!"post".equals(item.type())) {
+            if (!"post".equals(item.type()) && !"page".equals(item.type())) {
                 return;
             }
             // terms and authors named only on items are imported too
@@ -257,6 +262,59 @@ public class WxrImporter {
 
         Run(Listener listener) {
             this.listener = listener;
+        }
+
+        /** The pages of this run, written as they come and put in their tree at the end. */
+        final WxrPages pages = new WxrPages(em, html, changes, oldLinks, new WxrPages.Run() {
+            @Override
+            public String content(Wxr.Item item) {
+                return Run.this.content(item);
+            }
+
+            @Override
+            public String site() {
+                return site;
+            }
+
+            @Override
+            public void warn(String warning) {
+                Run.this.warn(warning);
+            }
+
+            @Override
+            public ImportCounts.Tally tally() {
+                return tally;
+            }
+
+            @Override
+            public String[] source(String kind, String key) {
+                Source s = Run.this.source(kind, key);
+                return s == null ? null : new String[]{Long.toString(s.gazetteId()), s.digest()};
+            }
+
+            @Override
+            public void remember(String kind, String key, long id, String digest) {
+                Run.this.remember(kind, key, id, digest);
+            }
+
+            @Override
+            public Long author(String login, String where) {
+                Long id = login == null ? null : authorIds.get(login);
+                if (id == null) {
+                    id = authorIds.values().stream().findFirst().orElseGet(Run.this::fallbackAuthor);
+                    Run.this.warn(where + ": no author; attributed to author " + id);
+                }
+                return id;
+            }
+        });
+
+        /** A post or a page of the file. */
+        void item(Wxr.Item item, Collected c) {
+            if ("page".equals(item.type())) {
+                pages.page(item);
+            } else {
+                post(item, c);
+            }
         }
 
         void warn(String warning) {
@@ -479,6 +537,7 @@ public class WxrImporter {
                 boolean isPublic = post.isPublicAt(now);
                 changes.postTransition(post.id, post.slug, wasPublic, isPublic, true);
             }
+            oldLinks.remember(OldLinks.Kind.POST, post.id, item.link(), item.postId(), site);
             comments(item, post, wasPublic);
         }
 

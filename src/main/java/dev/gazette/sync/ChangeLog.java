@@ -26,7 +26,7 @@ public class ChangeLog {
 
     @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ObjectType", description = "The kind of object that changed")
     public enum Type {
-        POST, COMMENT, CATEGORY, TAG, AUTHOR;
+        POST, COMMENT, CATEGORY, TAG, AUTHOR, PAGE;
 
         @JsonValue
         public String json() {
@@ -62,6 +62,7 @@ public class ChangeLog {
             case CATEGORY -> List.of(ContentKeys.category(id), ContentKeys.CATEGORIES);
             case TAG -> List.of(ContentKeys.tag(id), ContentKeys.TAGS);
             case AUTHOR -> List.of(ContentKeys.author(id), ContentKeys.AUTHORS);
+            case PAGE -> List.of(ContentKeys.page(id), ContentKeys.PAGE_LISTS);
             case COMMENT -> throw new IllegalArgumentException("comment changes name their post: use comment()");
         };
         log(type, id, slug, action, keys);
@@ -198,6 +199,14 @@ public class ChangeLog {
         Action action = action(wasPublic, isPublic);
         if (action != null) {
             log(Type.POST, id, slug, action, postKeys(id, action != Action.UPDATED || filingChanged));
+        }
+    }
+
+    /** The change between two public states of one page (or author, category, tag), if any. */
+    public void transition(Type type, long id, String slug, boolean wasPublic, boolean isPublic) {
+        Action action = action(wasPublic, isPublic);
+        if (action != null) {
+            record(type, id, slug, action);
         }
     }
 

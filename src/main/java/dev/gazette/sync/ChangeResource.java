@@ -40,7 +40,7 @@ public class ChangeResource {
 
     @GET
     @Operation(summary = "What changed since a cursor", description = """
-            Every change to public content in commit order: a post, comment, category, tag or author was `created` (became public),
+            Every change to public content in commit order: a post, page, comment, category, tag or author was `created` (became public),
             `updated` (changed while public) or `deleted` (left the public site: unpublished, trashed, spam, deleted). Replay
             from the start (no `after`), then poll with `page.next`: a mirror that applies every change ends with exactly the
             public state. No change is skipped, also when transactions commit out of order. A cursor older than the
@@ -58,12 +58,12 @@ public class ChangeResource {
     public Response listChanges(
             @Parameter(description = "Cursor of the last change seen (a change's cursor or page.next); absent: from the oldest kept", example = "c-1042")
             @QueryParam("after") String after,
-            @Parameter(description = "Comma-separated types: post, comment, category, tag, author (default all)", example = "post,comment")
+            @Parameter(description = "Comma-separated types: post, page, comment, category, tag, author (default all)", example = "post,comment")
             @QueryParam("types") String types,
             @Parameter(description = "Changes per response, 1 to 1000 (default 100)", example = "100") @QueryParam("limit") String limit,
             @Context Request request) {
         Set<ChangeLog.Type> wanted = EnumSet.noneOf(ChangeLog.Type.class);
-        Params.words("types", types, Set.of("post", "comment", "category", "tag", "author"))
+        Params.words("types", types, Set.of("post", "page", "comment", "category", "tag", "author"))
                 .forEach(t -> wanted.add(ChangeLog.Type.valueOf(t.toUpperCase(java.util.Locale.ROOT))));
         ListPage<ChangeView> page = service.after(Params.blankToNull(after), wanted, Params.intIn("limit", limit, 100, 1, MAX_LIMIT));
         return caching.ok(request, Representation.list(page).cacheControl("no-cache"));

@@ -16,6 +16,14 @@ public enum WebhookEvent {
     POST_UNPUBLISHED("post.unpublished"),
     /** A public post was deleted for good. */
     POST_DELETED("post.deleted"),
+    /** A page became public. */
+    PAGE_PUBLISHED("page.published"),
+    /** A public page changed (its content, title, slug, parent or place in the menu). */
+    PAGE_UPDATED("page.updated"),
+    /** A public page went back to draft. */
+    PAGE_UNPUBLISHED("page.unpublished"),
+    /** A public page was deleted for good. */
+    PAGE_DELETED("page.deleted"),
     /** A comment was written (approved or waiting for moderation; spam is not announced). */
     COMMENT_CREATED("comment.created"),
     /** A moderator approved a comment. */

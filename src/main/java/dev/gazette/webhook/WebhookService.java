@@ -209,7 +209,8 @@ public class WebhookService {
         for (String name : in.events()) {
             WebhookEvent.byName(name == null ? "" : name.trim()).filter(e -> e != WebhookEvent.PING).ifPresentOrElse(events::add,
                     () -> errors.add(new FieldError("events", "unknown event '" + name + "'; known: post.published, post.updated, "
-                            + "post.unpublished, post.deleted, comment.created, comment.approved")));
+                            + "post.unpublished, post.deleted, page.published, page.updated, page.unpublished, page.deleted, comment.created, "
+                            + "comment.approved")));
         }
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);

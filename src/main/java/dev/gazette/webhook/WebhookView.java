@@ -37,7 +37,7 @@ public record WebhookView(
             @NotBlank @Size(max = 2000) @Schema(description = "Absolute http or https URL that receives the POSTs",
                     example = "https://hooks.example.org/gazette") String url,
             @NotEmpty @Schema(description = "Events to deliver: post.published, post.updated, post.unpublished, post.deleted, "
-                    + "comment.created, comment.approved", example = "[\"post.published\", \"post.updated\", \"post.deleted\"]")
+                    + "page.published, page.updated, page.unpublished, page.deleted, comment.created, comment.approved", example = "[\"post.published\", \"post.updated\", \"post.deleted\"]")
             List<String> events,
             @Size(max = 500) @Schema(nullable = true, example = "search index") String description,
             @Size(min = 16, max = 200) @Schema(nullable = true, description = "HMAC key, 16 to 200 characters; generated when absent. "

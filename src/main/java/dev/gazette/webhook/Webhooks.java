@@ -38,6 +38,16 @@ public class Webhooks {
                            @Schema(description = "The post in this API", example = "/api/v1/posts/budget-vote") String href) {
     }
 
+    /** What a page event carries: enough to act on, and where to fetch the whole page. */
+    @Schema(name = "WebhookPageData")
+    public record PageData(long id, String slug,
+                           @Schema(description = "Slugs from the top page down", example = "about/team") String path,
+                           String title, @Schema(nullable = true) Long parentId,
+                           @Schema(implementation = dev.gazette.page.PageStatus.class, example = "published") String status,
+                           @Schema(nullable = true) Instant publishedAt, Instant modifiedAt,
+                           @Schema(description = "The page in this API", example = "/api/v1/pages/team") String href) {
+    }
+
     /** What a comment event carries (never the commenter's email or IP). */
     @Schema(name = "WebhookCommentData")
     public record CommentData(long id, long postId, @Schema(nullable = true) Long parentId,
@@ -56,13 +66,18 @@ public class Webhooks {
     public record Payload(@Schema(description = "Event id: the same for every endpoint and redelivery") String id,
                           @Schema(example = "post.published") WebhookEvent event,
                           Instant occurredAt,
-                          @Schema(description = "WebhookPostData for post events, WebhookCommentData for comment events, "
-                                  + "WebhookPingData for ping", oneOf = {PostData.class, CommentData.class, PingData.class}) Object data) {
+                          @Schema(description = "WebhookPostData for post events, WebhookPageData for page events, WebhookCommentData for "
+                                  + "comment events, WebhookPingData for ping",
+                                  oneOf = {PostData.class, PageData.class, CommentData.class, PingData.class}) Object data) {
     }
 
     public void post(WebhookEvent event, long id, String slug, String title, String status, Instant publishedAt, Instant modifiedAt) {
         String url = config.site().postUrl().replace("{slug}", slug).replace("{id}", Long.toString(id));
         emit(event, new PostData(id, slug, title, status, publishedAt, modifiedAt, url, "/api/v1/posts/" + slug));
+    }
+
+    public void page(WebhookEvent event, PageData data) {
+        emit(event, data);
     }
 
     public void comment(WebhookEvent event, long id, long postId, Long parentId, String status, String authorName,

@@ -70,6 +70,10 @@ class AuthorizationMatrixTest {
             rule("DELETE", "/api/v1/posts/\\{idOrSlug}", OWNER_EDITOR_ADMIN, "an author deletes only their own posts"),
             rule("POST", "/api/v1/posts/\\{idOrSlug}/(publish|unpublish|schedule|trash|restore)", OWNER_EDITOR_ADMIN,
                     "an author publishes, schedules, trashes and restores only their own posts"),
+            rule("POST", "/api/v1/pages", WRITERS, "authors, editors and admins write pages, as posts"),
+            rule("PUT", "/api/v1/pages/\\{idOrSlug}", OWNER_EDITOR_ADMIN, "an author changes only their own pages"),
+            rule("PATCH", "/api/v1/pages/\\{idOrSlug}", OWNER_EDITOR_ADMIN, "an author changes only their own pages"),
+            rule("DELETE", "/api/v1/pages/\\{idOrSlug}", OWNER_EDITOR_ADMIN, "an author deletes only their own pages"),
             rule("POST", "/api/v1/posts/\\{idOrSlug}/comments", EVERYONE, "commenting is public"),
             rule("PUT", "/api/v1/(posts/\\{idOrSlug}|comments/\\{id})/like", EVERYONE, "liking is public (a visitor id or a token)"),
             rule("DELETE", "/api/v1/(posts/\\{idOrSlug}|comments/\\{id})/like", EVERYONE, "liking is public (a visitor id or a token)"),
@@ -168,6 +172,12 @@ class AuthorizationMatrixTest {
             });
         }
 
+        long page() {
+            return (Long) made.computeIfAbsent("page", k -> Fixtures.as(owner.token())
+                    .body(Map.of("title", "Matrix page " + unique("p"), "status", "published"))
+                    .post("/api/v1/pages").then().statusCode(201).extract().jsonPath().getLong("id"));
+        }
+
         long category() {
             return (Long) made.computeIfAbsent("category", k -> Fixtures.category("Matrix " + unique("c"), null));
         }
@@ -220,6 +230,8 @@ class AuthorizationMatrixTest {
             }
             if (p.startsWith("/api/v1/posts/{idOrSlug}")) {
                 p = p.replace("{idOrSlug}", Long.toString(post()));
+            } else if (p.startsWith("/api/v1/pages/{idOrSlug}")) {
+                p = p.replace("{idOrSlug}", Long.toString(page()));
             } else if (p.startsWith("/api/v1/comments/{id}")) {
                 p = p.replace("{id}", Long.toString(comment()));
             } else if (p.startsWith("/api/v1/categories/")) {
@@ -282,6 +294,8 @@ class AuthorizationMatrixTest {
             case "POST /api/v1/posts" -> Map.of("title", "Matrix " + u, "content", "<p>x</p>", "status", "published");
             case "PUT /api/v1/posts/{idOrSlug}" -> Map.of("title", "Matrix " + u, "content", "<p>replaced</p>", "status", "published");
             case "PATCH /api/v1/posts/{idOrSlug}" -> Map.of("title", "Matrix " + u);
+            case "POST /api/v1/pages", "PUT /api/v1/pages/{idOrSlug}" -> Map.of("title", "Matrix " + u, "status", "published");
+            case "PATCH /api/v1/pages/{idOrSlug}" -> Map.of("title", "Matrix " + u);
             case "POST /api/v1/posts/{idOrSlug}/schedule" -> Map.of("publishAt", Times.now().plus(Duration.ofDays(3)).toString());
             case "POST /api/v1/posts/{idOrSlug}/comments" -> Map.of("authorName", "Matrix", "authorEmail", u + "@example.com",
                     "content", "Matrix says " + u);

@@ -30,6 +30,8 @@ public final class ContentKeys {
     public static final String TERM_COUNTS = "term-counts";
     /** The change feed. */
     public static final String CHANGES = "changes";
+    /** Which pages are public, their order, titles and paths: every page list, by-path lookup and resolve. */
+    public static final String PAGE_LISTS = "pages";
 
     private ContentKeys() {
     }
@@ -64,6 +66,11 @@ public final class ContentKeys {
 
     public static String tag(long id) {
         return "tag:" + id;
+    }
+
+    /** A page itself: content, status, slug, path, parent. */
+    public static String page(long id) {
+        return "page:" + id;
     }
 
     /** Whether changes of this key may reach answers late (by the list counter lag). */
