@@ -127,7 +127,7 @@ public class DemoContent {
                     authorIds.get(p.author()),
                     p.categories().stream().map(categorySlugs::get).toList(),
                     p.tags().stream().map(tagSlugs::get).toList(),
-                    source, source == null ? null : source.url(), Post.CommentStatus.OPEN, p.sticky(), null));
+                    source, source == null ? null : source.url(), Post.CommentStatus.OPEN, p.sticky(), null, null));
         }
         List<Long> postIds = postRepository.list("order by id").stream().map(p -> p.id).toList();
         Map<String, Long> commentIds = new HashMap<>();

@@ -24,7 +24,7 @@ public record ImportCounts(Map<String, TypeCounts> types) {
         private final Map<String, Map<String, Integer>> reasons = new LinkedHashMap<>();
 
         Tally() {
-            for (String type : new String[]{"authors", "categories", "tags", "posts", "comments"}) {
+            for (String type : new String[]{"authors", "categories", "tags", "posts", "comments", "media"}) {
                 numbers.put(type, new int[3]);
                 reasons.put(type, new TreeMap<>());
             }
