@@ -53,7 +53,7 @@ public class MediaFileResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response getMediaFile(
             @Context Request request,
-            @Parameter(description = "Media id", example = "12") @PathParam("id") String id,
+            @Parameter(description = "Media id", example = "1") @PathParam("id") String id,
             @Parameter(description = "Size and extension, as in the item's sizes", example = "medium.jpg") @PathParam("file") String file) {
         long mediaId = Params.id("id", id);
         Matcher m = FILE.matcher(file);

@@ -80,7 +80,7 @@ public class MediaResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response getMedia(@Context Request request,
-                             @Parameter(description = "Media id", example = "12") @PathParam("id") String id) {
+                             @Parameter(description = "Media id", example = "1") @PathParam("id") String id) {
         MediaView view = service.get(Params.id("id", id));
         return answer(request, Representation.of(view).version(view.version()));
     }
@@ -104,7 +104,7 @@ public class MediaResource {
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
     public Response patchMedia(
-            @Parameter(description = "Media id", example = "12") @PathParam("id") String id,
+            @Parameter(description = "Media id", example = "1") @PathParam("id") String id,
             @Parameter(description = IF_MATCH, example = ETAG_EXAMPLE) @HeaderParam("If-Match") String ifMatch,
             @NotNull JsonNode patch) {
         MediaView view = service.patch(Params.id("id", id), patch, ifMatch);
@@ -124,7 +124,7 @@ public class MediaResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     public void deleteMedia(
-            @Parameter(description = "Media id", example = "12") @PathParam("id") String id,
+            @Parameter(description = "Media id", example = "1") @PathParam("id") String id,
             @Parameter(description = IF_MATCH, example = ETAG_EXAMPLE) @HeaderParam("If-Match") String ifMatch) {
         service.delete(Params.id("id", id), ifMatch);
     }

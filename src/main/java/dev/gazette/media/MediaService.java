@@ -5,6 +5,7 @@ import dev.gazette.author.Caller;
 import dev.gazette.author.Principal;
 import dev.gazette.author.Role;
 import dev.gazette.common.Times;
+import dev.gazette.common.persistence.SqlReads;
 import dev.gazette.common.web.ApiException;
 import dev.gazette.common.web.Cursor;
 import dev.gazette.common.web.HttpCaching;
@@ -23,11 +24,11 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The media library: storing uploaded (or imported) images with their derived sizes, reading,
@@ -62,6 +63,9 @@ public class MediaService {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    SqlReads sql;
 
     /** The roles that may add and change media (as for posts). */
     static final Role[] WRITERS = {Role.ADMIN, Role.EDITOR, Role.AUTHOR};
@@ -156,7 +160,7 @@ public class MediaService {
             m.caption = trim(caption, 2000);
             m.updatedAt = Times.now();
             media.flush();
-            postsShowing(id);
+            changed(publicPostsShowing(id));
             return true;
         });
     }
@@ -202,7 +206,7 @@ public class MediaService {
         m.caption = trim(edit.caption(), 2000);
         m.updatedAt = Times.now();
         media.flush();
-        postsShowing(id);
+        changed(publicPostsShowing(id));
         return view(m);
     }
 
@@ -211,21 +215,48 @@ public class MediaService {
         QuarkusTransaction.requiringNew().run(() -> {
             Principal me = caller.require(WRITERS);
             Media m = writable(id, me, ifMatch);
-            postsShowing(id);
+            List<Object[]> showing = publicPostsShowing(id);
             em.createNativeQuery("update post set featured_media_id = null where featured_media_id = :id")
                     .setParameter("id", id).executeUpdate();
             media.delete(m);
+            media.flush();
+            changed(showing);
         });
         store.delete(id);
     }
 
-    /** Views of these items (one statement), by id; unknown ids are left out. */
+    /**
+     * Views of these items by id (unknown ids are left out), for posts showing them: one SQL statement,
+     * no entity loaded (as the post read model).
+     */
     public Map<Long, MediaView> views(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return media.list("id in ?1", new LinkedHashSet<>(ids)).stream()
-                .collect(Collectors.toMap(m -> m.id, this::view));
+        Map<Long, MediaView> views = new HashMap<>();
+        sql.list("select id, file_name, title, alt_text, caption, mime_type, byte_size, width, height, sizes, original_url,"
+                + " created_at, updated_at, version from media where id in (:ids)", Map.of("ids", List.copyOf(new LinkedHashSet<>(ids))), row -> {
+            Media m = new Media();
+            m.id = row.getLong(1);
+            m.fileName = row.string(2);
+            m.title = row.string(3);
+            m.altText = row.string(4);
+            m.caption = row.string(5);
+            m.mimeType = row.string(6);
+            m.byteSize = row.longOrNull(7);
+            Long width = row.longOrNull(8);
+            Long height = row.longOrNull(9);
+            m.width = width == null ? null : width.intValue();
+            m.height = height == null ? null : height.intValue();
+            m.sizes = row.string(10);
+            m.originalUrl = row.string(11);
+            m.createdAt = row.instant(12);
+            m.updatedAt = row.instant(13);
+            m.version = row.getLong(14);
+            views.put(m.id, view(m));
+            return null;
+        });
+        return views;
     }
 
     /** Whether an item with this id exists. */
@@ -276,13 +307,20 @@ public class MediaService {
         return m;
     }
 
-    /** Public posts showing the item change with it: recorded in the change feed (which drops their cached answers). */
-    private void postsShowing(long id) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select id, slug from post where featured_media_id = :id"
+    /** The public posts (id, slug) showing the item as their featured image. */
+    @SuppressWarnings("unchecked")
+    private List<Object[]> publicPostsShowing(long id) {
+        return em.createNativeQuery("select id, slug from post where featured_media_id = :id"
                         + " and status in ('PUBLISHED', 'SCHEDULED') and published_at <= :now order by id")
                 .setParameter("id", id).setParameter("now", Times.now()).getResultList();
-        for (Object[] row : rows) {
+    }
+
+    /**
+     * Public posts showing the item changed with it: recorded in the change feed (which drops their cached
+     * answers). Last in the transaction, after every row it writes: the change counter is the last lock taken.
+     */
+    private void changed(List<Object[]> posts) {
+        for (Object[] row : posts) {
             changes.postTransition(((Number) row[0]).longValue(), (String) row[1], true, true, false);
         }
     }
