@@ -17,6 +17,7 @@ import dev.gazette.author.Role;
 import dev.gazette.author.TokenService;
 import dev.gazette.common.GazetteConfig;
 import dev.gazette.common.text.HtmlContent.ContentFormat;
+import dev.gazette.media.MediaService;
 import dev.gazette.post.Post;
 import dev.gazette.post.PostInput;
 import dev.gazette.post.PostRepository;
@@ -87,6 +88,25 @@ public class DemoContent {
     @Inject
     LikeService likes;
 
+    @Inject
+    MediaService media;
+
+    /** A JPEG drawn here (sky, sea and a wall), so the demo needs no binary file. */
+    private static byte[] demoPicture() throws IOException {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(1200, 675, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setPaint(new java.awt.GradientPaint(0, 0, new java.awt.Color(0x2b3a67), 0, 400, new java.awt.Color(0xf4a261)));
+        g.fillRect(0, 0, 1200, 400);
+        g.setPaint(new java.awt.GradientPaint(0, 400, new java.awt.Color(0x1d3557), 0, 675, new java.awt.Color(0x457b9d)));
+        g.fillRect(0, 400, 1200, 275);
+        g.setColor(new java.awt.Color(0x6c757d));
+        g.fillRect(0, 380, 700, 60);
+        g.dispose();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "jpeg", out);
+        return out.toByteArray();
+    }
+
     @ActivateRequestContext
     void load(@Observes @Priority(10) StartupEvent event) throws IOException {
         if (!config.demo().enabled() || postRepository.count() > 0) {
@@ -118,6 +138,11 @@ public class DemoContent {
         for (String name : demo.tags()) {
             tagSlugs.put(name, tags.create(new TagView.Input(null, name, null)).slug());
         }
+        // one picture in the media library (id 1 in a new database), the first post's featured image
+        long picture = media.create(new MediaService.Upload(demoPicture(), "harbour-wall.jpg", "The harbour wall at dusk",
+                "Waves breaking over the harbour wall at dusk", "The harbour wall after the winter storms", null),
+                admin.authorId()).id();
+        boolean first = true;
         for (DemoPost p : demo.posts()) {
             Instant publishedAt = p.draft() ? null : now.minus(Duration.ofDays(p.daysAgo())).minus(Duration.ofHours(p.title().length() % 9));
             PostStatus status = p.draft() ? PostStatus.DRAFT : publishedAt.isAfter(now) ? PostStatus.SCHEDULED : PostStatus.PUBLISHED;
@@ -127,7 +152,9 @@ public class DemoContent {
                     authorIds.get(p.author()),
                     p.categories().stream().map(categorySlugs::get).toList(),
                     p.tags().stream().map(tagSlugs::get).toList(),
-                    source, source == null ? null : source.url(), Post.CommentStatus.OPEN, p.sticky(), null));
+                    source, source == null ? null : source.url(), Post.CommentStatus.OPEN, p.sticky(), null,
+                    first ? picture : null));
+            first = false;
         }
         List<Long> postIds = postRepository.list("order by id").stream().map(p -> p.id).toList();
         Map<String, Long> commentIds = new HashMap<>();

@@ -27,7 +27,7 @@ public record ImportCounts(Map<String, TypeCounts> types) {
         private final Map<String, Map<String, Integer>> reasons = new LinkedHashMap<>();
 
         Tally() {
-            for (String type : new String[]{"authors", "categories", "tags", "posts", "pages", "comments", "postmeta"}) {
+            for (String type : new String[]{"authors", "categories", "tags", "posts", "pages", "comments", "media", "postmeta"}) {
                 numbers.put(type, new int[3]);
                 reasons.put(type, new TreeMap<>());
             }

@@ -4,6 +4,8 @@ import dev.gazette.author.Author;
 import dev.gazette.author.Role;
 import dev.gazette.comment.CommentStatus;
 import dev.gazette.common.GazetteConfig;
+import dev.gazette.media.MediaFetcher;
+import dev.gazette.media.MediaService;
 import dev.gazette.common.Times;
 import dev.gazette.common.text.Hashes;
 import dev.gazette.common.text.HtmlContent;
@@ -61,6 +63,7 @@ import java.util.TreeSet;
 @ApplicationScoped
 public class WxrImporter {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(WxrImporter.class);
     static final int POSTS_PER_TRANSACTION = 25;
     static final int COMMENTS_PER_TRANSACTION = 3000;
     private static final int MAX_WARNINGS = 500;
@@ -83,6 +86,12 @@ public class WxrImporter {
 
     @Inject
     OldLinks oldLinks;
+
+    @Inject
+    MediaFetcher fetcher;
+
+    @Inject
+    MediaService media;
 
     /** Where a running job reports to. */
     interface Listener {
@@ -113,6 +122,7 @@ public class WxrImporter {
         listener.site(collected.site);
         run.site = collected.site.key();
         QuarkusTransaction.requiringNew().timeout(600).run(() -> run.terms(collected));
+        run.attachments(collected);
 
         List<Wxr.Item> batch = new ArrayList<>();
         int[] batchComments = {0};
@@ -122,6 +132,9 @@ public class WxrImporter {
             @Override
             public void item(Wxr.Item item) {
                 items[0]++;
+                if ("attachment".equals(item.type())) {
+                    return; // imported before the posts, as media ({@link Run#attachments})
+                }
                 if (!"post".equals(item.type()) && !"page".equals(item.type())) {
                     run.tally.skipped("posts", item.type() == null || item.type().isBlank() ? "no post_type" : item.type());
                     return;
@@ -174,6 +187,7 @@ public class WxrImporter {
         final Map<Long, String> attachmentUrls = new HashMap<>();
         /** Attachment ids by the post they are attached to, for galleries and players without ids. */
         final Map<Long, List<Long>> attachedTo = new HashMap<>();
+        final List<Attachment> attachments = new ArrayList<>();
         int items;
 
         @Override
@@ -218,6 +232,8 @@ public class WxrImporter {
             items++;
             if ("attachment".equals(item.type()) && item.attachmentUrl() != null && !item.attachmentUrl().isBlank()) {
                 attachmentUrls.put(item.postId(), item.attachmentUrl().trim());
+                attachments.add(new Attachment(item.postId(), item.attachmentUrl().trim(), item.title(), item.excerpt(),
+                        item.meta().get("_wp_attachment_image_alt"), item.creator(), item.line()));
                 if (item.parent() != 0) {
                     attachedTo.computeIfAbsent(item.parent(), k -> new ArrayList<>(4)).add(item.postId());
                 }
@@ -242,6 +258,10 @@ public class WxrImporter {
         }
     }
 
+    /** An attachment item: what its media item is made of. */
+    private record Attachment(long wpId, String url, String title, String caption, String alt, String creator, int line) {
+    }
+
     /** The state of one import run: the site, its tally and warnings, and WordPress keys resolved so far. */
     private final class Run {
         final Listener listener;
@@ -251,6 +271,8 @@ public class WxrImporter {
         final Map<String, Long> authorIds = new HashMap<>();
         final Map<String, Long> categoryIds = new HashMap<>();
         final Map<String, Long> tagIds = new HashMap<>();
+        /** Media items of the file's attachments, by WordPress post id. */
+        final Map<Long, Long> mediaIds = new HashMap<>();
         private int warningsDropped;
         Shortcodes.Attachments attachments;
         /** Per name or host: in how many posts a shortcode was left as text, an iframe was removed. */
@@ -506,16 +528,60 @@ public class WxrImporter {
             category.updatedAt = now;
         }
 
+        // ------------------------------------------------------------------ attachments
+
+        /**
+         * Attachments become media items, before the posts that show them: the file is fetched from the
+         * original site when it can be ({@link MediaFetcher}), else the item keeps the original URL and a
+         * warning says why. Fetches run outside transactions; each item is stored in its own.
+         */
+        void attachments(Collected c) {
+            MediaFetcher.Run fetches = fetcher.run();
+            long started = System.nanoTime();
+            for (Attachment a : c.attachments) {
+                String key = Long.toString(a.wpId());
+                String caption = blank(a.caption()) ? null : html.plainText(a.caption());
+                String digest = digest(a.url(), a.title(), a.alt(), caption);
+                Source existing = QuarkusTransaction.requiringNew().call(() -> source("media", key));
+                if (existing != null && existing.digest().equals(digest)) {
+                    tally.skipped("media", "unchanged");
+                    mediaIds.put(a.wpId(), existing.gazetteId());
+                } else if (existing != null && media.updateTexts(existing.gazetteId(), a.title(), a.alt(), caption)) {
+                    QuarkusTransaction.requiringNew().run(() -> remember("media", key, existing.gazetteId(), digest));
+                    count("media", false);
+                    mediaIds.put(a.wpId(), existing.gazetteId());
+                } else {
+                    MediaFetcher.Outcome fetched = fetches.fetch(a.url());
+                    MediaService.Imported imported = media.importAttachment(new MediaService.Upload(fetched.bytes(),
+                            fetched.fileName(), a.title(), a.alt(), caption, a.url()),
+                            a.creator() == null ? null : authorIds.get(a.creator()), fetched.failure());
+                    if (imported.notStored() != null) {
+                        warn("attachment " + a.wpId() + " (line " + a.line() + "): " + a.url() + " not stored ("
+                                + imported.notStored() + "); the original URL is kept");
+                    }
+                    QuarkusTransaction.requiringNew().run(() -> remember("media", key, imported.id(), digest));
+                    count("media", true);
+                    mediaIds.put(a.wpId(), imported.id());
+                }
+            }
+            if (!c.attachments.isEmpty()) {
+                LOG.infof("import of %s: %d attachments in %d ms", site, c.attachments.size(), (System.nanoTime() - started) / 1_000_000);
+            }
+        }
+
         // ------------------------------------------------------------------ posts
 
         void post(Wxr.Item item, Collected c) {
             Instant now = Times.now();
             String key = Long.toString(item.postId());
             String thumbnail = thumbnail(item, c);
-            String digest = digest(item.title(), item.content(), item.excerpt(), item.status(), item.postName(), item.dateLocal(),
+            Long featuredMediaId = featuredMedia(item);
+            String postDigest = digest(item.title(), item.content(), item.excerpt(), item.status(), item.postName(), item.dateLocal(),
                     item.dateGmt(), item.modifiedLocal(), item.modifiedGmt(), item.creator(), item.commentStatus(), Boolean.toString(item.sticky()), thumbnail,
                     item.terms().stream().map(t -> t.domain() + ":" + t.nicename()).sorted().toList().toString());
             metadata(item);
+            // (posts without a featured media item keep the digest they had before media were imported)
+            String digest = featuredMediaId == null ? postDigest : digest(postDigest, featuredMediaId);
             Source existing = source("post", key);
             Post post = existing == null ? null : em.find(Post.class, existing.gazetteId());
             boolean wasPublic = post != null && post.isPublicAt(now);
@@ -528,6 +594,7 @@ public class WxrImporter {
                     post.createdAt = now;
                 }
                 map(item, post, thumbnail, now, created);
+                post.featuredMediaId = featuredMediaId;
                 if (created) {
                     em.persist(post);
                 }
@@ -622,6 +689,19 @@ public class WxrImporter {
         private Long fallbackAuthor() {
             return em.createQuery("select a.id from Author a where a.role = :role order by a.id", Long.class)
                     .setParameter("role", Role.ADMIN).setMaxResults(1).getSingleResult();
+        }
+
+        /** The media item of the post's {@code _thumbnail_id} attachment, if the file has it. */
+        private Long featuredMedia(Wxr.Item item) {
+            String id = item.meta().get("_thumbnail_id");
+            if (blank(id)) {
+                return null;
+            }
+            try {
+                return mediaIds.get(Long.parseLong(id.trim()));
+            } catch (NumberFormatException e) {
+                return null;
+            }
         }
 
         private String thumbnail(Wxr.Item item, Collected c) {

@@ -95,6 +95,10 @@ public class Post extends PanacheEntityBase {
     @Column(name = "featured_image_url")
     public String featuredImageUrl;
 
+    /** The featured image as a media item of the library ({@code dev.gazette.media}). */
+    @Column(name = "featured_media_id")
+    public Long featuredMediaId;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "comment_status", nullable = false)
     public CommentStatus commentStatus;

@@ -40,7 +40,9 @@ public record PostInput(
         @Schema(description = "open (default) or closed", example = "open") Post.CommentStatus commentStatus,
         @Schema(description = "Pinned to the top of the front page; default false", example = "false") Boolean sticky,
         @Size(max = 2000) @Pattern(regexp = "^https?://\\S+$", message = "must be an http(s) URL")
-        @Schema(description = "The post's lead image", example = "https://cdn.example.com/2026/11/seville.jpg") String featuredImageUrl) {
+        @Schema(description = "The post's lead image", example = "https://cdn.example.com/2026/11/seville.jpg") String featuredImageUrl,
+        @Schema(description = "Id of a media item (POST /api/v1/media) shown as the post's featured image, with all its sizes",
+                example = "12") Long featuredMediaId) {
 
     @Schema(name = "SourceInput")
     public record Source(

@@ -23,7 +23,8 @@ final class PostMapper {
                 p.publishedAt, p.modifiedAt, p.createdAt, p.author.id,
                 categories.stream().map(c -> c.id).toList(),
                 tags.stream().map(t -> t.id).toList(),
-                source, p.canonicalUrl, p.commentStatus, p.sticky, p.featuredImageUrl, p.commentCount, p.likeCount, null, p.version,
+                source, p.canonicalUrl, p.commentStatus, p.sticky, p.featuredImageUrl, p.featuredMediaId, null, p.commentCount, p.likeCount,
+                null, p.version,
                 include.contains("author") ? AuthorView.of(p.author) : null,
                 include.contains("categories") ? categories.stream()
                         .map(c -> new PostView.CategoryRef(c.id, c.slug, c.name, c.parent == null ? null : c.parent.id))
@@ -38,6 +39,6 @@ final class PostMapper {
                 p.tags.stream().map(t -> t.id.toString()).toList(),
                 p.sourceOutlet == null ? null
                         : new PostInput.Source(p.sourceAuthor, p.sourceOutlet, p.sourceUrl, p.sourcePublishedAt),
-                p.canonicalUrl, p.commentStatus, p.sticky, p.featuredImageUrl);
+                p.canonicalUrl, p.commentStatus, p.sticky, p.featuredImageUrl, p.featuredMediaId);
     }
 }

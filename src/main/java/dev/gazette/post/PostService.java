@@ -22,6 +22,8 @@ import dev.gazette.common.web.IdOrSlug;
 import dev.gazette.common.web.ListPage;
 import dev.gazette.common.web.ListTotals;
 import dev.gazette.common.web.MergePatch;
+import dev.gazette.media.MediaService;
+import dev.gazette.media.MediaView;
 import dev.gazette.taxonomy.Category;
 import dev.gazette.taxonomy.CategoryRepository;
 import dev.gazette.taxonomy.Tag;
@@ -41,6 +43,8 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -62,6 +66,9 @@ public class PostService {
 
     @Inject
     TagRepository tags;
+
+    @Inject
+    MediaService media;
 
     @Inject
     PostSearch search;
@@ -173,6 +180,7 @@ public class PostService {
                 ? () -> totals.of(query, em, ContentKeys.POST_LISTS, "now", PostReads.LIKER_PARAMETER)
                 : () -> reads.count(query);
         ListPage<PostView> page = reads.page(query, order, cursor, q.limit(), total, q.include(), q.withContent(), liker, now);
+        page = new ListPage<>(withFeaturedMedia(page.items()), page.page());
         shown(page.items(), q.include(), false);
         if (q.include().contains("author") && !caller.seesStaff()) {
             page = new ListPage<>(page.items().stream().map(PostService::withPublicAuthor).toList(), page.page());
@@ -187,7 +195,7 @@ public class PostService {
         if (found == null || !readable(found.post(), now)) {
             throw ApiException.notFound("Post", key);
         }
-        PostView view = PostReads.view(found.post(), found.terms(), include, true, now);
+        PostView view = withFeaturedMedia(List.of(PostReads.view(found.post(), found.terms(), include, true, now))).get(0);
         shown(List.of(view), include, true);
         return caller.seesStaff() ? view : withPublicAuthor(view);
     }
@@ -373,6 +381,16 @@ public class PostService {
         answer.shows(keys);
     }
 
+    /** The posts with their featured images' media items, read in one statement (none when no post has one). */
+    private List<PostView> withFeaturedMedia(List<PostView> views) {
+        List<Long> ids = views.stream().map(PostView::featuredMediaId).filter(Objects::nonNull).distinct().toList();
+        if (ids.isEmpty()) {
+            return views;
+        }
+        Map<Long, MediaView> found = media.views(ids);
+        return views.stream().map(v -> v.featuredMediaId() == null ? v : v.withFeaturedMedia(found.get(v.featuredMediaId()))).toList();
+    }
+
     /** An embedded author as everyone but editors and admins sees them: without role. */
     private static PostView withPublicAuthor(PostView view) {
         return view.author() == null ? view : view.withAuthor(view.author().withoutRole());
@@ -516,6 +534,10 @@ public class PostService {
         post.commentStatus = in.commentStatus() == null ? Post.CommentStatus.OPEN : in.commentStatus();
         post.sticky = in.sticky() != null && in.sticky();
         post.featuredImageUrl = in.featuredImageUrl();
+        if (in.featuredMediaId() != null && !media.exists(in.featuredMediaId())) {
+            errors.add(new FieldError("featuredMediaId", "no media item " + in.featuredMediaId()));
+        }
+        post.featuredMediaId = in.featuredMediaId();
         post.modifiedAt = now;
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
@@ -549,6 +571,7 @@ public class PostService {
 
     private static PostInput withExcerpt(PostInput in, String excerpt) {
         return new PostInput(in.slug(), in.title(), in.content(), in.format(), excerpt, in.status(), in.publishedAt(),
-                in.authorId(), in.categories(), in.tags(), in.source(), in.canonicalUrl(), in.commentStatus(), in.sticky(), in.featuredImageUrl());
+                in.authorId(), in.categories(), in.tags(), in.source(), in.canonicalUrl(), in.commentStatus(), in.sticky(), in.featuredImageUrl(),
+                in.featuredMediaId());
     }
 }

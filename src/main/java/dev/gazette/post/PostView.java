@@ -1,6 +1,7 @@
 package dev.gazette.post;
 
 import dev.gazette.author.AuthorView;
+import dev.gazette.media.MediaView;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -31,6 +32,9 @@ public record PostView(
         @Schema(example = "open") Post.CommentStatus commentStatus,
         @Schema(description = "Pinned to the top of the front page", example = "false") boolean sticky,
         @Schema(nullable = true, example = "https://cdn.example.com/2026/11/seville.jpg") String featuredImageUrl,
+        @Schema(description = "Id of the featured image's media item", nullable = true, example = "12") Long featuredMediaId,
+        @Schema(description = "The featured image's media item (URLs and dimensions of every size, alt text, caption)",
+                nullable = true) MediaView featuredMedia,
         @Schema(description = "Approved comments", example = "12") int commentCount,
         @Schema(example = "30") int likeCount,
         @Schema(description = "Whether the caller (X-Visitor-Id or token) likes the post; null for anonymous callers"
@@ -43,8 +47,15 @@ public record PostView(
     /** The same post with another embedded author (the public form of the same author, say). */
     public PostView withAuthor(AuthorView embedded) {
         return new PostView(id, slug, title, excerpt, content, status, publishedAt, modifiedAt, createdAt, authorId, categoryIds,
-                tagIds, source, canonicalUrl, commentStatus, sticky, featuredImageUrl, commentCount, likeCount, likedByMe, version,
-                embedded, categories, tags);
+                tagIds, source, canonicalUrl, commentStatus, sticky, featuredImageUrl, featuredMediaId, featuredMedia, commentCount,
+                likeCount, likedByMe, version, embedded, categories, tags);
+    }
+
+    /** The same post showing its featured image's media item. */
+    public PostView withFeaturedMedia(MediaView media) {
+        return new PostView(id, slug, title, excerpt, content, status, publishedAt, modifiedAt, createdAt, authorId, categoryIds,
+                tagIds, source, canonicalUrl, commentStatus, sticky, featuredImageUrl, featuredMediaId, media, commentCount,
+                likeCount, likedByMe, version, author, categories, tags);
     }
 
     @Schema(name = "SourceCredit", description = "Where a re-published article first appeared")

@@ -95,6 +95,9 @@ class AuthorizationMatrixTest {
             rule("POST", "/api/v1/tokens", OWNER_ADMIN, "tokens for oneself, or by an admin for anyone"),
             new Rule("DELETE", Pattern.compile("/api/v1/tokens/\\{id}"), OWNER_ADMIN, 404,
                     "one's own tokens, or an admin; another's token is not found (its existence is not revealed)"),
+            rule("POST", "/api/v1/media", WRITERS, "authors, editors and admins upload media (as themselves)"),
+            rule("PATCH", "/api/v1/media/\\{id}", OWNER_EDITOR_ADMIN, "an author changes only their own media"),
+            rule("DELETE", "/api/v1/media/\\{id}", OWNER_EDITOR_ADMIN, "an author deletes only their own media"),
             rule("GET", "/api/v1/imports(/\\{id})?", ADMIN, "imports are for admins"),
             rule("POST", "/api/v1/imports", ADMIN, "imports are for admins"),
             rule("GET", "/api/v1/webhooks(/.*)?", ADMIN, "webhooks are for admins"),
@@ -214,6 +217,11 @@ class AuthorizationMatrixTest {
             });
         }
 
+        long media() {
+            return (Long) made.computeIfAbsent("media", k -> given().header("Authorization", "Bearer " + owner.token())
+                    .contentType("image/png").body(PNG).post("/api/v1/media").then().statusCode(201).extract().jsonPath().getLong("id"));
+        }
+
         long importJob() {
             return (Long) made.computeIfAbsent("import", k -> {
                 String location = asAdmin().contentType("application/xml").body(EMPTY_WXR).post("/api/v1/imports")
@@ -244,6 +252,8 @@ class AuthorizationMatrixTest {
                 p = p.replace("{id}", Long.toString(token()));
             } else if (p.startsWith("/api/v1/webhooks/")) {
                 p = p.replace("{id}", Long.toString(webhook()));
+            } else if (p.startsWith("/api/v1/media/")) {
+                p = p.replace("{id}", Long.toString(media()));
             } else if (p.startsWith("/api/v1/imports/")) {
                 p = p.replace("{id}", Long.toString(importJob()));
             }
@@ -273,6 +283,9 @@ class AuthorizationMatrixTest {
             if (template.startsWith("/api/v1/imports")) {
                 return asAdmin().get("/api/v1/imports?limit=1").jsonPath().getString("items[0].id");
             }
+            if (template.equals("/api/v1/media")) {
+                return asAdmin().get("/api/v1/media?limit=1").jsonPath().getString("items[0].id");
+            }
             if (template.equals("/api/v1/comments/bulk")) {
                 return asAdmin().get("/api/v1/comments/" + comment()).asString();
             }
@@ -282,6 +295,19 @@ class AuthorizationMatrixTest {
             }
             return ""; // a create in a collection: the change feed shows any write
         }
+    }
+
+    /** A 2×2 PNG: what an upload sends. */
+    private static final byte[] PNG = png();
+
+    private static byte[] png() {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(2, 2, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     private static final String EMPTY_WXR = "<?xml version=\"1.0\"?><rss version=\"2.0\" xmlns:wp=\"http://wordpress.org/export/1.2/\">"
@@ -310,6 +336,8 @@ class AuthorizationMatrixTest {
             case "POST /api/v1/tokens" -> Map.of("name", "matrix " + u, "authorId", t.owner.authorId());
             case "POST /api/v1/webhooks" -> Map.of("url", DEAD_URL, "events", List.of("post.deleted"));
             case "POST /api/v1/imports" -> EMPTY_WXR;
+            case "POST /api/v1/media" -> PNG;
+            case "PATCH /api/v1/media/{id}" -> Map.of("altText", "Matrix " + u);
             default -> null;
         };
     }
@@ -317,6 +345,9 @@ class AuthorizationMatrixTest {
     private static String contentType(String method, String template) {
         if (template.equals("/api/v1/imports")) {
             return "application/xml";
+        }
+        if (template.equals("/api/v1/media")) {
+            return "image/png";
         }
         return method.equals("PATCH") && !template.startsWith("/api/v1/comments") ? "application/merge-patch+json" : "application/json";
     }
@@ -412,7 +443,9 @@ class AuthorizationMatrixTest {
                 if (token(who) != null) {
                     request.header("Authorization", "Bearer " + token(who));
                 }
-                if (body != null) {
+                if (body instanceof byte[] bytes) {
+                    request.contentType(contentType(method, template)).body(bytes);
+                } else if (body != null) {
                     request.contentType(contentType(method, template)).body(body);
                 }
                 Response response = request.request(method, path);

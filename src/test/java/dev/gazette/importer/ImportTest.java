@@ -184,8 +184,11 @@ public class ImportTest {
         assertEquals(EDGE_SITE, job.getString("site"));
         assertEquals("1.1", job.getString("wxrVersion"));
         assertEquals(5, job.getInt("counts.posts.created"));
-        assertEquals(Map.of("nav_menu_item", 1, "attachment", 1), job.getMap("counts.posts.skippedReasons"));
+        assertEquals(Map.of("nav_menu_item", 1), job.getMap("counts.posts.skippedReasons"), "pages are pages, attachments are media");
         assertEquals(1, job.getInt("counts.pages.created"));
+        assertEquals(1, job.getInt("counts.media.created"));
+        assertTrue(job.getList("warnings", String.class).stream().anyMatch(w -> w.startsWith("attachment 99 ")
+                && w.contains(edge("https://edge.example.test/wp-content/uploads/cafe.jpg")) && w.contains("original URL is kept")));
         assertEquals(6, job.getInt("counts.comments.created"));
         assertEquals(Map.of("pingback", 1), job.getMap("counts.comments.skippedReasons"));
         assertEquals(3, job.getInt("counts.categories.created"));
@@ -250,7 +253,7 @@ public class ImportTest {
         // the same file again: nothing created, nothing updated
         JsonPath again = importFile(edgeSite("edge-cases.xml"));
         assertEquals("succeeded", again.getString("status"));
-        for (String type : List.of("authors", "categories", "tags", "posts", "comments")) {
+        for (String type : List.of("authors", "categories", "tags", "posts", "comments", "media")) {
             assertEquals(0, again.getInt("counts." + type + ".created"), type);
             assertEquals(0, again.getInt("counts." + type + ".updated"), type);
         }
@@ -301,6 +304,7 @@ public class ImportTest {
         Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(theme.toFile());
         NodeList items = doc.getElementsByTagName("item");
         int posts = 0;
+        int attachments = 0;
         Map<String, Integer> skipped = new HashMap<>();
         int comments = 0;
         int pings = 0;
@@ -312,6 +316,10 @@ public class ImportTest {
             if (type.equals("page")) {
                 // pages are imported (PageImportTest); their comments are counted as skipped
                 pageComments += item.getElementsByTagName("wp:comment").getLength();
+                continue;
+            }
+            if (type.equals("attachment")) {
+                attachments++;
                 continue;
             }
             if (!type.equals("post")) {
@@ -334,8 +342,17 @@ public class ImportTest {
             threads.put(text(item, "wp:post_name"), own);
         }
 
+        long started = System.nanoTime();
         JsonPath job = importFile(themeSite(theme));
+        long millis = (System.nanoTime() - started) / 1_000_000;
         assertEquals("succeeded", job.getString("status"), job.prettify());
+        // the attachments' files are on the internet, unreachable here: they fail fast and keep their URLs
+        System.out.println("theme unit test import: " + millis + " ms, media " + job.getMap("counts.media")
+                + ", warnings " + job.getList("warnings").size());
+        assertTrue(millis < 60_000, millis + " ms");
+        assertEquals(attachments, job.getInt("counts.media.created"));
+        assertEquals(attachments, job.getList("warnings", String.class).stream()
+                .filter(w -> w.startsWith("attachment ") && w.contains("original URL is kept")).count());
         assertEquals(posts, job.getInt("counts.posts.created"));
         assertEquals(skipped, job.getMap("counts.posts.skippedReasons"));
         assertEquals(comments, job.getInt("counts.comments.created"));
@@ -385,7 +402,7 @@ public class ImportTest {
 
         JsonPath again = importFile(themeSite(theme));
         assertEquals("succeeded", again.getString("status"));
-        for (String type : List.of("authors", "categories", "tags", "posts", "comments")) {
+        for (String type : List.of("authors", "categories", "tags", "posts", "comments", "media")) {
             assertEquals(0, again.getInt("counts." + type + ".created"), type);
             assertEquals(0, again.getInt("counts." + type + ".updated"), type);
         }
