@@ -26,7 +26,7 @@ setup_db() {  # $1: name prefix of the PostgreSQL database
     fi
     export GAZETTE_DB_URL="jdbc:postgresql://$PGHOST:5432/$DBNAME" GAZETTE_DB_USER=postgres GAZETTE_DB_PASSWORD=
   else
-    export GAZETTE_DB_URL="jdbc:h2:file:$WORK/gazette;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" \
+    export GAZETTE_DB_URL="jdbc:h2:file:$WORK/gazette;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_COMPACT_FILL_RATE=0" \
            GAZETTE_DB_USER=sa GAZETTE_DB_PASSWORD=
   fi
 }
