@@ -1,6 +1,5 @@
 package dev.gazette.importer;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gazette.author.Principal;
 import dev.gazette.author.Role;
@@ -8,7 +7,7 @@ import dev.gazette.author.TokenService;
 import dev.gazette.author.Tokens;
 import dev.gazette.common.GazetteConfig;
 import dev.gazette.common.web.ApiException;
-import dev.gazette.common.web.Problem;
+import dev.gazette.common.web.RouteProblems;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -16,7 +15,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.file.AsyncFile;
 import io.vertx.core.file.OpenOptions;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.streams.ReadStream;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -284,25 +282,10 @@ public class ImportUpload {
     }
 
     private void problem(RoutingContext ctx, ApiException e, boolean close) {
-        HttpServerResponse response = ctx.response();
-        if (response.ended() || response.headWritten()) {
-            return;
-        }
-        Problem problem = e.toProblem(PATH);
-        response.setStatusCode(problem.status()).putHeader("Content-Type", Problem.MEDIA_TYPE);
-        e.headers().forEach(response::putHeader);
-        if (close) {
-            // the body was not read: the connection cannot carry another request
-            response.putHeader("Connection", "close");
-        }
-        response.end(write(problem));
+        RouteProblems.send(ctx, json, e, PATH, close);
     }
 
     private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return RouteProblems.json(json, value);
     }
 }
