@@ -395,7 +395,7 @@ public class CommentService {
             KeysetQuery count = new KeysetQuery("comment c");
             conditions.forEach(count::where);
             params.forEach(count::parameter);
-            total = totals.of(count, comments.getEntityManager(), ContentKeys.discussion(publicPost));
+            total = totals.of(count, () -> reads.count(conditions, params), ContentKeys.discussion(publicPost));
         } else {
             total = reads.count(conditions, params);
         }

@@ -50,9 +50,8 @@ public final class KeysetQuery {
     }
 
     /**
-     * Plans the statements for their parameter values each time ({@link SqlReads#list(String, Map,
-     * SqlReads.RowMapper, boolean)}): for conditions whose best plan depends on the values, such as
-     * how many rows a text search matches.
+     * Plans the statements for their parameter values each time ({@link QueryPlans}): for conditions
+     * whose best plan depends on the values, such as how many rows a text search or a tag matches.
      */
     public KeysetQuery planPerValues() {
         planPerValues = true;

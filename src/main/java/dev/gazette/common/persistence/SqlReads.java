@@ -56,19 +56,34 @@ public class SqlReads {
     }
 
     /**
-     * The same, planned for these parameter values when {@code planPerValues}. PostgreSQL's JDBC driver
-     * prepares a statement on the server once it has run a few times, and the server may then keep
-     * one generic plan for all values; where the best plan depends on the values (a text search
-     * matching 5 posts or 50,000), that plan is wrong for most of them. Such a statement is sent
-     * unnamed, which the server plans with the values it is given.
+     * The same, planned for these parameter values when {@code planPerValues}. On PostgreSQL every
+     * statement is otherwise planned once per connection and its plan reused ({@link QueryPlans});
+     * where the best plan depends on the values (a text search matching 5 posts or 50,000), that plan
+     * is wrong for most of them, so such a statement is sent unnamed and planned for its values.
      */
     public <T> List<T> list(String sql, Map<String, ?> parameters, boolean planPerValues, RowMapper<T> mapper) {
         List<Object> values = new ArrayList<>();
         String positional = positional(sql, parameters, values);
         statements.increment();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(positional)) {
-            if (planPerValues && statement.isWrapperFor(PGStatement.class)) {
+        try (Connection connection = dataSource.getConnection()) {
+            if (planPerValues && QueryPlans.isPostgres(connection)) {
+                QueryPlans.run(connection, QueryPlans.PLAN_PER_VALUES);
+                try {
+                    return run(connection, positional, values, true, mapper);
+                } finally {
+                    QueryPlans.planOnceAgain(connection);
+                }
+            }
+            return run(connection, positional, values, false, mapper);
+        } catch (SQLException e) {
+            throw new PersistenceException("read failed: " + positional, e);
+        }
+    }
+
+    private static <T> List<T> run(Connection connection, String sql, List<Object> values, boolean unnamed, RowMapper<T> mapper)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            if (unnamed) {
                 statement.unwrap(PGStatement.class).setPrepareThreshold(0);
             }
             for (int i = 0; i < values.size(); i++) {
@@ -82,8 +97,6 @@ public class SqlReads {
                 }
                 return result;
             }
-        } catch (SQLException e) {
-            throw new PersistenceException("read failed: " + positional, e);
         }
     }
 

@@ -5,7 +5,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.gazette.common.persistence.KeysetQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
+
+import java.util.function.LongSupplier;
 
 /**
  * Totals of public lists ({@code page.total}), counted once until what the list is made of changes
@@ -23,18 +24,19 @@ public class ListTotals {
     ContentVersion versions;
 
     /**
-     * The total of a public query whose rows change with the key {@code madeOf}. {@code clockParameters} name parameters that only carry the
+     * The total of a public query whose rows change with the key {@code madeOf}, counted by {@code count}
+     * when it is not known. {@code clockParameters} name parameters that only carry the
      * current time (the publication cut-off): a post passing it is recorded as a change by the
      * scheduler, so the total follows within its interval.
      */
-    public long of(KeysetQuery query, EntityManager em, String madeOf, String... clockParameters) {
+    public long of(KeysetQuery query, LongSupplier count, String madeOf, String... clockParameters) {
         long since = versions.current();
         String key = query.countSignature(clockParameters);
         long[] known = totals.getIfPresent(key);
         if (known != null && versions.unchangedSince(known[0], madeOf)) {
             return known[1];
         }
-        long total = query.count(em);
+        long total = count.getAsLong();
         totals.put(key, new long[] {since, total});
         return total;
     }
