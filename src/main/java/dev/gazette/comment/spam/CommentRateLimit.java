@@ -38,9 +38,12 @@ public class CommentRateLimit {
 
     @ServerRequestFilter(preMatching = true)
     public Response limit(ContainerRequestContext request, HttpServerRequest http) {
+        String method = request.getMethod();
+        if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")) {
+            return null; // reads are never limited: decided before anything else is looked up
+        }
         GazetteConfig.RateLimit limit = config.get().comments().spam().rateLimit();
-        if (!limit.enabled() || request.getMethod().equals("GET") || request.getMethod().equals("HEAD")
-                || request.getMethod().equals("OPTIONS") || request.getHeaderString("Authorization") != null
+        if (!limit.enabled() || request.getHeaderString("Authorization") != null
                 || !COMMENT_WRITE.matcher(request.getUriInfo().getPath()).matches()) {
             return null;
         }

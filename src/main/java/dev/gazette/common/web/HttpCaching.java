@@ -72,7 +72,8 @@ public class HttpCaching {
             r.personal(true);
         }
         Rendered rendered = render(r);
-        return respond(request, rendered, cache.offer(rendered));
+        RoutingContext routing = current.getCurrent();
+        return respond(request, routing == null ? null : routing.request(), rendered, cache.offer(rendered));
     }
 
     /**
@@ -101,10 +102,18 @@ public class HttpCaching {
                 r.links.isEmpty() ? null : String.join(", ", r.links), !r.personal);
     }
 
-    /** 200 with the body, or 304 when the client's copy is current; {@code xCache} is the X-Cache header, if any. */
-    static Response respond(Request request, Rendered r, String xCache) {
+    /**
+     * 200 with the body, or 304 when the client's copy is current; {@code xCache} is the X-Cache header,
+     * if any. A GET without {@code If-Match} or {@code If-Unmodified-Since} ({@code http}) is judged as a
+     * hit is ({@link #notModified}), so a computed answer and a stored one agree: JAX-RS compares
+     * {@code If-None-Match} strongly, where HTTP wants the weak comparison (a CDN that compressed the
+     * body sends {@code W/"..."} back).
+     */
+    static Response respond(Request request, HttpServerRequest http, Rendered r, String xCache) {
         Response.ResponseBuilder notModified;
-        if (r.etagOnly() || r.lastModified() == null) {
+        if (http != null && http.getHeader(HttpHeaders.IF_MATCH) == null && http.getHeader(HttpHeaders.IF_UNMODIFIED_SINCE) == null) {
+            notModified = notModified(http, r) ? Response.notModified() : null;
+        } else if (r.etagOnly() || r.lastModified() == null) {
             notModified = request.evaluatePreconditions(r.etag());
         } else {
             notModified = request.evaluatePreconditions(Date.from(r.lastModified()), r.etag());

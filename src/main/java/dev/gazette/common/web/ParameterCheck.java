@@ -19,12 +19,11 @@ public class ParameterCheck {
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION - 100)
     public Response check(ContainerRequestContext request) {
-        String path = request.getUriInfo().getRequestUri().getRawPath();
         ApiException problem = refused(request.getUriInfo().getPathParameters(), "path parameter");
         if (problem == null) {
             problem = refused(request.getUriInfo().getQueryParameters(), "query parameter");
         }
-        return problem == null ? null : ProblemMapper.toResponse(problem, path);
+        return problem == null ? null : ProblemMapper.toResponse(problem, request.getUriInfo().getRequestUri().getRawPath());
     }
 
     private static ApiException refused(MultivaluedMap<String, String> parameters, String kind) {

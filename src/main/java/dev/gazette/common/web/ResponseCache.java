@@ -8,8 +8,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.netty.buffer.Unpooled;
 import io.quarkus.vertx.http.runtime.RouteConstants;
-import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
 import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -20,7 +21,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.HttpMethod;
-import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -31,6 +31,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Rendered public responses (bytes, ETag and headers), kept in memory and served on the I/O
@@ -57,7 +58,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Concurrent misses of one answer compute it once: the first computes, the others wait for its
  * result (at most {@code gazette.http.cache.coalesce-wait}, then compute themselves), so a popular
- * answer dropped by a write costs one computation, not one per waiting reader.
+ * answer dropped by a write costs one computation, not one per waiting reader. They wait in the same
+ * route, on the I/O thread without blocking it; a JAX-RS filter returning a {@code Uni} for this cost
+ * every request (misses, writes, uncached reads) a suspension and resumption of its request context.
  */
 @Singleton
 public class ResponseCache {
@@ -132,30 +135,80 @@ public class ResponseCache {
         Entry entry = cache().getIfPresent(key);
         if (entry != null && isCurrent(entry)) {
             hits.increment();
-            HttpCaching.Rendered r = entry.rendered();
-            HttpServerResponse response = routing.response();
-            MultiMap headers = response.headers();
-            headers.set(HttpHeaders.ETAG, entry.etag())
-                    .set(HttpHeaders.CACHE_CONTROL, r.cacheControl())
-                    .add(HttpHeaders.VARY, HttpCaching.VARY);
-            if (entry.lastModified() != null) {
-                headers.set(HttpHeaders.LAST_MODIFIED, entry.lastModified());
-            }
-            if (r.links() != null) {
-                headers.set("Link", r.links());
-            }
-            headers.set(HEADER, "HIT");
-            if (HttpCaching.notModified(http, r)) {
-                response.setStatusCode(304).end();
-            } else {
-                headers.set(HttpHeaders.CONTENT_TYPE, r.mediaType());
-                // a fresh wrapper (its own indexes and reference count) around the shared, never-modified array
-                response.end(Buffer.buffer(Unpooled.wrappedBuffer(r.body())));
-            }
+            send(routing, entry);
             return;
         }
-        routing.put(PENDING, new Pending(key, since));
-        routing.next();
+        Pending pending = new Pending(key, since);
+        Duration wait = settings().coalesceWait();
+        CompletableFuture<Entry> other = null;
+        if (!wait.isZero()) {
+            CompletableFuture<Entry> mine = new CompletableFuture<>();
+            other = computing.putIfAbsent(key, mine);
+            if (other == null) {
+                pending.leading = mine;
+                routing.addEndHandler(done -> finish(pending, null));
+            }
+        }
+        routing.put(PENDING, pending);
+        if (other == null) {
+            routing.next();
+        } else {
+            join(routing, other, wait);
+        }
+    }
+
+    /**
+     * Waits (without blocking the I/O thread) for the computation of the same answer by another
+     * request: its result is sent as a hit when it is current; when it is not shareable, failed, is
+     * already stale or takes longer than {@code wait}, this request computes the answer itself.
+     */
+    private void join(RoutingContext routing, CompletableFuture<Entry> other, Duration wait) {
+        Context context = Vertx.currentContext();
+        AtomicBoolean settled = new AtomicBoolean();
+        routing.request().pause();
+        long timer = routing.vertx().setTimer(wait.toMillis(), t -> {
+            if (settled.compareAndSet(false, true)) {
+                routing.request().resume();
+                routing.next();
+            }
+        });
+        other.whenComplete((entry, failure) -> context.runOnContext(v -> {
+            if (!settled.compareAndSet(false, true)) {
+                return;
+            }
+            routing.vertx().cancelTimer(timer);
+            routing.request().resume();
+            if (entry != null && isCurrent(entry)) {
+                joined.increment();
+                send(routing, entry);
+            } else {
+                routing.next();
+            }
+        }));
+    }
+
+    /** Writes a stored answer: 200 with its body, or 304 when the client's copy is current. */
+    private static void send(RoutingContext routing, Entry entry) {
+        HttpCaching.Rendered r = entry.rendered();
+        HttpServerResponse response = routing.response();
+        MultiMap headers = response.headers();
+        headers.set(HttpHeaders.ETAG, entry.etag())
+                .set(HttpHeaders.CACHE_CONTROL, r.cacheControl())
+                .add(HttpHeaders.VARY, HttpCaching.VARY);
+        if (entry.lastModified() != null) {
+            headers.set(HttpHeaders.LAST_MODIFIED, entry.lastModified());
+        }
+        if (r.links() != null) {
+            headers.set("Link", r.links());
+        }
+        headers.set(HEADER, "HIT");
+        if (HttpCaching.notModified(routing.request(), r)) {
+            response.setStatusCode(304).end();
+        } else {
+            headers.set(HttpHeaders.CONTENT_TYPE, r.mediaType());
+            // a fresh wrapper (its own indexes and reference count) around the shared, never-modified array
+            response.end(Buffer.buffer(Unpooled.wrappedBuffer(r.body())));
+        }
     }
 
     /**
@@ -176,7 +229,7 @@ public class ResponseCache {
         Entry entry = cache().getIfPresent(key);
         if (entry != null && isCurrent(entry)) {
             hits.increment();
-            return HttpCaching.respond(request.getRequest(), entry.rendered(), "HIT");
+            return HttpCaching.respond(request.getRequest(), null, entry.rendered(), "HIT");
         }
         routing.put(PENDING, new Pending(key, since));
         return null;
@@ -186,36 +239,6 @@ public class ResponseCache {
     private static String key(HttpServerRequest http) {
         String accept = http.getHeader(HttpHeaders.ACCEPT);
         return (http.getHeader(HttpCaching.VISITOR_HEADER) == null ? "- " : "v ") + (accept == null ? "" : accept) + " " + http.uri();
-    }
-
-    /**
-     * After a miss: when the same answer is being computed by another request, wait for it (bounded)
-     * instead of computing it again; otherwise this request computes it and others may wait for it.
-     */
-    @ServerRequestFilter(preMatching = true, priority = Priorities.USER + 1)
-    public Uni<Response> joinComputation(ContainerRequestContext request, RoutingContext routing) {
-        Pending pending = routing.get(PENDING);
-        Duration wait = settings().coalesceWait();
-        if (pending == null || wait.isZero()) {
-            return Uni.createFrom().nullItem();
-        }
-        CompletableFuture<Entry> mine = new CompletableFuture<>();
-        CompletableFuture<Entry> other = computing.putIfAbsent(pending.key, mine);
-        if (other == null) {
-            pending.leading = mine;
-            routing.addEndHandler(done -> finish(pending, null));
-            return Uni.createFrom().nullItem();
-        }
-        return Uni.createFrom().completionStage(other)
-                .ifNoItem().after(wait).recoverWithItem((Entry) null)
-                .onFailure().recoverWithItem((Entry) null)
-                .map(entry -> {
-                    if (entry == null || !isCurrent(entry)) {
-                        return null; // not shareable, failed, too slow, or already stale: compute it here
-                    }
-                    joined.increment();
-                    return HttpCaching.respond(request.getRequest(), entry.rendered(), "HIT");
-                });
     }
 
     /**
