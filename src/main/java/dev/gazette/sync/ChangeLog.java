@@ -51,6 +51,9 @@ public class ChangeLog {
     @Inject
     ContentVersion version;
 
+    @Inject
+    ChangeAnnouncements announcements;
+
     /**
      * A post, category, tag or author was created, changed or removed (for comments, see
      * {@link #comment}; for likes, {@link #postLiked} and {@link #commentLiked}).
@@ -102,7 +105,7 @@ public class ChangeLog {
         // the counter row stays locked until this transaction ends: numbers become visible in order
         em.createNativeQuery("update change_counter set last_seq = last_seq + 1 where id = 1").executeUpdate();
         long seq = ((Number) em.createNativeQuery("select last_seq from change_counter where id = 1").getSingleResult()).longValue();
-        version.changedInThisTransaction(seq, seq, withEveryChange(keys));
+        changed(seq, seq, withEveryChange(keys));
         var insert = em.createNativeQuery(slug == null
                         ? "insert into change_log (seq, type, entity_id, action, at) values (:seq, :type, :id, :action, :at)"
                         : "insert into change_log (seq, type, entity_id, slug, action, at) values (:seq, :type, :id, :slug, :action, :at)")
@@ -112,6 +115,12 @@ public class ChangeLog {
             insert.setParameter("slug", slug);
         }
         insert.executeUpdate();
+    }
+
+    /** Changes {@code firstSeq} to {@code lastSeq} move these keys here and on every other instance when they commit. */
+    private void changed(long firstSeq, long lastSeq, List<String> keys) {
+        version.changedInThisTransaction(firstSeq, lastSeq, keys);
+        announcements.announce(firstSeq, lastSeq, keys);
     }
 
     /** Every change is in the change feed, and moves what depends on any change at all. */
@@ -156,7 +165,7 @@ public class ChangeLog {
                 .executeUpdate();
         long last = ((Number) em.createNativeQuery("select last_seq from change_counter where id = 1").getSingleResult()).longValue();
         long seq = last - ids.size();
-        version.changedInThisTransaction(seq + 1, last, withEveryChange(commentKeys(postId)));
+        changed(seq + 1, last, withEveryChange(commentKeys(postId)));
         java.sql.Timestamp at = java.sql.Timestamp.from(Times.now());
         long first = seq + 1;
         em.unwrap(org.hibernate.Session.class).doWork(connection -> {

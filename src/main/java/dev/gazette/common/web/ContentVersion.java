@@ -31,8 +31,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * <p>Keys move when the transaction that recorded the change commits, before that request's
  * response is sent, so the writer's very next read is fresh. Lagging keys ({@code ...~}) move up to
  * {@code gazette.http.cache.list-counter-lag} later, all at once. Changes made through other
- * instances sharing the database are known only by the shared change counter: they make every
- * earlier answer stale ({@link #observe}).
+ * instances sharing the database move their keys here when the other instance announces them
+ * ({@link #changedElsewhere}, {@code ChangeAnnouncements}); a change known only by the shared change
+ * counter (the announcement was missed) makes every earlier answer stale ({@link #observe}).
  */
 @ApplicationScoped
 public class ContentVersion {
@@ -136,6 +137,23 @@ public class ContentVersion {
         for (String key : lagging) {
             lagging.remove(key);
             slots.accumulateAndGet(slot(key), at, Math::max);
+        }
+    }
+
+    /**
+     * Changes {@code firstSeq} to {@code lastSeq} were committed through another instance, which
+     * announced their keys: those keys move here as a local commit moves them, and the counter's
+     * next reading knows these numbers. Without keys (too many to announce) every earlier answer is
+     * stale.
+     */
+    public void changedElsewhere(long firstSeq, long lastSeq, Collection<String> keys) {
+        for (long seq = firstSeq; seq <= lastSeq; seq++) {
+            peers.known(seq);
+        }
+        if (keys.isEmpty()) {
+            floor = sequence.incrementAndGet();
+        } else {
+            move(keys);
         }
     }
 

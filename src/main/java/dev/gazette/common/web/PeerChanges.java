@@ -3,8 +3,8 @@ package dev.gazette.common.web;
 import java.util.concurrent.ConcurrentSkipListSet;
 
 /**
- * Tells changes made through other instances from this instance's own, by the numbers the shared
- * change counter gives them. This instance's numbers are known from just before their commit (and
+ * Tells changes made through other instances that were not announced from this instance's own and
+ * the announced ones, by the numbers the shared change counter gives them. This instance's numbers are known from just before their commit (and
  * forgotten if it rolls back), so a reading of the counter taken while a local change commits never
  * mistakes it for a peer's, and a peer's change is never taken for a local one.
  */
@@ -16,6 +16,11 @@ final class PeerChanges {
 
     /** This instance's transaction, about to commit, took this number. */
     void own(long seq) {
+        own.add(seq);
+    }
+
+    /** Another instance announced the change of this number, with its keys: it is accounted for like our own. */
+    void known(long seq) {
         own.add(seq);
     }
 
