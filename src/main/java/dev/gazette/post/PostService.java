@@ -100,6 +100,9 @@ public class PostService {
     @Inject
     PostScheduler scheduler;
 
+    @Inject
+    PostProtection protection;
+
     // ---------------------------------------------------------------- reads
 
     /**
@@ -181,7 +184,7 @@ public class PostService {
                 : () -> reads.count(query);
         ListPage<PostView> page = reads.page(query, order, cursor, q.limit(), total, q.include(), q.withContent(), liker, now);
         page = new ListPage<>(withFeaturedMedia(page.items()).stream()
-                .map(v -> v.isProtected() && !mayEdit(v.authorId()) ? v.withheld() : v).toList(), page.page());
+                .map(v -> v.isProtected() && !protection.mayEdit(v.authorId()) ? v.withheld() : v).toList(), page.page());
         shown(page.items(), q.include(), false);
         if (q.include().contains("author") && !caller.seesStaff()) {
             page = new ListPage<>(page.items().stream().map(PostService::withPublicAuthor).toList(), page.page());
@@ -207,11 +210,11 @@ public class PostService {
             throw ApiException.notFound("Post", key);
         }
         PostView view = withFeaturedMedia(List.of(PostReads.view(found.post(), found.terms(), include, true, now))).get(0);
-        if (view.isProtected() && !mayEdit(view.authorId())) {
+        if (view.isProtected() && !protection.mayEdit(view.authorId())) {
             if (password == null || password.isEmpty()) {
                 view = view.withheld();
             } else if (!PostPassword.matches(found.post().passwordHash(), password)) {
-                throw incorrectPassword(view.slug());
+                throw PostProtection.incorrectPassword(view.slug());
             }
         }
         shown(List.of(view), include, true);
@@ -437,28 +440,9 @@ public class PostService {
 
     /** Public posts for everyone; others for editors and admins, and for the author of their own. */
     private boolean readable(PostReads.PostRow post, Instant now) {
-        return post.isPublicAt(now) || mayEdit(post.authorId());
+        return post.isPublicAt(now) || protection.mayEdit(post.authorId());
     }
 
-    /**
-     * Whether the caller may edit a post of this author (editors and admins any, authors their own): they
-     * see drafts, and a protected post's content without its password.
-     */
-    private boolean mayEdit(long authorId) {
-        Optional<Principal> me = caller.principal();
-        return me.isPresent() && (me.get().role().editsAllContent()
-                || (me.get().role() == Role.AUTHOR && authorId == me.get().authorId()));
-    }
-
-    /**
-     * 403, as WordPress answers a wrong post password ({@code rest_post_incorrect_password}): the reader is
-     * known to the server as anyone else, and a 401 would have to challenge for an HTTP authentication
-     * scheme (Bearer) that is not what is missing.
-     */
-    static ApiException incorrectPassword(String slug) {
-        return new ApiException(403, "incorrect-post-password", "Incorrect password",
-                "The " + PostPassword.HEADER + " header does not hold the password of post '" + slug + "'.", null);
-    }
 
     private Post writable(IdOrSlug key, Principal me, String ifMatch) {
         Post post = posts.find(key).orElseThrow(() -> ApiException.notFound("Post", key));

@@ -128,6 +128,42 @@ class ProtectedPostTest {
     }
 
     @Test
+    void commentsOfAProtectedPostNeedItsPasswordToBeReadOrWritten() {
+        String secret = unique("wombat").replace("-", "");
+        long id = post("Discussed " + unique("d"), "body", Fixtures.tag(unique("prot")), true);
+        String comments = "/api/v1/posts/" + id + "/comments";
+        long comment = Fixtures.asAdmin().body(Map.of("content", "A remark about the " + secret))
+                .post(comments).then().statusCode(201).extract().jsonPath().getLong("id");
+
+        // without the password: 403 problems, for the tree, one comment, its thread, and the post's flat list
+        for (String path : List.of(comments, "/api/v1/comments/" + comment, "/api/v1/comments/" + comment + "/thread",
+                "/api/v1/comments/" + comment + "/replies", "/api/v1/comments?post=" + id)) {
+            given().get(path).then().statusCode(403).contentType("application/problem+json")
+                    .body("type", endsWith("/post-password-required")).body(not(containsString(secret)));
+            given().header("X-Post-Password", "nope").get(path).then().statusCode(403)
+                    .body("type", endsWith("/incorrect-post-password"));
+            given().header("X-Post-Password", PASSWORD).get(path).then().statusCode(200)
+                    .header("Cache-Control", equalTo("private, no-cache")).header("X-Cache", nullValue());
+        }
+        given().header("X-Post-Password", PASSWORD).get(comments).then().statusCode(200)
+                .body("items[0].id", equalTo((int) comment)).body("items[0].contentHtml", containsString(secret));
+        Fixtures.Actor moderator = Fixtures.actor("moderator");
+        Fixtures.as(moderator.token()).get(comments).then().statusCode(200).body("items[0].id", equalTo((int) comment));
+
+        // site-wide lists and feeds leave them out
+        given().queryParam("limit", 100).get("/api/v1/comments").then().statusCode(200).body(not(containsString(secret)));
+        given().get("/api/v1/feeds/comments.rss").then().statusCode(200).body(not(containsString(secret)));
+
+        // writing one needs the password too
+        Map<String, Object> reader = Map.of("authorName", "Ada", "authorEmail", unique("ada") + "@example.com",
+                "content", "Can I read it?");
+        given().contentType(ContentType.JSON).body(reader).post(comments).then().statusCode(403)
+                .body("type", endsWith("/post-password-required"));
+        given().contentType(ContentType.JSON).header("X-Post-Password", PASSWORD).body(reader).post(comments).then()
+                .statusCode(201);
+    }
+
+    @Test
     void thePasswordIsWriteOnlyAndPatchOrPutWithoutItKeepIt() {
         String secret = unique("okapi").replace("-", "");
         long id = post("Kept " + unique("k"), secret, Fixtures.tag(unique("prot")), true);
