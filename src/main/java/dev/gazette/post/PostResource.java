@@ -210,7 +210,7 @@ public class PostResource {
             that may see them. The ETag's first part is the post's version, for If-Match on writes. With `X-Visitor-Id` or
             a token the post carries `likedByMe` and the answer is private (`Cache-Control: private`).
 
-            **Protected posts** (`protected: true`) come with `content` and `excerpt` null, unless the request carries
+            **Protected posts** (`protected: true`) come with `content` null and `excerpt` empty, unless the request carries
             the post's password in the `X-Post-Password` header (a header, so it is never written to access logs as a
             query string would be) or a token that may edit the post. An answer to a request with the header is
             private (`Cache-Control: private, no-cache`) and never kept by Gazette's response cache; a wrong password

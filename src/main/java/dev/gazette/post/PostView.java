@@ -18,8 +18,8 @@ public record PostView(
         @Schema(example = "42") long id,
         @Schema(example = "council-approves-harbour-wall-repairs-after-winter-storms") String slug,
         @Schema(example = "Council approves harbour wall repairs after winter storms") String title,
-        @Schema(description = "Plain text; null while the post is protected and the password was not given", nullable = true,
-                example = "Temperatures passed 44 °C in Seville on Tuesday…") String excerpt,
+        @Schema(description = "Plain text; empty (\"\", as WordPress renders it) while the post is protected and the password"
+                + " was not given", example = "Temperatures passed 44 °C in Seville on Tuesday…") String excerpt,
         @Schema(description = "Sanitized HTML; in lists only with fields=content; null while the post is protected and the"
                 + " password was not given", nullable = true,
                 example = "<p>Temperatures passed 44 °C in Seville on Tuesday.</p>") String content,
@@ -64,9 +64,9 @@ public record PostView(
                 likeCount, likedByMe, version, author, categories, tags);
     }
 
-    /** The same post without what its password protects: its content and excerpt. */
+    /** The same post without what its password protects: its content (null) and excerpt (empty). */
     public PostView withheld() {
-        return new PostView(id, slug, title, null, null, status, publishedAt, modifiedAt, createdAt, authorId, categoryIds,
+        return new PostView(id, slug, title, "", null, status, publishedAt, modifiedAt, createdAt, authorId, categoryIds,
                 tagIds, source, canonicalUrl, commentStatus, sticky, isProtected, featuredImageUrl, featuredMediaId, featuredMedia,
                 commentCount, likeCount, likedByMe, version, author, categories, tags);
     }
