@@ -7,6 +7,7 @@ import dev.gazette.common.persistence.SqlReads;
 import dev.gazette.common.web.ApiException;
 import dev.gazette.common.web.Cursor;
 import dev.gazette.common.web.IdOrSlug;
+import dev.gazette.post.PostProtection;
 import dev.gazette.post.PostStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -44,6 +45,8 @@ class CommentReads {
     private static final String LIKED_COLUMN = ", exists (select 1 from comment_like l where l.comment_id = c.id and l.liker = :liker)";
     private static final String BREADTH_FIRST = " order by c.depth, c.created_at, c.id";
     private static final String PUBLIC_POST = "(" + PostStatus.PUBLIC_SQL + ")";
+    /** What checking a post's password protection needs: its hash (null when open), author and slug. */
+    private static final String PROTECTION = "p.password_hash, p.author_id, p.slug";
 
     @Inject
     SqlReads reads;
@@ -78,12 +81,12 @@ class CommentReads {
         }
     }
 
-    /** A post: its id, and whether it is public now. */
-    record PostRef(long id, boolean isPublic) {
+    /** A post: its id, whether it is public now, and what its password protection needs (hash or null, author, slug). */
+    record PostRef(long id, boolean isPublic, String passwordHash, long authorId, String slug) {
     }
 
-    /** A comment and whether its post is public now. */
-    record Located(CommentRow row, boolean onPublicPost) {
+    /** A comment, whether its post is public now, and that post's protection (hash or null, author, slug). */
+    record Located(CommentRow row, boolean onPublicPost, String passwordHash, long postAuthorId, String postSlug) {
     }
 
     /** One keyset page of comments, in list order; {@code complete} when it is the whole list (first page, no next). */
@@ -94,15 +97,21 @@ class CommentReads {
 
     /** The post with this id or slug (its id and visibility only), if it exists. */
     Optional<PostRef> post(IdOrSlug key, Instant now) {
-        String sql = "select p.id, " + PUBLIC_POST + " from post p where " + (key.isId() ? "p.id = :key" : "p.slug = :key");
+        String sql = "select p.id, " + PUBLIC_POST + ", " + PROTECTION + " from post p where " + (key.isId() ? "p.id = :key" : "p.slug = :key");
         List<PostRef> found = reads.list(sql, Map.of("key", key.isId() ? key.id() : key.slug(), "now", now),
-                rs -> new PostRef(rs.getLong(1), rs.getBoolean(2)));
+                rs -> new PostRef(rs.getLong(1), rs.getBoolean(2), rs.string(3), rs.getLong(4), rs.string(5)));
         return found.stream().findFirst();
     }
 
     /** SQL for the id of the post with this key if it is public now (null otherwise), with {@link #publicPostIdParameters}. */
     String publicPostIdSql(IdOrSlug key) {
-        return "(select p.id from post p where " + (key.isId() ? "p.id = :key" : "p.slug = :key") + " and " + PUBLIC_POST + ")";
+        return publicPostIdSql(key, false);
+    }
+
+    /** The same, also null when {@code openOnly} and the post is password-protected. */
+    String publicPostIdSql(IdOrSlug key, boolean openOnly) {
+        return "(select p.id from post p where " + (key.isId() ? "p.id = :key" : "p.slug = :key") + " and " + PUBLIC_POST
+                + (openOnly ? " and " + PostProtection.OPEN_SQL : "") + ")";
     }
 
     Map<String, Object> publicPostIdParameters(IdOrSlug key, Instant now) {
@@ -111,11 +120,12 @@ class CommentReads {
 
     /** The comment with this id (any status) and whether its post is public now. */
     Optional<Located> comment(long id, Instant now, Shape shape) {
-        String sql = "select " + shape.columns() + ", " + PUBLIC_POST + " from comment c join post p on p.id = c.post_id"
-                + " where c.id = :id";
+        String sql = "select " + shape.columns() + ", " + PUBLIC_POST + ", " + PROTECTION
+                + " from comment c join post p on p.id = c.post_id where c.id = :id";
         int publicColumn = shape.columnCount() + 1;
         List<Located> found = reads.list(sql, shape.parameters(Map.of("id", id, "now", now)),
-                rs -> new Located(row(rs, shape), rs.getBoolean(publicColumn)));
+                rs -> new Located(row(rs, shape), rs.getBoolean(publicColumn), rs.string(publicColumn + 1),
+                        rs.getLong(publicColumn + 2), rs.string(publicColumn + 3)));
         return found.stream().findFirst();
     }
 

@@ -27,6 +27,7 @@ import dev.gazette.common.web.ListPage;
 import dev.gazette.common.web.ListTotals;
 import dev.gazette.common.web.PageInfo;
 import dev.gazette.post.Post;
+import dev.gazette.post.PostProtection;
 import dev.gazette.post.PostRepository;
 import dev.gazette.sync.ChangeLog;
 import dev.gazette.webhook.WebhookEvent;
@@ -83,6 +84,9 @@ public class CommentService {
 
     @Inject
     CommentReads reads;
+
+    @Inject
+    PostProtection protection;
 
     @Inject
     ListTotals totals;
@@ -152,6 +156,7 @@ public class CommentService {
     private CommentView store(IdOrSlug postKey, CommentInput in, Origin origin, Verdict verdict) {
         Instant now = Times.now();
         Post post = publicPost(postKey, now);
+        protection.requireDiscussion(post.passwordHash, post.author.id, post.slug);
         if (post.commentStatus == Post.CommentStatus.CLOSED || closedByAge(post, now)) {
             throw ApiException.forbidden("Comments are closed on this post.");
         }
@@ -302,8 +307,14 @@ public class CommentService {
         Instant now = Times.now();
         Cursor c = cursor(cursor, sort, () -> publicPostId(postKey, now));
         CommentReads.Shape shape = new CommentReads.Shape(isModerator(), liker, false);
+        // a plain visitor's page leaves out a protected post's roots in the same statement (an empty page then
+        // finds out why below); who may unlock one (a password, a token) has the post checked first
+        boolean plain = !shape.moderator() && !caller.isAuthenticated() && protection.password() == null;
+        if (!plain && !shape.moderator()) {
+            publicPostId(postKey, now);
+        }
         // by time, the roots index (post, status, parent, time) holds them in order
-        CommentReads.Page page = reads.page(List.of("c.post_id = " + reads.publicPostIdSql(postKey), ROOT, APPROVED),
+        CommentReads.Page page = reads.page(List.of("c.post_id = " + reads.publicPostIdSql(postKey, plain), ROOT, APPROVED),
                 reads.publicPostIdParameters(postKey, now), sort == Sort.TOP ? null : "c.parent_id", sort, c, limit, shape);
         long postId = page.rows().isEmpty() ? publicPostId(postKey, now) : page.rows().get(0).view().postId();
         showsDiscussion(postId);
@@ -357,14 +368,19 @@ public class CommentService {
         List<String> where = new ArrayList<>(List.of("c.status = :status"));
         Map<String, Object> params = new HashMap<>(Map.of("status", wanted.name()));
         if (postKey != null) {
-            long postId = reads.post(IdOrSlug.parse(postKey), Times.now())
+            CommentReads.PostRef post = reads.post(IdOrSlug.parse(postKey), Times.now())
                     .filter(p -> moderator || p.isPublic())
-                    .orElseThrow(() -> ApiException.badRequest("post", "no post '" + postKey + "'")).id();
+                    .orElseThrow(() -> ApiException.badRequest("post", "no post '" + postKey + "'"));
+            if (!moderator) {
+                protection.requireDiscussion(post.passwordHash(), post.authorId(), post.slug());
+            }
+            long postId = post.id();
             where.add("c.post_id = :post");
             params.put("post", postId);
             showsDiscussion(postId);
         } else if (!moderator) {
-            where.add("exists (select 1 from post p where p.id = c.post_id and " + dev.gazette.post.PostStatus.PUBLIC_SQL + ")");
+            where.add("exists (select 1 from post p where p.id = c.post_id and " + dev.gazette.post.PostStatus.PUBLIC_SQL
+                    + " and " + PostProtection.OPEN_SQL + ")"); // a protected post's comments need its password
             params.put("now", Times.now());
             answer.shows(ContentKeys.COMMENT_LISTS, ContentKeys.COMMENT_LIST_COUNTS);
         }
@@ -607,10 +623,14 @@ public class CommentService {
         return posts.find(key).filter(p -> p.isPublicAt(now)).orElseThrow(() -> ApiException.notFound("Post", key));
     }
 
-    /** The id of a public post, read without loading it. */
+    /** The id of a public post whose discussion the caller may read, read without loading it. */
     private long publicPostId(IdOrSlug key, Instant now) {
-        return reads.post(key, now).filter(CommentReads.PostRef::isPublic).map(CommentReads.PostRef::id)
+        CommentReads.PostRef post = reads.post(key, now).filter(CommentReads.PostRef::isPublic)
                 .orElseThrow(() -> ApiException.notFound("Post", key));
+        if (!isModerator()) {
+            protection.requireDiscussion(post.passwordHash(), post.authorId(), post.slug());
+        }
+        return post.id();
     }
 
     /** A comment the caller may read: approved (on a public post), or anything for a moderator. */
@@ -628,6 +648,7 @@ public class CommentService {
         if (c.status() != CommentStatus.APPROVED || !found.onPublicPost()) {
             throw ApiException.notFound("Comment", id);
         }
+        protection.requireDiscussion(found.passwordHash(), found.postAuthorId(), found.postSlug());
         showsDiscussion(c.postId());
         return found;
     }

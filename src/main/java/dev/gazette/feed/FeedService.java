@@ -47,6 +47,12 @@ public class FeedService {
     @Inject
     AnswerKeys answer;
 
+    /**
+     * What a feed item of a password-protected post says instead of its excerpt, and carries instead of its
+     * content (nothing), whoever reads the feed: WordPress's words for it.
+     */
+    static final String PROTECTED = "There is no excerpt because this is a protected post.";
+
     public record Feed(byte[] body, String mediaType, Instant updated) {
     }
 
@@ -58,8 +64,8 @@ public class FeedService {
                 PostQuery.Sort.NEWEST, PostQuery.StatusFilter.PUBLISHED, Set.of("author", "categories", "tags"),
                 config.feeds().fullContent(), null, size));
         List<FeedDocument.Item> items = page.items().stream().map(p -> new FeedDocument.Item(
-                "urn:gazette:post:" + p.id(), postUrl(p.slug(), p.id()), p.title(), p.excerpt(),
-                config.feeds().fullContent() ? p.content() : null, p.publishedAt(), p.modifiedAt(),
+                "urn:gazette:post:" + p.id(), postUrl(p.slug(), p.id()), p.title(), p.isProtected() ? PROTECTED : p.excerpt(),
+                config.feeds().fullContent() && !p.isProtected() ? p.content() : null, p.publishedAt(), p.modifiedAt(),
                 p.author() == null ? null : p.author().displayName(),
                 Stream.concat(p.categories().stream().map(c -> new FeedDocument.Term("category", c.slug(), c.name())),
                         p.tags().stream().map(t -> new FeedDocument.Term("tag", t.slug(), t.name()))).toList(),

@@ -37,12 +37,15 @@ public final class Wxr {
                           String content, String approved, String type, long parent) {
     }
 
-    /** An {@code <item>}: a post, page, attachment, menu item, ... */
+    /**
+     * An {@code <item>}: a post, page, attachment, menu item, ... {@code password} is its {@code wp:post_password}
+     * (WordPress exports it in clear), null or empty when it is not protected.
+     */
     public record Item(long postId, String type, String title, String link, String creator, String content, String excerpt,
                        String status, String postName, String dateLocal, String dateGmt, String modifiedLocal,
                        String modifiedGmt, String commentStatus,
                        boolean sticky, String attachmentUrl, List<Term> terms, Map<String, String> meta,
-                       List<Comment> comments, int line, long parent, int menuOrder) {
+                       List<Comment> comments, int line, long parent, int menuOrder, String password) {
     }
 
     /** What a reader hands over as it streams through the file. */

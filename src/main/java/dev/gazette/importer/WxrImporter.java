@@ -11,6 +11,7 @@ import dev.gazette.common.text.Hashes;
 import dev.gazette.common.text.HtmlContent;
 import dev.gazette.common.text.Slugs;
 import dev.gazette.post.Post;
+import dev.gazette.post.PostPassword;
 import dev.gazette.post.PostService;
 import dev.gazette.post.PostStatus;
 import dev.gazette.resolve.OldLinks;
@@ -582,10 +583,16 @@ public class WxrImporter {
             metadata(item);
             // (posts without a featured media item keep the digest they had before media were imported)
             String digest = featuredMediaId == null ? postDigest : digest(postDigest, featuredMediaId);
+            if (!blank(item.password())) { // (and open posts the one they had before passwords were)
+                digest = digest(digest, "protected");
+            }
             Source existing = source("post", key);
             Post post = existing == null ? null : em.find(Post.class, existing.gazetteId());
             boolean wasPublic = post != null && post.isPublicAt(now);
             if (post != null && existing.digest().equals(digest)) {
+                if (!blank(item.password())) {
+                    protect(post, item.password()); // the digest holds no password (a fast hash of it would undo PBKDF2)
+                }
                 tally.skipped("posts", "unchanged");
             } else {
                 boolean created = post == null;
@@ -684,6 +691,19 @@ public class WxrImporter {
             post.commentStatus = "closed".equals(item.commentStatus()) ? Post.CommentStatus.CLOSED : Post.CommentStatus.OPEN;
             post.sticky = item.sticky();
             post.featuredImageUrl = thumbnail;
+            protect(post, item.password());
+        }
+
+        /**
+         * A post with a {@code wp:post_password} stays protected by it, published or not (stored hashed,
+         * never in clear; an unchanged password keeps its hash); one without is open.
+         */
+        private void protect(Post post, String password) {
+            if (blank(password)) {
+                post.passwordHash = null;
+            } else if (!PostPassword.matches(post.passwordHash, password)) {
+                post.passwordHash = PostPassword.hash(password);
+            }
         }
 
         private Long fallbackAuthor() {

@@ -99,6 +99,13 @@ public class Post extends PanacheEntityBase {
     @Column(name = "featured_media_id")
     public Long featuredMediaId;
 
+    /**
+     * {@link PostPassword#hash} of the password readers need for the content and excerpt; null when the
+     * post is not protected. Never leaves the service layer.
+     */
+    @Column(name = "password_hash")
+    public String passwordHash;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "comment_status", nullable = false)
     public CommentStatus commentStatus;

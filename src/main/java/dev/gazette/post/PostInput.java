@@ -1,5 +1,9 @@
 package dev.gazette.post;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import dev.gazette.common.text.HtmlContent.ContentFormat;
 import dev.gazette.common.text.Slugs;
 import jakarta.validation.Valid;
@@ -8,6 +12,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 
@@ -42,7 +47,48 @@ public record PostInput(
         @Size(max = 2000) @Pattern(regexp = "^https?://\\S+$", message = "must be an http(s) URL")
         @Schema(description = "The post's lead image", example = "https://cdn.example.com/2026/11/seville.jpg") String featuredImageUrl,
         @Schema(description = "Id of a media item (POST /api/v1/media) shown as the post's featured image, with all its sizes",
-                example = "12") Long featuredMediaId) {
+                example = "12") Long featuredMediaId,
+        @Size(max = PostPassword.MAX_LENGTH) @JsonDeserialize(using = PasswordField.class)
+        @Schema(description = "Protects the post: readers then see its title and metadata but its content and excerpt only"
+                + " with this password in the X-Post-Password header. Write-only (never returned; `protected` says whether"
+                + " there is one), stored as a salted PBKDF2 hash. Omitted: the post keeps its password (on PUT too);"
+                + " null or \"\": the post is no longer protected.", writeOnly = true, nullable = true, example = "enter")
+        String password) {
+
+    /** A post written without a password: a new one is not protected, an existing one keeps its password. */
+    public PostInput(String slug, String title, String content, ContentFormat format, String excerpt, PostStatus status,
+                     Instant publishedAt, Long authorId, List<String> categories, List<String> tags, Source source,
+                     String canonicalUrl, Post.CommentStatus commentStatus, Boolean sticky, String featuredImageUrl,
+                     Long featuredMediaId) {
+        this(slug, title, content, format, excerpt, status, publishedAt, authorId, categories, tags, source, canonicalUrl,
+                commentStatus, sticky, featuredImageUrl, featuredMediaId, null);
+    }
+
+    /**
+     * Reads {@code password} so that an explicit null (remove the protection) and an absent member (keep the
+     * password) differ: null becomes "", absence stays null. Strings pass Gazette's usual text check.
+     */
+    public static final class PasswordField extends StdDeserializer<String> {
+
+        public PasswordField() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            return (String) context.findRootValueDeserializer(context.constructType(String.class)).deserialize(parser, context);
+        }
+
+        @Override
+        public String getNullValue(DeserializationContext context) {
+            return "";
+        }
+
+        @Override
+        public Object getAbsentValue(DeserializationContext context) {
+            return null;
+        }
+    }
 
     @Schema(name = "SourceInput")
     public record Source(

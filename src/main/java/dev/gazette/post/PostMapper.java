@@ -23,7 +23,7 @@ final class PostMapper {
                 p.publishedAt, p.modifiedAt, p.createdAt, p.author.id,
                 categories.stream().map(c -> c.id).toList(),
                 tags.stream().map(t -> t.id).toList(),
-                source, p.canonicalUrl, p.commentStatus, p.sticky, p.featuredImageUrl, p.featuredMediaId, null, p.commentCount, p.likeCount,
+                source, p.canonicalUrl, p.commentStatus, p.sticky, p.passwordHash != null, p.featuredImageUrl, p.featuredMediaId, null, p.commentCount, p.likeCount,
                 null, p.version,
                 include.contains("author") ? AuthorView.of(p.author) : null,
                 include.contains("categories") ? categories.stream()
@@ -32,13 +32,16 @@ final class PostMapper {
                 include.contains("tags") ? tags.stream().map(t -> new PostView.TagRef(t.id, t.slug, t.name)).toList() : null);
     }
 
-    /** The input document equivalent to a stored post: what a PATCH is merged into. */
+    /**
+     * The input document equivalent to a stored post: what a PATCH is merged into. Its password is
+     * absent (null: the hash cannot be turned back into one), which keeps the stored hash.
+     */
     static PostInput toInput(Post p) {
         return new PostInput(p.slug, p.title, p.content, null, p.excerpt, p.status, p.publishedAt, p.author.id,
                 p.categories.stream().map(c -> c.id.toString()).toList(),
                 p.tags.stream().map(t -> t.id.toString()).toList(),
                 p.sourceOutlet == null ? null
                         : new PostInput.Source(p.sourceAuthor, p.sourceOutlet, p.sourceUrl, p.sourcePublishedAt),
-                p.canonicalUrl, p.commentStatus, p.sticky, p.featuredImageUrl, p.featuredMediaId);
+                p.canonicalUrl, p.commentStatus, p.sticky, p.featuredImageUrl, p.featuredMediaId, null);
     }
 }

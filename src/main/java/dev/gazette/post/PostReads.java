@@ -37,7 +37,7 @@ class PostReads {
     private static final String POST_COLUMNS = "p.id, p.slug, p.title, p.excerpt, p.status, p.published_at, p.modified_at,"
             + " p.created_at, p.author_id, p.source_author, p.source_outlet, p.source_url, p.source_published_at,"
             + " p.canonical_url, p.comment_status, p.sticky, p.featured_image_url, p.comment_count, p.like_count, p.version,"
-            + " p.featured_media_id";
+            + " p.featured_media_id, p.password_hash";
     private static final String CONTENT_COLUMN = ", p.content";
     /** The author's public columns ({@link AuthorView}), read after the post's when it is included. */
     private static final String AUTHOR_COLUMNS = ", a.slug, a.display_name, a.bio, a.avatar_url, a.role, a.updated_at";
@@ -170,7 +170,7 @@ class PostReads {
         PostStatus status = p.status() == PostStatus.SCHEDULED && p.isPublicAt(now) ? PostStatus.PUBLISHED : p.status();
         return new PostView(p.id(), p.slug(), p.title(), p.excerpt(), withContent ? p.content() : null, status,
                 p.publishedAt(), p.modifiedAt(), p.createdAt(), p.authorId(), t.categoryIds, t.tagIds,
-                p.source(), p.canonicalUrl(), p.commentStatus(), p.sticky(), p.featuredImageUrl(), p.featuredMediaId(), null, p.commentCount(),
+                p.source(), p.canonicalUrl(), p.commentStatus(), p.sticky(), p.passwordHash() != null, p.featuredImageUrl(), p.featuredMediaId(), null, p.commentCount(),
                 p.likeCount(), p.likedByMe(), p.version(), include.contains("author") ? p.author() : null,
                 include.contains("categories") ? t.categories : null, include.contains("tags") ? t.tags : null);
     }
@@ -186,7 +186,7 @@ class PostReads {
         PostView.SourceCredit source = outlet == null ? null
                 : new PostView.SourceCredit(row.string(10), outlet, row.string(12), row.instant(13));
         long authorId = row.getLong(9);
-        int next = 22;
+        int next = 23;
         String content = withContent ? row.string(next++) : null;
         AuthorView author = withAuthor
                 ? new AuthorView(authorId, row.string(next), row.string(next + 1), row.string(next + 2), row.string(next + 3),
@@ -199,14 +199,18 @@ class PostReads {
         return new PostRow(id, row.string(2), row.string(3), row.string(4), content, PostStatus.valueOf(row.string(5)),
                 row.instant(6), row.instant(7), row.instant(8), authorId, source, row.string(14),
                 Post.CommentStatus.valueOf(row.string(15)), row.getBoolean(16), row.string(17), row.getInt(18), row.getInt(19),
-                likedByMe, row.getLong(20), row.longOrNull(21), author);
+                likedByMe, row.getLong(20), row.longOrNull(21), row.string(22), author);
     }
 
-    /** A post as read, before its terms are added: everything of its view but those. */
+    /**
+     * A post as read, before its terms are added: everything of its view but those, and its password
+     * hash (to check a reader's password; never part of a view).
+     */
     record PostRow(long id, String slug, String title, String excerpt, String content, PostStatus status,
                    Instant publishedAt, Instant modifiedAt, Instant createdAt, long authorId, PostView.SourceCredit source,
                    String canonicalUrl, Post.CommentStatus commentStatus, boolean sticky, String featuredImageUrl,
-                   int commentCount, int likeCount, Boolean likedByMe, long version, Long featuredMediaId, AuthorView author) {
+                   int commentCount, int likeCount, Boolean likedByMe, long version, Long featuredMediaId, String passwordHash,
+                   AuthorView author) {
 
         /** As {@link Post#isPublicAt}. */
         boolean isPublicAt(Instant now) {

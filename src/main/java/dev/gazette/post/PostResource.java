@@ -41,6 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.gazette.comment.Liker;
 import dev.gazette.common.web.ApiException;
 import dev.gazette.common.web.PageInfo;
+import dev.gazette.common.web.Problem;
 
 import java.time.Instant;
 import java.util.EnumSet;
@@ -81,6 +82,7 @@ public class PostResource {
             + " all apply (AND).";
     static final String VISITOR = "Anonymous liker id (8 to 64 of A-Z a-z 0-9 - _, e.g. a UUID kept by the client); with it (or a token)"
             + " posts carry likedByMe and the answer is private";
+    static final String PASSWORD = "The password of a protected post, to read its content and excerpt; the answer is then private";
     static final String VISITOR_EXAMPLE = "3f0c2a7e-5b1d-4e8a-9c61-2d7f0b9e4a11";
     /** At most this many values in one multi-value filter. */
     static final int MAX_VALUES = 50;
@@ -102,7 +104,8 @@ public class PostResource {
             different filters all apply (AND). A category matches its sub-categories too, as its `postCount` counts.
 
             Items are summaries: add `fields=content` for bodies, `include=author,categories,tags` to embed related
-            objects (a fixed number of queries, whatever the page size). With `X-Visitor-Id` or a token each post
+            objects (a fixed number of queries, whatever the page size); protected posts (`protected: true`) list
+            without content and excerpt, whatever `fields` asks (read one with its password). With `X-Visitor-Id` or a token each post
             carries `likedByMe` and the answer is private. With a token, `status` lists drafts, scheduled or trashed
             posts too (authors see only their own). An unknown query parameter is a 400.""")
     @APIResponse(responseCode = "200", description = "A page of posts; Link header with rel=next/prev",
@@ -205,12 +208,20 @@ public class PostResource {
     @Operation(summary = "Get a post", description = """
             By numeric id or slug, with its content. Drafts, scheduled and trashed posts are 404 without a token
             that may see them. The ETag's first part is the post's version, for If-Match on writes. With `X-Visitor-Id` or
-            a token the post carries `likedByMe` and the answer is private (`Cache-Control: private`).""")
+            a token the post carries `likedByMe` and the answer is private (`Cache-Control: private`).
+
+            **Protected posts** (`protected: true`) come with `content` null and `excerpt` empty, unless the request carries
+            the post's password in the `X-Post-Password` header (a header, so it is never written to access logs as a
+            query string would be) or a token that may edit the post. An answer to a request with the header is
+            private (`Cache-Control: private, no-cache`) and never kept by Gazette's response cache; a wrong password
+            is a 403 problem (`incorrect-post-password`).""")
     @APIResponse(responseCode = "200", description = "The post",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostView.class)))
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match / If-Modified-Since)")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", description = "X-Post-Password is not the password of this protected post",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response getPost(
             @Parameter(description = "Numeric id or slug", example = "council-approves-harbour-wall-repairs-after-winter-storms") @PathParam("idOrSlug") String idOrSlug,
@@ -218,10 +229,11 @@ public class PostResource {
             @QueryParam("include") String include,
             @Parameter(description = "Comma-separated fields to return", example = "id,title,content") @QueryParam("fields") String fields,
             @Parameter(description = VISITOR, example = VISITOR_EXAMPLE) @HeaderParam(Liker.HEADER) String visitorId,
+            @Parameter(description = PASSWORD, example = "enter") @HeaderParam(PostPassword.HEADER) String password,
             @Context Request request) {
         FieldSelection selection = FieldSelection.parse(fields, PostView.class);
         Optional<Liker> liker = Liker.of(caller, visitorId);
-        PostView post = service.get(IdOrSlug.parse(idOrSlug), Params.words("include", include, PostQuery.INCLUDES), liker);
+        PostView post = service.get(IdOrSlug.parse(idOrSlug), Params.words("include", include, PostQuery.INCLUDES), liker, password);
         Instant lastModified = post.modifiedAt();
         if (post.author() != null && post.author().updatedAt().isAfter(lastModified)) {
             lastModified = post.author().updatedAt();
@@ -236,7 +248,8 @@ public class PostResource {
     @Operation(summary = "Create a post", description = """
             Authors, editors and admins. Content is HTML or Markdown (`format`), stored sanitized. The slug comes
             from the title unless given; the excerpt from the content unless given. `status` defaults to draft;
-            published with a future `publishedAt` schedules the post.""")
+            published with a future `publishedAt` schedules the post. `password` protects it (write-only, stored
+            hashed).""")
     @SecurityRequirement(name = "bearer")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostInput.class),
             examples = @ExampleObject(name = "republished", summary = "A re-published article with its source credited", value = CREATE_EXAMPLE)))
@@ -257,7 +270,8 @@ public class PostResource {
     @PUT
     @Path("/posts/{idOrSlug}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace a post", description = "The whole post: omitted optional fields are cleared. Authors only their own posts.")
+    @Operation(summary = "Replace a post", description = "The whole post: omitted optional fields are cleared, except `password`"
+            + " (write-only, so a post read and sent back keeps it; null or \"\" removes the protection). Authors only their own posts.")
     @SecurityRequirement(name = "bearer")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostInput.class),
             examples = @ExampleObject(name = "republished", value = CREATE_EXAMPLE)))
@@ -283,7 +297,8 @@ public class PostResource {
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @Operation(summary = "Update a post", description = """
             JSON Merge Patch (RFC 7386): send only the fields to change; null clears one. The result is validated
-            like a PUT. Authors only their own posts.""")
+            like a PUT. `"password": "..."` protects the post, `"password": null` (or "") removes the protection,
+            no `password` member keeps it as it is. Authors only their own posts.""")
     @SecurityRequirement(name = "bearer")
     @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE,
             examples = @ExampleObject(name = "retitle", value = "{\"title\": \"Heatwave grips all of southern Europe\", \"tags\": [\"heatwave\", \"spain\"]}")))

@@ -37,6 +37,10 @@ import java.util.regex.Pattern;
  * weighted A, excerpt B; V10, its index V19). H2 has no text search, so the fallback matches each
  * word or quoted phrase as a substring of title or text (all must match, {@code -word} must not)
  * and scores a title hit 3, an excerpt hit 1, in one statement.
+ *
+ * <p>A password-protected post is found and scored by its title only, on both databases (its vectors
+ * hold only the title, V20.1): words of its content or excerpt, which the public may not read, must not
+ * make it match, nor keep it out of a search that excludes them.
  */
 @ApplicationScoped
 public class PostSearch {
@@ -80,8 +84,9 @@ public class PostSearch {
             String name = "t" + n++;
             String like = SqlLike.contains(term);
             String title = "lower(p.title) like :" + name + " escape '\\'";
-            String body = "lower(p.content_text) like :" + name + " escape '\\'";
-            String excerpt = "lower(p.excerpt) like :" + name + " escape '\\'";
+            // a protected post's content and excerpt are not searched (as its search vectors on PostgreSQL, V20.1)
+            String body = "(p.password_hash is null and lower(p.content_text) like :" + name + " escape '\\')";
+            String excerpt = "(p.password_hash is null and lower(p.excerpt) like :" + name + " escape '\\')";
             query.where((exclude ? "not " : "") + "(" + title + " or " + body + ")", name, like);
             if (!exclude) {
                 score.add("case when " + title + " then 3 else 0 end + case when " + excerpt + " then 1 else 0 end");

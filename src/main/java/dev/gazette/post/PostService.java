@@ -99,6 +99,9 @@ public class PostService {
     @Inject
     PostScheduler scheduler;
 
+    @Inject
+    PostProtection protection;
+
     // ---------------------------------------------------------------- reads
 
     /**
@@ -181,7 +184,8 @@ public class PostService {
                 ? () -> totals.of(query, count, ContentKeys.POST_LISTS, "now", PostReads.LIKER_PARAMETER)
                 : count;
         ListPage<PostView> page = reads.page(query, order, cursor, q.limit(), total, q.include(), q.withContent(), liker, now);
-        page = new ListPage<>(withFeaturedMedia(page.items()), page.page());
+        page = new ListPage<>(withFeaturedMedia(page.items()).stream()
+                .map(v -> v.isProtected() && !protection.mayEdit(v.authorId()) ? v.withheld() : v).toList(), page.page());
         shown(page.items(), q.include(), false);
         if (q.include().contains("author") && !caller.seesStaff()) {
             page = new ListPage<>(page.items().stream().map(PostService::withPublicAuthor).toList(), page.page());
@@ -191,12 +195,29 @@ public class PostService {
 
     /** One post with its content, if the caller may read it; like {@link #list}, outside a transaction. */
     public PostView get(IdOrSlug key, Set<String> include, Optional<Liker> liker) {
+        return get(key, include, liker, null);
+    }
+
+    /**
+     * The same for a reader who may send a protected post's password: without it (null or empty) the post
+     * comes without its content and excerpt, with the right one in full; staff who may edit the post need none.
+     *
+     * @throws ApiException 403 when the password is not the post's
+     */
+    public PostView get(IdOrSlug key, Set<String> include, Optional<Liker> liker, String password) {
         Instant now = Times.now();
         PostReads.Found found = reads.one(key, include.contains("author"), liker);
         if (found == null || !readable(found.post(), now)) {
             throw ApiException.notFound("Post", key);
         }
         PostView view = withFeaturedMedia(List.of(PostReads.view(found.post(), found.terms(), include, true, now))).get(0);
+        if (view.isProtected() && !protection.mayEdit(view.authorId())) {
+            if (password == null || password.isEmpty()) {
+                view = view.withheld();
+            } else if (!PostPassword.matches(found.post().passwordHash(), password)) {
+                throw PostProtection.incorrectPassword(view.slug());
+            }
+        }
         shown(List.of(view), include, true);
         return caller.seesStaff() ? view : withPublicAuthor(view);
     }
@@ -210,6 +231,7 @@ public class PostService {
         post.createdAt = Times.now();
         post.author = authors.findById(me.authorId());
         apply(post, input, me);
+        post.passwordHash = PostPassword.hash(input.password());
         posts.persist(post);
         published(post, false, true);
         return view(post);
@@ -222,6 +244,9 @@ public class PostService {
         boolean wasPublic = post.isPublicAt(Times.now());
         Set<Object> filed = filing(post);
         apply(post, input, me);
+        if (input.password() != null) { // omitted: kept, as it cannot be read back for a GET-then-PUT
+            post.passwordHash = PostPassword.hash(input.password());
+        }
         published(post, wasPublic, !filed.equals(filing(post)));
         return view(post);
     }
@@ -237,7 +262,11 @@ public class PostService {
         }
         boolean wasPublic = post.isPublicAt(Times.now());
         Set<Object> filed = filing(post);
-        apply(post, mergePatch.apply(current, patch, PostInput.class), me);
+        PostInput merged = mergePatch.apply(current, patch, PostInput.class);
+        apply(post, merged, me);
+        if (patch.has("password")) { // null or "" removes the protection; without the member the hash stays
+            post.passwordHash = PostPassword.hash(patch.get("password").isNull() ? null : merged.password());
+        }
         published(post, wasPublic, !filed.equals(filing(post)));
         return view(post);
     }
@@ -412,13 +441,9 @@ public class PostService {
 
     /** Public posts for everyone; others for editors and admins, and for the author of their own. */
     private boolean readable(PostReads.PostRow post, Instant now) {
-        if (post.isPublicAt(now)) {
-            return true;
-        }
-        Optional<Principal> me = caller.principal();
-        return me.isPresent() && (me.get().role().editsAllContent()
-                || (me.get().role() == Role.AUTHOR && post.authorId() == me.get().authorId()));
+        return post.isPublicAt(now) || protection.mayEdit(post.authorId());
     }
+
 
     private Post writable(IdOrSlug key, Principal me, String ifMatch) {
         Post post = posts.find(key).orElseThrow(() -> ApiException.notFound("Post", key));
@@ -573,6 +598,6 @@ public class PostService {
     private static PostInput withExcerpt(PostInput in, String excerpt) {
         return new PostInput(in.slug(), in.title(), in.content(), in.format(), excerpt, in.status(), in.publishedAt(),
                 in.authorId(), in.categories(), in.tags(), in.source(), in.canonicalUrl(), in.commentStatus(), in.sticky(), in.featuredImageUrl(),
-                in.featuredMediaId());
+                in.featuredMediaId(), in.password());
     }
 }

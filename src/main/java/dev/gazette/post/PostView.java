@@ -1,5 +1,6 @@
 package dev.gazette.post;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.gazette.author.AuthorView;
 import dev.gazette.media.MediaView;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -17,8 +18,10 @@ public record PostView(
         @Schema(example = "42") long id,
         @Schema(example = "council-approves-harbour-wall-repairs-after-winter-storms") String slug,
         @Schema(example = "Council approves harbour wall repairs after winter storms") String title,
-        @Schema(example = "Temperatures passed 44 °C in Seville on Tuesday…") String excerpt,
-        @Schema(description = "Sanitized HTML; in lists only with fields=content", nullable = true,
+        @Schema(description = "Plain text; empty (\"\", as WordPress renders it) while the post is protected and the password"
+                + " was not given", example = "Temperatures passed 44 °C in Seville on Tuesday…") String excerpt,
+        @Schema(description = "Sanitized HTML; in lists only with fields=content; null while the post is protected and the"
+                + " password was not given", nullable = true,
                 example = "<p>Temperatures passed 44 °C in Seville on Tuesday.</p>") String content,
         @Schema(example = "published") PostStatus status,
         @Schema(nullable = true) Instant publishedAt,
@@ -31,6 +34,9 @@ public record PostView(
         @Schema(example = "https://www.example-news.com/2026/11/heatwave", nullable = true) String canonicalUrl,
         @Schema(example = "open") Post.CommentStatus commentStatus,
         @Schema(description = "Pinned to the top of the front page", example = "false") boolean sticky,
+        @JsonProperty("protected") @Schema(name = "protected", description = "Password-protected: content and excerpt are"
+                + " shown only with the password in X-Post-Password (or to staff who may edit the post)", example = "false")
+        boolean isProtected,
         @Schema(nullable = true, example = "https://cdn.example.com/2026/11/seville.jpg") String featuredImageUrl,
         @Schema(description = "Id of the featured image's media item", nullable = true, example = "12") Long featuredMediaId,
         @Schema(description = "The featured image's media item (URLs and dimensions of every size, alt text, caption)",
@@ -47,15 +53,22 @@ public record PostView(
     /** The same post with another embedded author (the public form of the same author, say). */
     public PostView withAuthor(AuthorView embedded) {
         return new PostView(id, slug, title, excerpt, content, status, publishedAt, modifiedAt, createdAt, authorId, categoryIds,
-                tagIds, source, canonicalUrl, commentStatus, sticky, featuredImageUrl, featuredMediaId, featuredMedia, commentCount,
+                tagIds, source, canonicalUrl, commentStatus, sticky, isProtected, featuredImageUrl, featuredMediaId, featuredMedia, commentCount,
                 likeCount, likedByMe, version, embedded, categories, tags);
     }
 
     /** The same post showing its featured image's media item. */
     public PostView withFeaturedMedia(MediaView media) {
         return new PostView(id, slug, title, excerpt, content, status, publishedAt, modifiedAt, createdAt, authorId, categoryIds,
-                tagIds, source, canonicalUrl, commentStatus, sticky, featuredImageUrl, featuredMediaId, media, commentCount,
+                tagIds, source, canonicalUrl, commentStatus, sticky, isProtected, featuredImageUrl, featuredMediaId, media, commentCount,
                 likeCount, likedByMe, version, author, categories, tags);
+    }
+
+    /** The same post without what its password protects: its content (null) and excerpt (empty). */
+    public PostView withheld() {
+        return new PostView(id, slug, title, "", null, status, publishedAt, modifiedAt, createdAt, authorId, categoryIds,
+                tagIds, source, canonicalUrl, commentStatus, sticky, isProtected, featuredImageUrl, featuredMediaId, featuredMedia,
+                commentCount, likeCount, likedByMe, version, author, categories, tags);
     }
 
     @Schema(name = "SourceCredit", description = "Where a re-published article first appeared")

@@ -68,15 +68,20 @@ public class ImportTest {
      * earlier run's import.
      */
     static byte[] themeSite(Path theme) throws IOException {
+        return themeSite(theme, RUN);
+    }
+
+    /** The same export as a site of its own, for a test that must not meet this class's import of it. */
+    static byte[] themeSite(Path theme, String run) throws IOException {
         String xml = Files.readString(theme)
-                .replace("https://wpthemetestdata.wordpress.com", "https://theme" + RUN + ".example.test");
+                .replace("https://wpthemetestdata.wordpress.com", "https://theme" + run + ".example.test");
         for (String tag : List.of("wp:category_nicename", "wp:category_parent", "wp:tag_slug", "wp:post_name", "wp:author_login",
                 "wp:term_slug", "wp:term_parent")) {
             // plain or in CDATA (the export has both)
             xml = xml.replaceAll("<" + tag + ">(?:<!\\[CDATA\\[)?([^<\\]]+)(?:\\]\\]>)?</" + tag + ">",
-                    "<" + tag + ">$1-" + RUN + "</" + tag + ">");
+                    "<" + tag + ">$1-" + run + "</" + tag + ">");
         }
-        xml = xml.replaceAll("nicename=\"([^\"]+)\"", "nicename=\"$1-" + RUN + "\"");
+        xml = xml.replaceAll("nicename=\"([^\"]+)\"", "nicename=\"$1-" + run + "\"");
         return xml.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 

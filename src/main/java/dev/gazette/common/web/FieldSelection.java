@@ -1,8 +1,10 @@
 package dev.gazette.common.web;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -32,7 +34,7 @@ public final class FieldSelection {
             return ALL;
         }
         Set<String> known = new TreeSet<>();
-        Arrays.stream(type.getRecordComponents()).forEach(c -> known.add(c.getName()));
+        Arrays.stream(type.getRecordComponents()).forEach(c -> known.add(jsonName(c)));
         Set<String> names = new LinkedHashSet<>();
         names.add("id");
         for (String part : value.split(",")) {
@@ -46,6 +48,12 @@ public final class FieldSelection {
             names.add(name);
         }
         return new FieldSelection(names);
+    }
+
+    /** The name a record component has in JSON: its {@code @JsonProperty} name (e.g. {@code protected}), else its own. */
+    private static String jsonName(RecordComponent component) {
+        JsonProperty renamed = component.getAccessor().getAnnotation(JsonProperty.class);
+        return renamed != null && !renamed.value().isEmpty() ? renamed.value() : component.getName();
     }
 
     public boolean isAll() {

@@ -44,8 +44,13 @@ public class HttpCaching {
 
     /** Header of the anonymous visitor whose likes a response may show (then it is personal). */
     public static final String VISITOR_HEADER = "X-Visitor-Id";
+    /**
+     * Header of a protected post's password (the post feature's {@code PostPassword.HEADER}): an answer
+     * to a request carrying it is personal, and the response cache neither serves nor keeps one.
+     */
+    public static final String PASSWORD_HEADER = "X-Post-Password";
     /** What every cacheable answer varies by, besides its URI and Accept. */
-    static final String VARY = "Authorization, " + VISITOR_HEADER;
+    static final String VARY = "Authorization, " + VISITOR_HEADER + ", " + PASSWORD_HEADER;
     /** HTTP's date format (IMF-fixdate, RFC 9110 section 5.6.7). */
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
             .withZone(ZoneOffset.UTC);
@@ -65,10 +70,15 @@ public class HttpCaching {
     /**
      * 200 with the representation (or 304), kept by the {@link ResponseCache} when it is public. An
      * answer to a request that carries a token is personal whatever it shows (a feed, the change
-     * feed): {@code private, no-cache}, never {@code public}, so no shared cache keeps a token's view.
+     * feed): {@code private, no-cache}, never {@code public}, so no shared cache keeps a token's view. So is
+     * one to a request carrying a post password: what it shows may depend on the password.
      */
     public Response ok(Request request, Representation r) {
         if (sentWithToken()) {
+            r.personal(true);
+        }
+        RoutingContext routing = current.getCurrent();
+        if (routing != null && routing.request().getHeader(PASSWORD_HEADER) != null) {
             r.personal(true);
         }
         Rendered rendered = render(r);

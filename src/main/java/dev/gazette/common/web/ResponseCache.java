@@ -43,7 +43,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * changes, and nothing is invalidated by hand: the keys move with the change log.
  *
  * <p>Only anonymous GETs are looked up: a request with {@code Authorization} always reaches the
- * resource (its token is checked, its answer may be personal). Only responses rendered by
+ * resource (its token is checked, its answer may be personal), and so does one with a post password
+ * ({@code X-Post-Password}: it is checked, and what the answer shows depends on it). Only responses rendered by
  * {@link HttpCaching} as public are stored; personal ones ({@code private}) never are. The key is
  * the request URI, the {@code Accept} header, and whether an {@code X-Visitor-Id} was sent (a
  * response that depends on the visitor is personal and not stored; one that does not is the same
@@ -125,7 +126,7 @@ public class ResponseCache {
     void serveFromMemory(RoutingContext routing) {
         HttpServerRequest http = routing.request();
         if (http.method() != io.vertx.core.http.HttpMethod.GET || !enabled()
-                || http.getHeader(HttpHeaders.AUTHORIZATION) != null
+                || http.getHeader(HttpHeaders.AUTHORIZATION) != null || http.getHeader(HttpCaching.PASSWORD_HEADER) != null
                 || http.getHeader(HttpHeaders.IF_MATCH) != null || http.getHeader(HttpHeaders.IF_UNMODIFIED_SINCE) != null) {
             routing.next();
             return;
@@ -221,7 +222,7 @@ public class ResponseCache {
             return null;
         }
         HttpServerRequest http = routing.request();
-        if (http.getHeader(HttpHeaders.AUTHORIZATION) != null) {
+        if (http.getHeader(HttpHeaders.AUTHORIZATION) != null || http.getHeader(HttpCaching.PASSWORD_HEADER) != null) {
             return null;
         }
         String key = key(http);
