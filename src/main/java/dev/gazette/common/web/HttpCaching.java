@@ -82,7 +82,6 @@ public class HttpCaching {
             r.personal(true);
         }
         Rendered rendered = render(r);
-        RoutingContext routing = current.getCurrent();
         return respond(request, routing == null ? null : routing.request(), rendered, cache.offer(rendered));
     }
 
