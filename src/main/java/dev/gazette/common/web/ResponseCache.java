@@ -144,6 +144,7 @@ public class ResponseCache {
             if (r.links() != null) {
                 headers.set("Link", r.links());
             }
+            r.headers().forEach(headers::set);
             headers.set(HEADER, "HIT");
             if (HttpCaching.notModified(http, r)) {
                 response.setStatusCode(304).end();
