@@ -48,6 +48,32 @@ final class Texturize {
         return out.toString();
     }
 
+    /**
+     * A quote after a digit is a prime ({@code 6'2"}), unless it closes a quote opened before it
+     * ({@code "Catch 22"}), as WordPress decides.
+     */
+    private static String primes(String t, Pattern after, String opening, String prime, String closing) {
+        Matcher m = after.matcher(t);
+        StringBuilder out = new StringBuilder(t.length());
+        int at = 0;
+        while (m.find()) {
+            out.append(t, at, m.start());
+            String before = out.toString();
+            boolean closes = count(before, opening) > count(before, closing);
+            out.append(closes ? closing : prime);
+            at = m.end();
+        }
+        return out.append(t.substring(at)).toString();
+    }
+
+    private static int count(String text, String entity) {
+        int n = 0;
+        for (int i = text.indexOf(entity); i >= 0; i = text.indexOf(entity, i + entity.length())) {
+            n++;
+        }
+        return n;
+    }
+
     /** The rules, on text between tags. */
     private static String text(String t) {
         if (t.isEmpty()) {
@@ -59,8 +85,8 @@ final class Texturize {
         t = YEAR.matcher(t).replaceAll("$1&#8217;$2");
         t = OPENING_SINGLE.matcher(t).replaceAll("$1&#8216;");
         t = OPENING_DOUBLE.matcher(t).replaceAll("$1&#8220;");
-        t = PRIME.matcher(t).replaceAll("&#8242;");
-        t = DOUBLE_PRIME.matcher(t).replaceAll("&#8243;");
+        t = primes(t, PRIME, "&#8216;", "&#8242;", "&#8217;");
+        t = primes(t, DOUBLE_PRIME, "&#8220;", "&#8243;", "&#8221;");
         t = t.replace("'", "&#8217;").replace("\"", "&#8221;");
         return TIMES.matcher(t).replaceAll("$1&#215;$2");
     }
