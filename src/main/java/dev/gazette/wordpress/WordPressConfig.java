@@ -4,9 +4,11 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.ZoneId;
-import java.util.Optional;
 
-/** Settings of the WordPress-compatible API ({@code /wp-json}). */
+/**
+ * Settings of the WordPress-compatible API ({@code /wp-json}). The site's name, address and post
+ * URLs are the publication's own ({@code gazette.site.*}), as feeds use them.
+ */
 @ConfigMapping(prefix = "gazette.wordpress")
 public interface WordPressConfig {
 
@@ -16,17 +18,4 @@ public interface WordPressConfig {
      */
     @WithDefault("UTC")
     ZoneId timeZone();
-
-    /** The site's name and description in the discovery index. */
-    @WithDefault("Gazette")
-    String siteName();
-
-    Optional<String> siteDescription();
-
-    /**
-     * The public site's address, for {@code link} and {@code guid} (permalinks {@code /<slug>/},
-     * {@code /category/<slug>/}, {@code /tag/<slug>/}, {@code /author/<slug>/}); absent, the API's own
-     * base URL. API links ({@code _links}) always name this server.
-     */
-    Optional<String> siteUrl();
 }

@@ -43,7 +43,7 @@ public final class WpJson {
             @Schema(example = "council-approves-harbour-wall-repairs") String slug,
             @Schema(example = "publish") String status,
             @Schema(example = "post") String type,
-            @Schema(example = "http://localhost:8080/council-approves-harbour-wall-repairs/") String link,
+            @Schema(description = "The public URL (gazette.site.post-url)", example = "http://localhost:8080/posts/council-approves-harbour-wall-repairs") String link,
             Rendered title,
             RenderedProtected content,
             RenderedProtected excerpt,
@@ -114,7 +114,7 @@ public final class WpJson {
             @Schema(example = "2026-11-20T11:15:00") String date,
             @JsonProperty("date_gmt") @Schema(example = "2026-11-20T10:15:00") String dateGmt,
             Rendered content,
-            @Schema(example = "http://localhost:8080/council-approves-harbour-wall-repairs/#comment-88") String link,
+            @Schema(example = "http://localhost:8080/posts/council-approves-harbour-wall-repairs#comment-88") String link,
             @Schema(example = "approved") String status,
             @Schema(example = "comment") String type,
             @JsonProperty("author_avatar_urls") @Schema(example = "{\"24\": \"https://secure.gravatar.com/avatar/...?s=24&d=mm&r=g\"}")

@@ -1,5 +1,6 @@
 package dev.gazette.wordpress;
 
+import dev.gazette.common.GazetteConfig;
 import dev.gazette.common.Times;
 import dev.gazette.common.persistence.SqlLike;
 import dev.gazette.common.text.HtmlContent;
@@ -47,14 +48,24 @@ public class WpService {
     @Inject
     WordPressConfig config;
 
+    @Inject
+    GazetteConfig gazette;
+
     /** A page of a collection: the items and WordPress' totals. */
     public record Listing<T>(List<T> items, long total, int page, int totalPages) {
     }
 
-    /** Where links point: this server's REST root ({@code .../wp-json/}) and the public site. */
-    public record Urls(String rest, String site) {
+    /**
+     * Where links point: this server's REST root ({@code .../wp-json/}), the public site's home
+     * ({@code gazette.site.url}) and its post URLs ({@code gazette.site.post-url}, {@code {slug}} and {@code {id}}).
+     */
+    public record Urls(String rest, String site, String postUrl) {
         String api(String path) {
             return rest + "wp/v2/" + path;
+        }
+
+        String post(long id, String slug) {
+            return postUrl.replace("{slug}", slug).replace("{id}", Long.toString(id));
         }
     }
 
@@ -64,9 +75,9 @@ public class WpService {
 
     /** The URLs for a request whose base URI is {@code base} ({@code http://host/}). */
     public Urls urls(String base) {
-        String b = base.endsWith("/") ? base : base + "/";
-        String site = config.siteUrl().filter(s -> !s.isBlank()).map(s -> s.endsWith("/") ? s : s + "/").orElse(b);
-        return new Urls(b + "wp-json/", site);
+        String site = gazette.site().url();
+        return new Urls((base.endsWith("/") ? base : base + "/") + "wp-json/", site.endsWith("/") ? site : site + "/",
+                gazette.site().postUrl());
     }
 
     // ---------------------------------------------------------------- posts
@@ -75,17 +86,9 @@ public class WpService {
         Instant now = Times.now();
         Paging paging = Paging.of(args);
         WpReads.Select s = WpReads.publicPosts(now);
-        String search = args.text("search");
-        if (search != null) {
-            s.where("(lower(p.title) like :search escape '\\' or lower(p.excerpt) like :search escape '\\'"
-                    + " or lower(p.content_text) like :search escape '\\')", "search", SqlLike.contains(search));
-        }
+        String search = search(s, args, "p.title", "p.excerpt", "p.content_text");
+        List<String> slugs = identity(s, args, "p");
         idFilter(s, "p.author_id", args.ids("author"), args.ids("author_exclude"), "author");
-        idFilter(s, "p.id", args.ids("include"), args.ids("exclude"), "id");
-        List<String> slugs = args.strings("slug");
-        if (!slugs.isEmpty()) {
-            s.where("p.slug in (:slugs)", "slugs", slugs);
-        }
         termFilter(s, "post_category", "category_id", args.ids("categories"), args.ids("categories_exclude"), "categories");
         termFilter(s, "post_tag", "tag_id", args.ids("tags"), args.ids("tags_exclude"), "tags");
         dateFilter(s, "p.published_at", args.date("after"), args.date("before"), "published");
@@ -175,7 +178,7 @@ public class WpService {
             posts.add(new WpJson.Post(p.id(), WpRender.date(p.publishedAt(), zone), WpRender.dateGmt(p.publishedAt()),
                     new WpJson.Rendered(urls.site() + "?p=" + p.id()),
                     WpRender.date(p.modifiedAt(), zone), WpRender.dateGmt(p.modifiedAt()), p.slug(), "publish", "post",
-                    urls.site() + p.slug() + "/", new WpJson.Rendered(WpRender.title(p.title())),
+                    urls.post(p.id(), p.slug()), new WpJson.Rendered(WpRender.title(p.title())),
                     new WpJson.RenderedProtected(p.content(), false),
                     new WpJson.RenderedProtected(WpRender.excerpt(p.excerpt(), p.contentText(), generated), false),
                     p.authorId(), p.featuredMediaId() == null ? 0 : p.featuredMediaId(),
@@ -212,16 +215,8 @@ public class WpService {
 
     private Listing<WpReads.TermRow> terms(WpReads.Select s, WpArgs args, String link, String key, String kind) {
         Paging paging = Paging.of(args);
-        String search = args.text("search");
-        if (search != null) {
-            s.where("(lower(t.name) like :search escape '\\' or lower(t.slug) like :search escape '\\')",
-                    "search", SqlLike.contains(search));
-        }
-        idFilter(s, "t.id", args.ids("include"), args.ids("exclude"), "id");
-        List<String> slugs = args.strings("slug");
-        if (!slugs.isEmpty()) {
-            s.where("t.slug in (:slugs)", "slugs", slugs);
-        }
+        search(s, args, "t.name", "t.slug");
+        List<String> slugs = identity(s, args, "t");
         if (Boolean.TRUE.equals(args.bool("hide_empty"))) {
             s.where("t.count > 0");
         }
@@ -281,16 +276,8 @@ public class WpService {
     public Listing<WpJson.User> users(WpArgs args, Urls urls) {
         Paging paging = Paging.of(args);
         WpReads.Select s = WpReads.users(Times.now());
-        String search = args.text("search");
-        if (search != null) {
-            s.where("(lower(a.display_name) like :search escape '\\' or lower(a.slug) like :search escape '\\')",
-                    "search", SqlLike.contains(search));
-        }
-        idFilter(s, "a.id", args.ids("include"), args.ids("exclude"), "id");
-        List<String> slugs = args.strings("slug");
-        if (!slugs.isEmpty()) {
-            s.where("a.slug in (:slugs)", "slugs", slugs);
-        }
+        search(s, args, "a.display_name", "a.slug");
+        List<String> slugs = identity(s, args, "a");
         String orderby = args.oneOf("orderby", "name", USER_ORDERBY);
         String direction = args.oneOf("order", "asc", ORDER).equals("desc") ? " desc" : " asc";
         args.check();
@@ -331,11 +318,7 @@ public class WpService {
         Instant now = Times.now();
         Paging paging = Paging.of(args);
         WpReads.Select s = WpReads.comments(now);
-        String search = args.text("search");
-        if (search != null) {
-            s.where("(lower(c.content) like :search escape '\\' or lower(c.author_name) like :search escape '\\')",
-                    "search", SqlLike.contains(search));
-        }
+        search(s, args, "c.content", "c.author_name");
         idFilter(s, "c.id", args.ids("include"), args.ids("exclude"), "id");
         idFilter(s, "coalesce(c.author_id, 0)", args.ids("author"), args.ids("author_exclude"), "author");
         idFilter(s, "coalesce(c.parent_id, 0)", args.ids("parent"), args.ids("parent_exclude"), "parent");
@@ -389,11 +372,31 @@ public class WpService {
         }
         return new WpJson.Comment(c.id(), c.postId(), c.parentId(), c.authorId(), c.authorName(), nullToEmpty(c.authorUrl()),
                 WpRender.date(c.createdAt(), zone()), WpRender.dateGmt(c.createdAt()), new WpJson.Rendered(c.content()),
-                urls.site() + c.postSlug() + "/#comment-" + c.id(), "approved", "comment",
+                urls.post(c.postId(), c.postSlug()) + "#comment-" + c.id(), "approved", "comment",
                 WpRender.avatars(null, c.avatarHash()), List.of(), links.build());
     }
 
     // ---------------------------------------------------------------- shared filters
+
+    /** {@code search}: the text, case-folded, in any of these columns; returns it (null when absent). */
+    private static String search(WpReads.Select s, WpArgs args, String... columns) {
+        String search = args.text("search");
+        if (search != null) {
+            s.where("(" + String.join(" or ", java.util.Arrays.stream(columns).map(c -> "lower(" + c + ") like :search escape '\\'")
+                    .toList()) + ")", "search", SqlLike.contains(search));
+        }
+        return search;
+    }
+
+    /** {@code include}, {@code exclude} and {@code slug} on the rows of this alias; returns the slugs asked for. */
+    private static List<String> identity(WpReads.Select s, WpArgs args, String alias) {
+        idFilter(s, alias + ".id", args.ids("include"), args.ids("exclude"), "id");
+        List<String> slugs = args.strings("slug");
+        if (!slugs.isEmpty()) {
+            s.where(alias + ".slug in (:slugs)", "slugs", slugs);
+        }
+        return slugs;
+    }
 
     private static void idFilter(WpReads.Select s, String column, List<Long> include, List<Long> exclude, String name) {
         if (!include.isEmpty()) {

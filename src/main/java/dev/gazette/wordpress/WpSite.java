@@ -1,9 +1,9 @@
 package dev.gazette.wordpress;
 
+import dev.gazette.common.GazetteConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,14 +36,17 @@ public class WpSite {
     @Inject
     WordPressConfig config;
 
+    @Inject
+    GazetteConfig gazette;
+
     /** {@code /wp-json/}: the site and every route. */
     public Map<String, Object> index(WpService.Urls urls) {
         Map<String, Object> index = new LinkedHashMap<>();
-        index.put("name", config.siteName());
-        index.put("description", config.siteDescription().orElse(""));
+        index.put("name", gazette.site().title());
+        index.put("description", gazette.site().description());
         index.put("url", trimSlash(urls.site()));
         index.put("home", trimSlash(urls.site()));
-        index.put("gmt_offset", config.timeZone().getRules().getOffset(Instant.now()).getTotalSeconds() / 3600.0);
+        index.put("gmt_offset", config.timeZone().getRules().getOffset(dev.gazette.common.Times.now()).getTotalSeconds() / 3600.0);
         index.put("timezone_string", config.timeZone().getId());
         index.put("namespaces", List.of("wp/v2"));
         index.put("authentication", Map.of());
