@@ -1,5 +1,6 @@
 package dev.gazette.wordpress;
 
+import dev.gazette.common.web.ControlCharacters;
 import jakarta.ws.rs.core.MultivaluedMap;
 
 import java.time.Instant;
@@ -44,7 +45,17 @@ final class WpArgs {
 
     String text(String name) {
         String v = query.getFirst(name);
-        return v == null || v.isBlank() ? null : v.trim();
+        return v == null || v.isBlank() || refused(name, v) ? null : v.trim();
+    }
+
+    /** Whether a value holds a control character or invalid Unicode (noted as invalid), as the native API refuses them. */
+    private boolean refused(String name, String value) {
+        String refused = ControlCharacters.firstRefused(value, false);
+        if (refused != null) {
+            invalid.put(name, name + " " + ControlCharacters.message(refused) + ".");
+            return true;
+        }
+        return false;
     }
 
     int integer(String name, int fallback, int min, Integer max) {
@@ -77,6 +88,9 @@ final class WpArgs {
             List<String> raw = query.get(key);
             if (raw != null) {
                 for (String occurrence : raw) {
+                    if (refused(name, occurrence)) {
+                        return List.of();
+                    }
                     for (String part : occurrence.split(",")) {
                         if (!part.isBlank()) {
                             values.add(part.trim());

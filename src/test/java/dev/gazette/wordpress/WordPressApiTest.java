@@ -186,6 +186,10 @@ class WordPressApiTest {
                 .body("data.params.per_page", equalTo("per_page is not of type integer."));
         given().get(API + "comments?post=-1").then().statusCode(400).body("code", equalTo("rest_invalid_param"));
         given().get(API + "posts?page=99999999999").then().statusCode(400).body("code", equalTo("rest_invalid_param"));
+        // control characters are refused as the native API refuses them, in WordPress' shape
+        given().urlEncodingEnabled(false).get(API + "posts?search=a%00b").then().statusCode(400)
+                .body("code", equalTo("rest_invalid_param")).body("data.params.search", containsString("control characters"));
+        given().urlEncodingEnabled(false).get(API + "tags?slug=a%1Bb").then().statusCode(400).body("data.params", hasKey("slug"));
         // unknown parameters are ignored, as by WordPress
         given().get(API + "posts?per_page=1&whatever=1").then().statusCode(200);
     }

@@ -20,6 +20,9 @@ public class ParameterCheck {
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION - 100)
     public Response check(ContainerRequestContext request) {
         String path = request.getUriInfo().getRequestUri().getRawPath();
+        if (path.startsWith("/wp-json")) {
+            return null; // WordPress' routes refuse these in WordPress' shape (wordpress/WpArgs)
+        }
         ApiException problem = refused(request.getUriInfo().getPathParameters(), "path parameter");
         if (problem == null) {
             problem = refused(request.getUriInfo().getQueryParameters(), "query parameter");
