@@ -23,6 +23,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Date;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
@@ -108,7 +109,7 @@ public class HttpCaching {
         Instant lastModified = r.lastModified == null ? null : r.lastModified.truncatedTo(ChronoUnit.SECONDS);
         String cacheControl = r.personal ? "private, no-cache" : r.cacheControl != null ? r.cacheControl : config.http().cacheControl();
         return new Rendered(bytes, r.mediaType, etag, lastModified, r.etagOnly, cacheControl,
-                r.links.isEmpty() ? null : String.join(", ", r.links), !r.personal);
+                r.links.isEmpty() ? null : String.join(", ", r.links), Map.copyOf(r.headers), !r.personal);
     }
 
     /**
@@ -139,6 +140,7 @@ public class HttpCaching {
         if (r.links() != null) {
             builder.header("Link", r.links());
         }
+        r.headers().forEach(builder::header);
         if (xCache != null) {
             builder.header(ResponseCache.HEADER, xCache);
         }
@@ -191,7 +193,7 @@ public class HttpCaching {
 
     /** A serialized representation and its caching headers; {@code shared} when it is the same for everyone. */
     public record Rendered(byte[] body, String mediaType, EntityTag etag, Instant lastModified, boolean etagOnly,
-                           String cacheControl, String links, boolean shared) {
+                           String cacheControl, String links, Map<String, String> headers, boolean shared) {
     }
 
     /** Cache-Control of private answers (tokens, webhooks, imports): never stored by anyone. */

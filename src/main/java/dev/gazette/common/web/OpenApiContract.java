@@ -100,7 +100,8 @@ public class OpenApiContract implements OASFilter {
         if (p.getIn() == null || p.getName() == null) {
             return; // a reference to a shared parameter
         }
-        Schema declared = switch (p.getIn()) {
+        // WordPress' routes take WordPress' parameters (include is a list of ids there): declared by their resources
+        Schema declared = path.startsWith("/wp-json") ? null : switch (p.getIn()) {
             case PATH -> switch (p.getName()) {
                 case "id" -> integer(1, null, null).format("int64");
                 case "deliveryId" -> string().format("uuid");
@@ -134,7 +135,8 @@ public class OpenApiContract implements OASFilter {
                     + " describes answers without `fields`.");
         }
         Object example = typed(p.getExample(), p.getSchema());
-        if (p.getIn() == Parameter.In.QUERY && NARROWING.contains(p.getName()) && example != null && p.getSchema() != null) {
+        boolean narrowing = NARROWING.contains(p.getName()) || path.startsWith("/wp-json"); // WordPress' are all optional
+        if (p.getIn() == Parameter.In.QUERY && narrowing && example != null && p.getSchema() != null) {
             // Swagger UI pre-fills a parameter's example, not its schema's: documented, not pre-filled
             p.setExample(null);
             p.getSchema().setExamples(List.of(example));

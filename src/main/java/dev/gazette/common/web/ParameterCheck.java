@@ -19,6 +19,9 @@ public class ParameterCheck {
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION - 100)
     public Response check(ContainerRequestContext request) {
+        if (request.getUriInfo().getPath().startsWith("/wp-json")) {
+            return null; // WordPress' routes refuse these in WordPress' shape (wordpress/WpArgs)
+        }
         ApiException problem = refused(request.getUriInfo().getPathParameters(), "path parameter");
         if (problem == null) {
             problem = refused(request.getUriInfo().getQueryParameters(), "query parameter");

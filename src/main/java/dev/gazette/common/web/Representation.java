@@ -2,7 +2,9 @@ package dev.gazette.common.web;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a GET resource hands to {@link HttpCaching}: the body plus what the caching headers are
@@ -21,6 +23,7 @@ public final class Representation {
     String cacheControl;
     FieldSelection fields = FieldSelection.all();
     final List<String> links = new ArrayList<>();
+    final Map<String, String> headers = new LinkedHashMap<>();
 
     private Representation(Object body) {
         this.body = body;
@@ -85,6 +88,12 @@ public final class Representation {
 
     public Representation link(String uri, String rel) {
         links.add("<" + uri + ">; rel=\"" + rel + "\"");
+        return this;
+    }
+
+    /** A header of the answer besides the caching ones (WordPress' {@code X-WP-Total}); kept with it by the response cache. */
+    public Representation header(String name, String value) {
+        headers.put(name, value);
         return this;
     }
 }

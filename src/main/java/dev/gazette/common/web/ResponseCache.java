@@ -202,6 +202,7 @@ public class ResponseCache {
         if (r.links() != null) {
             headers.set("Link", r.links());
         }
+        r.headers().forEach(headers::set);
         headers.set(HEADER, "HIT");
         if (HttpCaching.notModified(routing.request(), r)) {
             response.setStatusCode(304).end();

@@ -1,0 +1,188 @@
+package dev.gazette.wordpress;
+
+import dev.gazette.common.web.ControlCharacters;
+import jakarta.ws.rs.core.MultivaluedMap;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The query of a {@code /wp-json} request read as WordPress reads it: a list parameter as a comma list
+ * ({@code tags=4,7}) or PHP's array form ({@code tags[]=4&tags[]=7}); every invalid parameter is noted
+ * with WordPress' message, and {@link #check} fails with all of them at once ({@code rest_invalid_param}).
+ * Parameters a route does not take are ignored, as WordPress ignores them.
+ */
+final class WpArgs {
+
+    /** At most this many values in one list parameter. */
+    static final int MAX_VALUES = 100;
+
+    private final MultivaluedMap<String, String> query;
+    private final ZoneId zone;
+    private final Map<String, String> invalid = new LinkedHashMap<>();
+
+    WpArgs(MultivaluedMap<String, String> query, ZoneId zone) {
+        this.query = query;
+        this.zone = zone;
+    }
+
+    /** Fails with {@code rest_invalid_param} naming every invalid parameter. */
+    void check() {
+        if (!invalid.isEmpty()) {
+            throw WpError.invalidParams(invalid);
+        }
+    }
+
+    String text(String name) {
+        String v = query.getFirst(name);
+        return v == null || v.isBlank() || refused(name, v) ? null : v.trim();
+    }
+
+    /** Whether a value holds a control character or invalid Unicode (noted as invalid), as the native API refuses them. */
+    private boolean refused(String name, String value) {
+        String refused = ControlCharacters.firstRefused(value, false);
+        if (refused != null) {
+            invalid.put(name, name + " " + ControlCharacters.message(refused) + ".");
+            return true;
+        }
+        return false;
+    }
+
+    int integer(String name, int fallback, int min, Integer max) {
+        String v = text(name);
+        if (v == null) {
+            return fallback;
+        }
+        long n;
+        try {
+            n = Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            invalid.put(name, name + " is not of type integer.");
+            return fallback;
+        }
+        if (max != null && (n < min || n > max)) {
+            invalid.put(name, name + " must be between " + min + " (inclusive) and " + max + " (inclusive)");
+            return fallback;
+        }
+        if (n < min || n > Integer.MAX_VALUE) {
+            invalid.put(name, name + " must be greater than or equal to " + min);
+            return fallback;
+        }
+        return (int) n;
+    }
+
+    /** The values of a list parameter, split at commas, without blanks and repeats. */
+    List<String> strings(String name) {
+        Set<String> values = new LinkedHashSet<>();
+        for (String key : List.of(name, name + "[]")) {
+            List<String> raw = query.get(key);
+            if (raw != null) {
+                for (String occurrence : raw) {
+                    if (refused(name, occurrence)) {
+                        return List.of();
+                    }
+                    for (String part : occurrence.split(",")) {
+                        if (!part.isBlank()) {
+                            values.add(part.trim());
+                        }
+                    }
+                }
+            }
+        }
+        if (values.size() > MAX_VALUES) {
+            invalid.put(name, name + " must contain at most " + MAX_VALUES + " items.");
+            return List.of();
+        }
+        return List.copyOf(values);
+    }
+
+    /** A list of ids (non-negative integers). */
+    List<Long> ids(String name) {
+        List<String> values = strings(name);
+        List<Long> ids = new ArrayList<>(values.size());
+        for (int i = 0; i < values.size(); i++) {
+            try {
+                long id = Long.parseLong(values.get(i));
+                if (id < 0) {
+                    throw new NumberFormatException();
+                }
+                ids.add(id);
+            } catch (NumberFormatException e) {
+                invalid.put(name, name + "[" + i + "] is not of type integer.");
+                return List.of();
+            }
+        }
+        return ids;
+    }
+
+    /** One of a closed set of values (lower-case), or the fallback when absent. */
+    String oneOf(String name, String fallback, List<String> allowed) {
+        String v = text(name);
+        if (v == null) {
+            return fallback;
+        }
+        if (!allowed.contains(v)) {
+            invalid.put(name, name + " is not one of " + listed(allowed) + ".");
+            return fallback;
+        }
+        return v;
+    }
+
+    /** A boolean as WordPress takes one (true/false, 1/0); null when absent. */
+    Boolean bool(String name) {
+        String v = text(name);
+        if (v == null) {
+            return null;
+        }
+        return switch (v.toLowerCase(Locale.ROOT)) {
+            case "true", "1" -> Boolean.TRUE;
+            case "false", "0" -> Boolean.FALSE;
+            default -> {
+                invalid.put(name, name + " is not of type boolean.");
+                yield null;
+            }
+        };
+    }
+
+    /** An ISO-8601 date-time; without an offset it is a local time of the site, as in WordPress. */
+    Instant date(String name) {
+        String v = text(name);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(v).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                return LocalDateTime.parse(v).atZone(zone).toInstant();
+            } catch (DateTimeParseException again) {
+                invalid.put(name, "Invalid date.");
+                return null;
+            }
+        }
+    }
+
+    /** Notes a parameter as invalid with WordPress' message. */
+    void invalid(String name, String message) {
+        invalid.put(name, message);
+    }
+
+    /** "a, b, and c", as WordPress lists allowed values. */
+    private static String listed(List<String> values) {
+        if (values.size() == 1) {
+            return values.get(0);
+        }
+        return String.join(", ", values.subList(0, values.size() - 1)) + (values.size() > 2 ? "," : "") + " and "
+                + values.get(values.size() - 1);
+    }
+}

@@ -1,0 +1,125 @@
+package dev.gazette.wordpress;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The answers of {@code /wp-json/wp/v2}, field for field as WordPress writes them in {@code context=view}
+ * (snake_case, dates without a zone, rendered strings in objects, {@code _links} in HAL).
+ */
+public final class WpJson {
+
+    private WpJson() {
+    }
+
+    /** HAL links by relation, as WordPress writes them: each relation a list of link objects. */
+    @Schema(name = "WpLinks", type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT,
+            description = "Links by relation (self, collection, about, author, replies, wp:term, up, ...), each a list of"
+                    + " {href, embeddable?, taxonomy?, ...}",
+            example = "{\"self\": [{\"href\": \"http://localhost:8080/wp-json/wp/v2/posts/42\"}]}")
+    public interface Links {
+    }
+
+    @Schema(name = "WpRendered")
+    public record Rendered(@Schema(example = "Council approves harbour&#8217;s repairs") String rendered) {
+    }
+
+    @Schema(name = "WpRenderedProtected")
+    public record RenderedProtected(@Schema(example = "<p>The council voted&#8230;</p>\n") String rendered,
+                                    @JsonProperty("protected") @Schema(example = "false") boolean isProtected) {
+    }
+
+    @Schema(name = "WpPost", description = "A post as WordPress' /wp/v2/posts returns it in context=view")
+    public record Post(
+            @Schema(example = "42") long id,
+            @Schema(description = "Publication time in the site's time zone", example = "2026-11-20T10:00:00") String date,
+            @JsonProperty("date_gmt") @Schema(example = "2026-11-20T09:00:00") String dateGmt,
+            Rendered guid,
+            @Schema(example = "2026-11-21T08:30:00") String modified,
+            @JsonProperty("modified_gmt") @Schema(example = "2026-11-21T07:30:00") String modifiedGmt,
+            @Schema(example = "council-approves-harbour-wall-repairs") String slug,
+            @Schema(example = "publish") String status,
+            @Schema(example = "post") String type,
+            @Schema(description = "The public URL (gazette.site.post-url)", example = "http://localhost:8080/posts/council-approves-harbour-wall-repairs") String link,
+            Rendered title,
+            RenderedProtected content,
+            RenderedProtected excerpt,
+            @Schema(example = "3") long author,
+            @JsonProperty("featured_media") @Schema(example = "0") long featuredMedia,
+            @JsonProperty("comment_status") @Schema(example = "open") String commentStatus,
+            @JsonProperty("ping_status") @Schema(example = "closed") String pingStatus,
+            @Schema(example = "false") boolean sticky,
+            @Schema(example = "") String template,
+            @Schema(example = "standard") String format,
+            @Schema(example = "{\"footnotes\": \"\"}") Map<String, String> meta,
+            @Schema(example = "[4]") List<Long> categories,
+            @Schema(example = "[7, 9]") List<Long> tags,
+            @JsonProperty("class_list") @Schema(example = "[\"post-42\", \"post\", \"type-post\", \"status-publish\"]")
+            List<String> classList,
+            @JsonProperty("_links") @Schema(implementation = Links.class) Map<String, List<Map<String, Object>>> links) {
+    }
+
+    @Schema(name = "WpCategory", description = "A category as WordPress' /wp/v2/categories returns it")
+    public record Category(
+            @Schema(example = "4") long id,
+            @Schema(description = "Published posts filed under this term", example = "12") long count,
+            @Schema(example = "") String description,
+            @Schema(example = "http://localhost:8080/category/news/") String link,
+            @Schema(example = "News") String name,
+            @Schema(example = "news") String slug,
+            @Schema(example = "category") String taxonomy,
+            @Schema(description = "The parent category's id, 0 at the top", example = "0") long parent,
+            @Schema(example = "[]") List<Object> meta,
+            @JsonProperty("_links") @Schema(implementation = Links.class) Map<String, List<Map<String, Object>>> links) {
+    }
+
+    @Schema(name = "WpTag", description = "A tag as WordPress' /wp/v2/tags returns it")
+    public record Tag(
+            @Schema(example = "7") long id,
+            @Schema(description = "Published posts with this tag", example = "5") long count,
+            @Schema(example = "") String description,
+            @Schema(example = "http://localhost:8080/tag/harbour/") String link,
+            @Schema(example = "Harbour") String name,
+            @Schema(example = "harbour") String slug,
+            @Schema(example = "post_tag") String taxonomy,
+            @Schema(example = "[]") List<Object> meta,
+            @JsonProperty("_links") @Schema(implementation = Links.class) Map<String, List<Map<String, Object>>> links) {
+    }
+
+    @Schema(name = "WpUser", description = "An author as WordPress' /wp/v2/users returns a user to anonymous callers")
+    public record User(
+            @Schema(example = "3") long id,
+            @Schema(example = "Maria Lopez") String name,
+            @Schema(example = "") String url,
+            @Schema(example = "Covers the harbour and the council.") String description,
+            @Schema(example = "http://localhost:8080/author/maria-lopez/") String link,
+            @Schema(example = "maria-lopez") String slug,
+            @JsonProperty("avatar_urls") @Schema(example = "{\"24\": \"https://secure.gravatar.com/avatar/...?s=24&d=mm&r=g\"}")
+            Map<String, String> avatarUrls,
+            @Schema(example = "[]") List<Object> meta,
+            @JsonProperty("_links") @Schema(implementation = Links.class) Map<String, List<Map<String, Object>>> links) {
+    }
+
+    @Schema(name = "WpComment", description = "An approved comment as WordPress' /wp/v2/comments returns it")
+    public record Comment(
+            @Schema(example = "88") long id,
+            @Schema(example = "42") long post,
+            @Schema(example = "0") long parent,
+            @Schema(description = "The commenter's user id, 0 for a visitor", example = "0") long author,
+            @JsonProperty("author_name") @Schema(example = "Sam Reader") String authorName,
+            @JsonProperty("author_url") @Schema(example = "") String authorUrl,
+            @Schema(example = "2026-11-20T11:15:00") String date,
+            @JsonProperty("date_gmt") @Schema(example = "2026-11-20T10:15:00") String dateGmt,
+            Rendered content,
+            @Schema(example = "http://localhost:8080/posts/council-approves-harbour-wall-repairs#comment-88") String link,
+            @Schema(example = "approved") String status,
+            @Schema(example = "comment") String type,
+            @JsonProperty("author_avatar_urls") @Schema(example = "{\"24\": \"https://secure.gravatar.com/avatar/...?s=24&d=mm&r=g\"}")
+            Map<String, String> authorAvatarUrls,
+            @Schema(example = "[]") List<Object> meta,
+            @JsonProperty("_links") @Schema(implementation = Links.class) Map<String, List<Map<String, Object>>> links) {
+    }
+}

@@ -1,0 +1,75 @@
+package dev.gazette.wordpress;
+
+import dev.gazette.common.text.Autop;
+import dev.gazette.common.text.Hashes;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** How WordPress renders fields for {@code context=view}: dates, titles, excerpts, avatars. */
+final class WpRender {
+
+    /** WordPress' {@code excerpt_length} and {@code excerpt_more}. */
+    static final int EXCERPT_WORDS = 55;
+    static final String EXCERPT_MORE = " [&hellip;]";
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss", Locale.ROOT);
+    private static final List<Integer> AVATAR_SIZES = List.of(24, 48, 96);
+
+    private WpRender() {
+    }
+
+    /** A time as WordPress writes it ({@code 2026-11-20T10:00:00}, no zone) in this zone. */
+    static String date(Instant at, ZoneId zone) {
+        return at == null ? null : DATE.format(at.atZone(zone));
+    }
+
+    static String dateGmt(Instant at) {
+        return date(at, ZoneOffset.UTC);
+    }
+
+    /** A title as {@code the_title} renders it: Gazette's plain text, escaped and texturized. */
+    static String title(String plain) {
+        return Texturize.apply(plain == null ? "" : plain.replace("<", "&lt;").replace(">", "&gt;")).trim();
+    }
+
+    /**
+     * An excerpt as {@code the_excerpt} renders it. A written excerpt is texturized and put in a paragraph;
+     * one Gazette generated from the content (what WordPress does when the excerpt is empty) is WordPress'
+     * own: the first 55 words of the content's text and {@code  [&hellip;]} when there were more.
+     */
+    static String excerpt(String stored, String contentText, String generatedByGazette) {
+        String text = stored == null ? "" : stored;
+        if (text.isBlank() || text.equals(generatedByGazette)) {
+            String[] words = contentText == null || contentText.isBlank() ? new String[0] : SPACES.split(contentText.trim());
+            text = words.length <= EXCERPT_WORDS ? String.join(" ", words)
+                    : String.join(" ", List.of(words).subList(0, EXCERPT_WORDS)) + EXCERPT_MORE;
+        }
+        if (text.isBlank()) {
+            return "";
+        }
+        return Autop.paragraphs(Texturize.apply(text.replace("<", "&lt;").replace(">", "&gt;")));
+    }
+
+    /** Avatar URLs by size: the author's own picture, or Gravatar's for the hash (its default picture without one). */
+    static Map<String, String> avatars(String avatarUrl, String hash) {
+        Map<String, String> urls = new LinkedHashMap<>();
+        for (int size : AVATAR_SIZES) {
+            urls.put(Integer.toString(size), avatarUrl != null && !avatarUrl.isBlank() ? avatarUrl
+                    : "https://secure.gravatar.com/avatar/" + (hash == null ? "" : hash) + "?s=" + size + "&d=mm&r=g");
+        }
+        return urls;
+    }
+
+    /** Gravatar's SHA-256 of an email, as comments store it; never the email itself. */
+    static String emailHash(String email) {
+        return email == null || email.isBlank() ? null : Hashes.sha256Hex(email.trim().toLowerCase(Locale.ROOT));
+    }
+}

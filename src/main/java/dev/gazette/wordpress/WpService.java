@@ -1,0 +1,469 @@
+package dev.gazette.wordpress;
+
+import dev.gazette.common.GazetteConfig;
+import dev.gazette.common.Times;
+import dev.gazette.common.persistence.SqlLike;
+import dev.gazette.common.text.HtmlContent;
+import dev.gazette.common.web.AnswerKeys;
+import dev.gazette.common.web.ContentKeys;
+import dev.gazette.post.PostService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The answers of {@code /wp-json/wp/v2}: WordPress' query parameters applied to Gazette's public content
+ * ({@link WpReads}), each row rendered as WordPress renders it for {@code context=view}. Reads only, outside
+ * transactions, and each answer says what it shows ({@link ContentKeys}) so the response cache keeps it
+ * until that changes, as it keeps the native API's answers.
+ */
+@ApplicationScoped
+public class WpService {
+
+    static final List<String> POST_ORDERBY = List.of("author", "date", "id", "include", "modified", "parent", "relevance", "slug",
+            "include_slugs", "title");
+    static final List<String> TERM_ORDERBY = List.of("id", "include", "name", "slug", "include_slugs", "term_group", "description",
+            "count");
+    static final List<String> USER_ORDERBY = List.of("id", "include", "name", "registered_date", "slug", "include_slugs", "email", "url");
+    static final List<String> COMMENT_ORDERBY = List.of("date", "date_gmt", "id", "include", "post", "parent", "type");
+    static final List<String> ORDER = List.of("asc", "desc");
+    static final List<String> CONTEXT = List.of("view", "embed", "edit");
+
+    @Inject
+    WpReads reads;
+
+    @Inject
+    AnswerKeys answer;
+
+    @Inject
+    HtmlContent html;
+
+    @Inject
+    WordPressConfig config;
+
+    @Inject
+    GazetteConfig gazette;
+
+    /** A page of a collection: the items and WordPress' totals. */
+    public record Listing<T>(List<T> items, long total, int page, int totalPages) {
+    }
+
+    /**
+     * Where links point: this server's REST root ({@code .../wp-json/}), the public site's home
+     * ({@code gazette.site.url}) and its post URLs ({@code gazette.site.post-url}, {@code {slug}} and {@code {id}}).
+     */
+    public record Urls(String rest, String site, String postUrl) {
+        String api(String path) {
+            return rest + "wp/v2/" + path;
+        }
+
+        String post(long id, String slug) {
+            return postUrl.replace("{slug}", slug).replace("{id}", Long.toString(id));
+        }
+    }
+
+    public ZoneId zone() {
+        return config.timeZone();
+    }
+
+    /** The URLs for a request whose base URI is {@code base} ({@code http://host/}). */
+    public Urls urls(String base) {
+        String site = gazette.site().url();
+        return new Urls((base.endsWith("/") ? base : base + "/") + "wp-json/", site.endsWith("/") ? site : site + "/",
+                gazette.site().postUrl());
+    }
+
+    // ---------------------------------------------------------------- posts
+
+    public Listing<WpJson.Post> posts(WpArgs args, Urls urls) {
+        Instant now = Times.now();
+        Paging paging = Paging.of(args);
+        WpReads.Select s = WpReads.publicPosts(now);
+        String search = search(s, args, "p.title", "p.excerpt", "p.content_text");
+        List<String> slugs = identity(s, args, "p");
+        idFilter(s, "p.author_id", args.ids("author"), args.ids("author_exclude"), "author");
+        termFilter(s, "post_category", "category_id", args.ids("categories"), args.ids("categories_exclude"), "categories");
+        termFilter(s, "post_tag", "tag_id", args.ids("tags"), args.ids("tags_exclude"), "tags");
+        dateFilter(s, "p.published_at", args.date("after"), args.date("before"), "published");
+        dateFilter(s, "p.modified_at", args.date("modified_after"), args.date("modified_before"), "modified");
+        Boolean sticky = args.bool("sticky");
+        if (sticky != null) {
+            s.where("p.sticky = :sticky", "sticky", sticky);
+        }
+        for (String status : args.strings("status")) {
+            if (!status.equals("publish")) {
+                args.invalid("status", "Status is forbidden.");
+            }
+        }
+        String orderby = args.oneOf("orderby", "date", POST_ORDERBY);
+        boolean desc = args.oneOf("order", "desc", ORDER).equals("desc");
+        args.check();
+        String direction = desc ? " desc" : " asc";
+        s.orderBy = switch (orderby) {
+            case "author" -> "p.author_id" + direction + ", p.published_at desc, p.id desc";
+            case "id", "parent" -> "p.id" + direction;
+            case "include" -> positionIn("p.id", args.ids("include"), "include",
+                    new WpError("rest_orderby_include_missing_include", "You need to define an include parameter to order by include.",
+                            400, null), s);
+            case "include_slugs" -> positionIn("p.slug", slugs, "slug",
+                    new WpError("rest_orderby_include_missing_include", "You need to define an include parameter to order by include.",
+                            400, null), s);
+            case "modified" -> "p.modified_at" + direction + ", p.id" + direction;
+            case "slug" -> "p.slug" + direction + ", p.id" + direction;
+            case "title" -> "p.title" + direction + ", p.id" + direction;
+            case "relevance" -> {
+                if (search == null) {
+                    throw new WpError("rest_no_search_term_defined", "You need to define a search term to order by relevance.", 400, null);
+                }
+                yield "case when lower(p.title) like :search escape '\\' then 0 else 1 end, p.published_at desc, p.id desc";
+            }
+            default -> "p.published_at" + direction + ", p.id" + direction;
+        };
+        answer.shows(ContentKeys.POST_LISTS, ContentKeys.CATEGORIES, ContentKeys.TAGS);
+        WpReads.Page<WpReads.PostRow> page = reads.posts(s, paging.offset(), paging.perPage());
+        Listing<WpJson.Post> listing = paging.listing(posts(page.rows(), urls), page.total());
+        if (listing.total() > 0 && listing.page() > listing.totalPages() && args.text("offset") == null) {
+            throw new WpError("rest_post_invalid_page_number",
+                    "The page number requested is larger than the number of pages available.", 400, null);
+        }
+        return listing;
+    }
+
+    public WpJson.Post post(long id, Urls urls) {
+        WpReads.PostRow row = reads.post(id, Times.now());
+        if (row == null) {
+            throw WpError.notFound("rest_post_invalid_id", "Invalid post ID.");
+        }
+        answer.shows(ContentKeys.post(id), ContentKeys.CATEGORIES, ContentKeys.TAGS);
+        return posts(List.of(row), urls).get(0);
+    }
+
+    private List<WpJson.Post> posts(List<WpReads.PostRow> rows, Urls urls) {
+        Map<Long, List<WpReads.PostTerm>> terms = new HashMap<>();
+        for (WpReads.PostTerm t : reads.terms(rows.stream().map(WpReads.PostRow::id).toList())) {
+            terms.computeIfAbsent(t.postId(), id -> new ArrayList<>()).add(t);
+        }
+        ZoneId zone = zone();
+        List<WpJson.Post> posts = new ArrayList<>(rows.size());
+        for (WpReads.PostRow p : rows) {
+            answer.shows(ContentKeys.post(p.id()));
+            List<Long> categories = new ArrayList<>();
+            List<Long> tags = new ArrayList<>();
+            List<String> classes = new ArrayList<>(List.of("post-" + p.id(), "post", "type-post", "status-publish", "format-standard"));
+            if (p.featuredMediaId() != null) {
+                classes.add("has-post-thumbnail");
+            }
+            classes.add("hentry");
+            for (WpReads.PostTerm t : terms.getOrDefault(p.id(), List.of())) {
+                (t.kind() == 0 ? categories : tags).add(t.id());
+                classes.add((t.kind() == 0 ? "category-" : "tag-") + t.slug());
+            }
+            WpLinks links = new WpLinks()
+                    .add("self", urls.api("posts/" + p.id()), "targetHints", Map.of("allow", List.of("GET")))
+                    .add("collection", urls.api("posts"))
+                    .add("about", urls.api("types/post"))
+                    .add("author", urls.api("users/" + p.authorId()), "embeddable", true)
+                    .add("replies", urls.api("comments?post=" + p.id()), "embeddable", true)
+                    .add("wp:term", urls.api("categories?post=" + p.id()), "taxonomy", "category", "embeddable", true)
+                    .add("wp:term", urls.api("tags?post=" + p.id()), "taxonomy", "post_tag", "embeddable", true)
+                    .curies();
+            String generated = html.excerpt(p.contentText() == null ? "" : p.contentText(), PostService.EXCERPT_WORDS);
+            posts.add(new WpJson.Post(p.id(), WpRender.date(p.publishedAt(), zone), WpRender.dateGmt(p.publishedAt()),
+                    new WpJson.Rendered(urls.site() + "?p=" + p.id()),
+                    WpRender.date(p.modifiedAt(), zone), WpRender.dateGmt(p.modifiedAt()), p.slug(), "publish", "post",
+                    urls.post(p.id(), p.slug()), new WpJson.Rendered(WpRender.title(p.title())),
+                    new WpJson.RenderedProtected(p.content(), false),
+                    new WpJson.RenderedProtected(WpRender.excerpt(p.excerpt(), p.contentText(), generated), false),
+                    p.authorId(), p.featuredMediaId() == null ? 0 : p.featuredMediaId(),
+                    p.commentStatus().toLowerCase(Locale.ROOT), "closed", p.sticky(), "", "standard", Map.of("footnotes", ""),
+                    categories, tags, classes, links.build()));
+        }
+        return posts;
+    }
+
+    // ---------------------------------------------------------------- categories and tags
+
+    public Listing<WpJson.Category> categories(WpArgs args, Urls urls) {
+        WpReads.Select s = WpReads.terms(true, Times.now());
+        List<Long> parents = args.ids("parent");
+        if (!parents.isEmpty()) {
+            s.where("t.parent in (:parents)", "parents", parents);
+        }
+        Listing<WpReads.TermRow> rows = terms(s, args, "post_category", "category_id", ContentKeys.CATEGORIES);
+        return new Listing<>(rows.items().stream().map(t -> category(t, urls)).toList(), rows.total(), rows.page(), rows.totalPages());
+    }
+
+    public WpJson.Category category(long id, Urls urls) {
+        return category(term(WpReads.terms(true, Times.now()), id, ContentKeys.CATEGORIES), urls);
+    }
+
+    public Listing<WpJson.Tag> tags(WpArgs args, Urls urls) {
+        Listing<WpReads.TermRow> rows = terms(WpReads.terms(false, Times.now()), args, "post_tag", "tag_id", ContentKeys.TAGS);
+        return new Listing<>(rows.items().stream().map(t -> tag(t, urls)).toList(), rows.total(), rows.page(), rows.totalPages());
+    }
+
+    public WpJson.Tag tag(long id, Urls urls) {
+        return tag(term(WpReads.terms(false, Times.now()), id, ContentKeys.TAGS), urls);
+    }
+
+    private Listing<WpReads.TermRow> terms(WpReads.Select s, WpArgs args, String link, String key, String kind) {
+        Paging paging = Paging.of(args);
+        search(s, args, "t.name", "t.slug");
+        List<String> slugs = identity(s, args, "t");
+        if (Boolean.TRUE.equals(args.bool("hide_empty"))) {
+            s.where("t.count > 0");
+        }
+        List<Long> posts = args.ids("post");
+        if (!posts.isEmpty()) {
+            s.where("exists (select 1 from " + link + " l where l." + key + " = t.id and l.post_id in (:posts))", "posts", posts);
+            answer.shows(ContentKeys.POST_LISTS);
+        }
+        String orderby = args.oneOf("orderby", "name", TERM_ORDERBY);
+        String direction = args.oneOf("order", "asc", ORDER).equals("desc") ? " desc" : " asc";
+        args.check();
+        s.orderBy = switch (orderby) {
+            case "id", "term_group" -> "t.id" + direction;
+            case "include" -> positionIn("t.id", args.ids("include"), "include", null, s) + ", t.id";
+            case "include_slugs" -> positionIn("t.slug", slugs, "slug", null, s) + ", t.id";
+            case "slug" -> "t.slug" + direction + ", t.id" + direction;
+            case "description" -> "t.description" + direction + ", t.id" + direction;
+            case "count" -> "t.count" + direction + ", t.id" + direction;
+            default -> "t.name" + direction + ", t.id" + direction;
+        };
+        answer.shows(kind, ContentKeys.TERM_COUNTS);
+        WpReads.Page<WpReads.TermRow> page = reads.terms(s, paging.offset(), paging.perPage());
+        return paging.listing(page.rows(), page.total());
+    }
+
+    private WpReads.TermRow term(WpReads.Select s, long id, String kind) {
+        s.where("t.id = :id", "id", id);
+        s.orderBy = "t.id";
+        answer.shows(kind, ContentKeys.TERM_COUNTS);
+        List<WpReads.TermRow> rows = reads.terms(s, 0, 1).rows();
+        if (rows.isEmpty()) {
+            throw WpError.notFound("rest_term_invalid", "Term does not exist.");
+        }
+        return rows.get(0);
+    }
+
+    private static WpJson.Category category(WpReads.TermRow t, Urls urls) {
+        WpLinks links = new WpLinks().add("self", urls.api("categories/" + t.id())).add("collection", urls.api("categories"))
+                .add("about", urls.api("taxonomies/category"));
+        if (t.parent() != 0) {
+            links.add("up", urls.api("categories/" + t.parent()), "embeddable", true);
+        }
+        links.add("wp:post_type", urls.api("posts?categories=" + t.id())).curies();
+        return new WpJson.Category(t.id(), t.count(), nullToEmpty(t.description()), urls.site() + "category/" + t.slug() + "/",
+                WpRender.title(t.name()), t.slug(), "category", t.parent(), List.of(), links.build());
+    }
+
+    private static WpJson.Tag tag(WpReads.TermRow t, Urls urls) {
+        WpLinks links = new WpLinks().add("self", urls.api("tags/" + t.id())).add("collection", urls.api("tags"))
+                .add("about", urls.api("taxonomies/post_tag")).add("wp:post_type", urls.api("posts?tags=" + t.id())).curies();
+        return new WpJson.Tag(t.id(), t.count(), nullToEmpty(t.description()), urls.site() + "tag/" + t.slug() + "/",
+                WpRender.title(t.name()), t.slug(), "post_tag", List.of(), links.build());
+    }
+
+    // ---------------------------------------------------------------- users
+
+    public Listing<WpJson.User> users(WpArgs args, Urls urls) {
+        Paging paging = Paging.of(args);
+        WpReads.Select s = WpReads.users(Times.now());
+        search(s, args, "a.display_name", "a.slug");
+        List<String> slugs = identity(s, args, "a");
+        String orderby = args.oneOf("orderby", "name", USER_ORDERBY);
+        String direction = args.oneOf("order", "asc", ORDER).equals("desc") ? " desc" : " asc";
+        args.check();
+        s.orderBy = switch (orderby) {
+            case "id" -> "a.id" + direction;
+            case "include" -> positionIn("a.id", args.ids("include"), "include", null, s) + ", a.id";
+            case "include_slugs" -> positionIn("a.slug", slugs, "slug", null, s) + ", a.id";
+            case "registered_date" -> "a.created_at" + direction + ", a.id" + direction;
+            case "slug" -> "a.slug" + direction + ", a.id" + direction;
+            default -> "a.display_name" + direction + ", a.id" + direction; // email and url are not public: by name
+        };
+        answer.shows(ContentKeys.AUTHORS, ContentKeys.POST_LISTS);
+        WpReads.Page<WpReads.UserRow> page = reads.users(s, paging.offset(), paging.perPage());
+        return paging.listing(page.rows().stream().map(u -> user(u, urls)).toList(), page.total());
+    }
+
+    public WpJson.User user(long id, Urls urls) {
+        WpReads.Select s = WpReads.users(Times.now()).where("a.id = :id", "id", id);
+        s.orderBy = "a.id";
+        answer.shows(ContentKeys.author(id), ContentKeys.POST_LISTS);
+        List<WpReads.UserRow> rows = reads.users(s, 0, 1).rows();
+        if (rows.isEmpty()) {
+            throw WpError.notFound("rest_user_invalid_id", "Invalid user ID.");
+        }
+        return user(rows.get(0), urls);
+    }
+
+    private static WpJson.User user(WpReads.UserRow u, Urls urls) {
+        WpLinks links = new WpLinks().add("self", urls.api("users/" + u.id()), "targetHints", Map.of("allow", List.of("GET")))
+                .add("collection", urls.api("users"));
+        return new WpJson.User(u.id(), u.name(), "", nullToEmpty(u.bio()), urls.site() + "author/" + u.slug() + "/", u.slug(),
+                WpRender.avatars(u.avatarUrl(), u.emailHash()), List.of(), links.build());
+    }
+
+    // ---------------------------------------------------------------- comments
+
+    public Listing<WpJson.Comment> comments(WpArgs args, Urls urls) {
+        Instant now = Times.now();
+        Paging paging = Paging.of(args);
+        WpReads.Select s = WpReads.comments(now);
+        search(s, args, "c.content", "c.author_name");
+        idFilter(s, "c.id", args.ids("include"), args.ids("exclude"), "id");
+        idFilter(s, "coalesce(c.author_id, 0)", args.ids("author"), args.ids("author_exclude"), "author");
+        idFilter(s, "coalesce(c.parent_id, 0)", args.ids("parent"), args.ids("parent_exclude"), "parent");
+        idFilter(s, "c.post_id", args.ids("post"), List.of(), "post");
+        dateFilter(s, "c.created_at", args.date("after"), args.date("before"), "created");
+        for (String status : args.strings("status")) {
+            if (!status.equals("approve") && !status.equals("approved")) {
+                args.invalid("status", "Status is forbidden.");
+            }
+        }
+        String type = args.text("type");
+        if (type != null && !type.equals("comment")) {
+            s.where("1 = 0"); // Gazette has comments only, no pingbacks or trackbacks
+        }
+        String orderby = args.oneOf("orderby", "date_gmt", COMMENT_ORDERBY);
+        String direction = args.oneOf("order", "desc", ORDER).equals("desc") ? " desc" : " asc";
+        args.check();
+        s.orderBy = switch (orderby) {
+            case "id", "type" -> "c.id" + direction;
+            case "include" -> positionIn("c.id", args.ids("include"), "include", null, s) + ", c.id";
+            case "post" -> "c.post_id" + direction + ", c.created_at" + direction + ", c.id" + direction;
+            case "parent" -> "coalesce(c.parent_id, 0)" + direction + ", c.created_at" + direction + ", c.id" + direction;
+            default -> "c.created_at" + direction + ", c.id" + direction;
+        };
+        answer.shows(ContentKeys.COMMENT_LISTS, ContentKeys.POST_LISTS);
+        WpReads.Page<WpReads.CommentRow> page = reads.comments(s, paging.offset(), paging.perPage());
+        return paging.listing(page.rows().stream().map(c -> comment(c, urls)).toList(), page.total());
+    }
+
+    public WpJson.Comment comment(long id, Urls urls) {
+        WpReads.Select s = WpReads.comments(Times.now()).where("c.id = :id", "id", id);
+        s.orderBy = "c.id";
+        List<WpReads.CommentRow> rows = reads.comments(s, 0, 1).rows();
+        answer.shows(ContentKeys.COMMENT_LISTS, ContentKeys.POST_LISTS);
+        if (rows.isEmpty()) {
+            throw WpError.notFound("rest_comment_invalid_id", "Invalid comment ID.");
+        }
+        answer.shows(ContentKeys.discussion(rows.get(0).postId()), ContentKeys.post(rows.get(0).postId()));
+        return comment(rows.get(0), urls);
+    }
+
+    private WpJson.Comment comment(WpReads.CommentRow c, Urls urls) {
+        WpLinks links = new WpLinks().add("self", urls.api("comments/" + c.id()), "targetHints", Map.of("allow", List.of("GET")))
+                .add("collection", urls.api("comments"));
+        if (c.authorId() != 0) {
+            links.add("author", urls.api("users/" + c.authorId()), "embeddable", true);
+        }
+        links.add("up", urls.api("posts/" + c.postId()), "embeddable", true, "post_type", "post");
+        if (c.parentId() != 0) {
+            links.add("in-reply-to", urls.api("comments/" + c.parentId()), "embeddable", true);
+        }
+        return new WpJson.Comment(c.id(), c.postId(), c.parentId(), c.authorId(), c.authorName(), nullToEmpty(c.authorUrl()),
+                WpRender.date(c.createdAt(), zone()), WpRender.dateGmt(c.createdAt()), new WpJson.Rendered(c.content()),
+                urls.post(c.postId(), c.postSlug()) + "#comment-" + c.id(), "approved", "comment",
+                WpRender.avatars(null, c.avatarHash()), List.of(), links.build());
+    }
+
+    // ---------------------------------------------------------------- shared filters
+
+    /** {@code search}: the text, case-folded, in any of these columns; returns it (null when absent). */
+    private static String search(WpReads.Select s, WpArgs args, String... columns) {
+        String search = args.text("search");
+        if (search != null) {
+            s.where("(" + String.join(" or ", java.util.Arrays.stream(columns).map(c -> "lower(" + c + ") like :search escape '\\'")
+                    .toList()) + ")", "search", SqlLike.contains(search));
+        }
+        return search;
+    }
+
+    /** {@code include}, {@code exclude} and {@code slug} on the rows of this alias; returns the slugs asked for. */
+    private static List<String> identity(WpReads.Select s, WpArgs args, String alias) {
+        idFilter(s, alias + ".id", args.ids("include"), args.ids("exclude"), "id");
+        List<String> slugs = args.strings("slug");
+        if (!slugs.isEmpty()) {
+            s.where(alias + ".slug in (:slugs)", "slugs", slugs);
+        }
+        return slugs;
+    }
+
+    private static void idFilter(WpReads.Select s, String column, List<Long> include, List<Long> exclude, String name) {
+        if (!include.isEmpty()) {
+            s.where(column + " in (:" + name + "In)", name + "In", include);
+        }
+        if (!exclude.isEmpty()) {
+            s.where(column + " not in (:" + name + "Out)", name + "Out", exclude);
+        }
+    }
+
+    private static void termFilter(WpReads.Select s, String link, String key, List<Long> include, List<Long> exclude, String name) {
+        if (!include.isEmpty()) {
+            s.where("exists (select 1 from " + link + " l where l.post_id = p.id and l." + key + " in (:" + name + "In))",
+                    name + "In", include);
+        }
+        if (!exclude.isEmpty()) {
+            s.where("not exists (select 1 from " + link + " l where l.post_id = p.id and l." + key + " in (:" + name + "Out))",
+                    name + "Out", exclude);
+        }
+    }
+
+    private static void dateFilter(WpReads.Select s, String column, Instant after, Instant before, String name) {
+        if (after != null) {
+            s.where(column + " > :" + name + "After", name + "After", after);
+        }
+        if (before != null) {
+            s.where(column + " < :" + name + "Before", name + "Before", before);
+        }
+    }
+
+    /**
+     * Orders by position in a list ({@code orderby=include}): a case expression over the values. Without
+     * values, {@code missing} is thrown (WordPress' error for posts) or the order is by the column.
+     */
+    private static String positionIn(String column, List<?> values, String name, WpError missing, WpReads.Select s) {
+        if (values.isEmpty()) {
+            if (missing != null) {
+                throw missing;
+            }
+            return column;
+        }
+        StringBuilder order = new StringBuilder("case " + column);
+        for (int i = 0; i < values.size(); i++) {
+            order.append(" when :").append(name).append("At").append(i).append(" then ").append(i);
+            s.parameter(name + "At" + i, values.get(i));
+        }
+        return order.append(" else ").append(values.size()).append(" end").toString();
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    /** WordPress' {@code page}, {@code per_page} and {@code offset}. */
+    record Paging(int page, int perPage, int offset) {
+
+        static Paging of(WpArgs args) {
+            int page = args.integer("page", 1, 1, null);
+            int perPage = args.integer("per_page", 10, 1, 100);
+            String rawOffset = args.text("offset");
+            int offset = rawOffset == null ? (int) Math.min(Integer.MAX_VALUE, (page - 1L) * perPage) : args.integer("offset", 0, 0, null);
+            return new Paging(page, perPage, offset);
+        }
+
+        <T> Listing<T> listing(List<T> items, long total) {
+            int pages = (int) ((total + perPage - 1) / perPage);
+            return new Listing<>(items, total, page, pages);
+        }
+    }
+}
