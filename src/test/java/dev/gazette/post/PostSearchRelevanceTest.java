@@ -92,6 +92,23 @@ class PostSearchRelevanceTest {
     }
 
     @Test
+    void aWrittenExcerptIsSearchedAsTitlesAndTextsAre() {
+        String word = "qxe" + unique("w").replace("-", "");
+        long inExcerpt = Fixtures.postId(Fixtures.publishedPost(Fixtures.ADMIN_TOKEN, "Standfirst " + unique("t"),
+                Map.of("content", "<p>" + FILLER + "</p>", "excerpt", "A " + word + " in the standfirst only.",
+                        "publishedAt", "2024-02-01T10:00:00Z")));
+        long inBody = post("Body " + unique("t"), FILLER + " " + word + ".", "2024-03-01T10:00:00Z");
+        // the lead match ranks first; both are counted
+        given().queryParam("q", word).get("/api/v1/posts").then().statusCode(200)
+                .body("items.id", contains((int) inExcerpt, (int) inBody)).body("page.total", equalTo(2));
+        given().queryParam("q", word).queryParam("sort", "newest").get("/api/v1/posts").then().statusCode(200)
+                .body("items.id", contains((int) inBody, (int) inExcerpt)).body("page.total", equalTo(2));
+        // an exclusion is tested against the excerpt too
+        given().queryParam("q", word + " -standfirst").get("/api/v1/posts").then().statusCode(200)
+                .body("items.id", contains((int) inBody)).body("page.total", equalTo(1));
+    }
+
+    @Test
     void aCursorFromBeforeTheDateTieBreakIsRejectedNotMisread() {
         String old = java.util.Base64.getUrlEncoder().withoutPadding()
                 .encodeToString("[\"relevance\",\"a\",0.5,42]".getBytes(java.nio.charset.StandardCharsets.UTF_8));

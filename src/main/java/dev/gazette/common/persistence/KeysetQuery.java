@@ -24,6 +24,8 @@ public final class KeysetQuery {
 
     private final String from;
     private final List<String> conditions = new ArrayList<>();
+    /** Conditions that hold wherever a tiered order's tier condition holds: its scored part leaves them out. */
+    private final List<String> impliedByTier = new ArrayList<>();
     private final Map<String, Object> parameters = new HashMap<>();
     private boolean planPerValues;
     /** Where a tiered page's statement takes the number of rows still wanted. */
@@ -41,6 +43,17 @@ public final class KeysetQuery {
     public KeysetQuery where(String condition, String name, Object value) {
         conditions.add(condition);
         parameters.put(name, value);
+        return this;
+    }
+
+    /**
+     * A condition that holds wherever the tier condition of the {@link SortOrder#tiered} order read holds
+     * (a text match implied by a match of the title and lead): the scored part of a page does not
+     * test it again, so it is found through the tier's own index alone; the rest and the count do.
+     */
+    public KeysetQuery whereImpliedByTier(String condition, String name, Object value) {
+        where(condition, name, value);
+        impliedByTier.add(condition);
         return this;
     }
 
@@ -201,6 +214,7 @@ public final class KeysetQuery {
         String rest = null;
         if (!(descending && cursorInRest)) {
             List<String> where = new ArrayList<>(conditions);
+            where.removeAll(impliedByTier);
             where.add("(" + sort.tier() + ")");
             afterCursor(sort, cursor, descending, where, params);
             scored = select(sort.expressions(), columns, tables, where, descending, LIMIT);
