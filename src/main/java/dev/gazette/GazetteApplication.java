@@ -95,6 +95,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                                 examples = @ExampleObject(name = "flood", value = """
                                         {"type":"https://gazette.dev/problems/too-many-requests","title":"Too many requests","status":429,
                                          "detail":"You are commenting too quickly; wait 8 s.","instance":"/api/v1/posts/42/comments"}"""))),
+                @APIResponse(name = "ServiceUnavailable", description = "The database cannot be reached: nothing was written; "
+                        + "retry after Retry-After seconds. Cached public answers are still served meanwhile, with X-Cache: STALE",
+                        headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = SchemaType.INTEGER)),
+                        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                                examples = @ExampleObject(name = "database-unreachable", value = """
+                                        {"type":"https://gazette.dev/problems/database-unavailable","title":"Service unavailable","status":503,
+                                         "detail":"The database cannot be reached right now, so the request was not carried out (a write is not applied). Retry in 5 seconds.",
+                                         "instance":"/api/v1/posts/42"}"""))),
                 @APIResponse(name = "ValidationFailed", description = "Body fields are invalid; `errors` lists each one",
                         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                                 examples = @ExampleObject(name = "invalid-fields", value = """

@@ -26,6 +26,23 @@ public interface GazetteConfig {
 
     Changes changes();
 
+    Database database();
+
+    /** What happens while the database cannot be reached ({@code DatabaseAvailability}). */
+    interface Database {
+        /** The {@code Retry-After} of the 503 answered while the database is unreachable. */
+        @WithDefault("5s")
+        Duration retryAfter();
+
+        /** How often an unreachable database is tried again (the first success ends the outage). */
+        @WithDefault("1s")
+        Duration probeInterval();
+
+        /** How long one try may take. */
+        @WithDefault("2s")
+        Duration probeTimeout();
+    }
+
     interface Changes {
         /** How long changes are kept; a cursor older than that gets 410 and must resync. */
         @WithDefault("30d")
@@ -155,6 +172,51 @@ public interface GazetteConfig {
 
         /** The in-memory cache of rendered public responses. */
         ResponseCache cache();
+
+        /** Shared HTTP caches in front of Gazette (Varnish, a CDN): the keys answers carry, and purging them. */
+        Edge edge();
+
+        interface Edge {
+            /**
+             * Headers that carry the keys of what a public answer shows: {@code xkey} (Varnish's xkey module) and
+             * {@code Surrogate-Key} (Fastly and others) space-separated, {@code Cache-Tag} (Cloudflare, Akamai)
+             * comma-separated. Empty: none.
+             */
+            @WithDefault("xkey,Surrogate-Key,Cache-Tag")
+            List<String> keyHeaders();
+
+            /** Where the keys of each committed change are purged (each Varnish, or a CDN's purge API); none: no purging. */
+            Optional<List<String>> purgeUrls();
+
+            /** The purge request's method ({@code PURGE} for Varnish, {@code POST} for Fastly's API). */
+            @WithDefault("PURGE")
+            String purgeMethod();
+
+            /** The header that names the keys to purge, space-separated ({@code xkey-purge}; Fastly: {@code Surrogate-Key}). */
+            @WithDefault("xkey-purge")
+            String purgeKeyHeader();
+
+            /** Other headers of each purge request, as {@code Name: value} (e.g. {@code Fastly-Key: ...}). */
+            Optional<List<String>> purgeHeaders();
+
+            /** How long a write waits for its purges before answering (a failed purge is then retried in the background). */
+            @WithDefault("2s")
+            Duration purgeTimeout();
+
+            /** First wait before a failed purge is retried; it doubles up to {@code purge-max-backoff}. */
+            @WithDefault("200ms")
+            Duration purgeBackoff();
+
+            @WithDefault("30s")
+            Duration purgeMaxBackoff();
+
+            /**
+             * The {@code s-maxage} public answers carry while purges keep failing, so shared caches keep nothing
+             * for long that could not be purged.
+             */
+            @WithDefault("5s")
+            Duration fallbackSMaxage();
+        }
 
         interface ResponseCache {
             /** Serve anonymous GETs from memory until the next change to public content. */

@@ -1,5 +1,6 @@
 package dev.gazette.post;
 
+import dev.gazette.common.persistence.DatabaseAvailability;
 import dev.gazette.common.Times;
 import dev.gazette.common.web.ContentVersion;
 import dev.gazette.sync.ChangeLog;
@@ -41,6 +42,9 @@ public class PostScheduler {
 
     @Inject
     PostRepository posts;
+
+    @Inject
+    DatabaseAvailability database;
 
     @Inject
     ChangeLog changes;
@@ -124,7 +128,9 @@ public class PostScheduler {
                 arm(next);
             }
         } catch (RuntimeException e) {
-            LOG.warnf("Publishing due posts failed (%s); the next poll retries", e.toString());
+            if (!database.failed(e)) {
+                LOG.warnf("Publishing due posts failed (%s); the next poll retries", e.toString());
+            }
         } finally {
             if (activated) {
                 requests.terminate();
@@ -133,9 +139,16 @@ public class PostScheduler {
     }
 
     /** The safety net: flips whatever is due, whether or not a timer was armed for it. */
-    @Scheduled(every = "${gazette.posts.scheduler-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${gazette.posts.scheduler-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = DatabaseAvailability.Down.class)
     void publishDuePosts() {
-        QuarkusTransaction.requiringNew().run(this::flipDuePosts);
+        try {
+            QuarkusTransaction.requiringNew().run(this::flipDuePosts);
+        } catch (RuntimeException e) {
+            if (!database.failed(e)) {
+                throw e;
+            }
+        }
     }
 
     /** Flips due posts one by one, each with its "created" change (it became public by itself). */

@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import dev.gazette.common.persistence.DatabaseAvailability;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -54,6 +55,9 @@ public class ChangeAnnouncements {
 
     @Inject
     ContentVersion version;
+
+    @Inject
+    DatabaseAvailability database;
 
     @ConfigProperty(name = "quarkus.datasource.db-kind")
     String dbKind;
@@ -132,13 +136,14 @@ public class ChangeAnnouncements {
 
     private void listen() {
         long backoff = 0;
+        boolean quiet = false;
         while (running) {
             try (Connection connection = DriverManager.getConnection(url, username.orElse(null), password.orElse(""))) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("listen " + CHANNEL);
                 }
                 PGConnection pg = connection.unwrap(PGConnection.class);
-                if (backoff > 0) {
+                if (backoff > 0 && !quiet) {
                     LOG.info("hearing the changes of other instances again");
                 }
                 backoff = 0;
@@ -157,6 +162,10 @@ public class ChangeAnnouncements {
                     return;
                 }
                 if (backoff == 0) {
+                    // an unreachable database is logged once, by DatabaseAvailability; this listener only follows it
+                    quiet = database.failed(e);
+                }
+                if (backoff == 0 && !quiet) {
                     LOG.warnf("not hearing the changes of other instances (%s); reading the change counter until this"
                             + " reconnects", e.getMessage());
                 }

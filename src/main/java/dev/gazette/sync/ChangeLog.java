@@ -2,6 +2,7 @@ package dev.gazette.sync;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import dev.gazette.common.Times;
+import dev.gazette.common.persistence.DatabaseAvailability;
 import dev.gazette.common.web.ContentKeys;
 import dev.gazette.common.web.ContentVersion;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -53,6 +54,9 @@ public class ChangeLog {
 
     @Inject
     ChangeAnnouncements announcements;
+
+    @Inject
+    DatabaseAvailability database;
 
     /**
      * A post, category, tag or author was created, changed or removed (for comments, see
@@ -136,10 +140,17 @@ public class ChangeLog {
      * Changes committed through other instances sharing the database: the response cache here
      * must not outlive them. (Changes made here move the {@link ContentVersion} at commit.)
      */
-    @Scheduled(every = "${gazette.http.cache.peer-check-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${gazette.http.cache.peer-check-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = DatabaseAvailability.Down.class)
     void followOtherInstances() {
-        version.observe(QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "select last_seq from change_counter where id = 1").getSingleResult()).longValue()));
+        try {
+            version.observe(QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                    "select last_seq from change_counter where id = 1").getSingleResult()).longValue()));
+        } catch (RuntimeException e) {
+            if (!database.failed(e)) {
+                throw e;
+            }
+        }
     }
 
     /** A post became public or stopped being public: so did its approved comments. */

@@ -1,5 +1,6 @@
 package dev.gazette.sync;
 
+import dev.gazette.common.persistence.DatabaseAvailability;
 import dev.gazette.common.GazetteConfig;
 import dev.gazette.common.Times;
 import dev.gazette.common.persistence.KeyType;
@@ -82,7 +83,7 @@ public class ChangeService {
     }
 
     /** Drops changes older than the retention and remembers how far it went. */
-    @Scheduled(every = "1h", delayed = "1m")
+    @Scheduled(every = "1h", delayed = "1m", skipExecutionIf = DatabaseAvailability.Down.class)
     @Transactional
     void prune() {
         Number through = (Number) em.createNativeQuery("select max(seq) from change_log where at < :before")

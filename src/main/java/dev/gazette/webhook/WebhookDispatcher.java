@@ -1,5 +1,6 @@
 package dev.gazette.webhook;
 
+import dev.gazette.common.persistence.DatabaseAvailability;
 import dev.gazette.common.GazetteConfig;
 import dev.gazette.common.Times;
 import dev.gazette.common.persistence.Columns;
@@ -43,6 +44,9 @@ public class WebhookDispatcher {
     @Inject
     GazetteConfig config;
 
+    @Inject
+    DatabaseAvailability database;
+
     private volatile HttpClient client;
 
     record Attempt(long seq, String deliveryId, String event, String payload, int attempt, long endpointId, String url, String secret) {
@@ -57,7 +61,15 @@ public class WebhookDispatcher {
     @Scheduled(every = "${gazette.webhooks.poll-interval}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = DispatchOff.class)
     void dispatch() {
-        List<Attempt> due = QuarkusTransaction.requiringNew().call(this::claimDue);
+        List<Attempt> due;
+        try {
+            due = QuarkusTransaction.requiringNew().call(this::claimDue);
+        } catch (RuntimeException e) {
+            if (database.failed(e)) {
+                return; // logged once by DatabaseAvailability; due deliveries wait in the database
+            }
+            throw e;
+        }
         if (due.isEmpty()) {
             return;
         }
@@ -74,7 +86,7 @@ public class WebhookDispatcher {
     }
 
     /** Drops finished deliveries older than the log retention; waiting ones stay however old. */
-    @Scheduled(every = "1h", delayed = "1m")
+    @Scheduled(every = "1h", delayed = "1m", skipExecutionIf = DatabaseAvailability.Down.class)
     @jakarta.transaction.Transactional
     void pruneLog() {
         em.createNativeQuery("delete from webhook_delivery where status <> 'PENDING' and created_at < :before")
@@ -215,9 +227,12 @@ public class WebhookDispatcher {
         @Inject
         GazetteConfig config;
 
+        @Inject
+        DatabaseAvailability database;
+
         @Override
         public boolean test(io.quarkus.scheduler.ScheduledExecution execution) {
-            return !config.webhooks().dispatch();
+            return !config.webhooks().dispatch() || database.isDown();
         }
     }
 }

@@ -30,7 +30,7 @@ class HttpBehaviourTest {
         var first = given().get("/api/v1/posts/" + id).then().statusCode(200)
                 .header("ETag", startsWith("\""))
                 .header("Last-Modified", notNullValue())
-                .header("Cache-Control", equalTo("public, max-age=60, stale-while-revalidate=30"))
+                .header("Cache-Control", equalTo("public, max-age=60, s-maxage=60, stale-while-revalidate=30, stale-if-error=86400"))
                 .header("Vary", containsString("Authorization"))
                 .extract();
         String etag = first.header("ETag");

@@ -78,6 +78,15 @@ public class ApiException extends RuntimeException {
         return e;
     }
 
+    /** 503: the database cannot be reached; the client may retry after this many seconds. */
+    public static ApiException databaseUnavailable(long retryAfterSeconds) {
+        ApiException e = new ApiException(503, "database-unavailable", "Service unavailable",
+                "The database cannot be reached right now, so the request was not carried out (a write is not applied). "
+                        + "Retry in " + Math.max(1, retryAfterSeconds) + " seconds.", null);
+        e.retryAfterSeconds = Math.max(1, retryAfterSeconds);
+        return e;
+    }
+
     /** A header the error response carries besides the problem body. */
     public ApiException header(String name, String value) {
         headers.put(name, value);

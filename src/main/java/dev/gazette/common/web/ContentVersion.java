@@ -59,6 +59,9 @@ public class ContentVersion {
     @Inject
     Vertx vertx;
 
+    @Inject
+    EdgePurger edge;
+
     /** The sequence number now: what an answer about to be computed is valid from. */
     public long current() {
         return sequence.get();
@@ -100,6 +103,7 @@ public class ContentVersion {
                 peers.own(seq);
             }
             move(keys);
+            edge.changed(keys);
             return;
         }
         Pending pending = (Pending) transactions.getResource(Pending.class);
@@ -221,6 +225,7 @@ public class ContentVersion {
         public void afterCompletion(int status) {
             if (status == Status.STATUS_COMMITTED) {
                 move(keys);
+                edge.changed(keys); // the committing instance purges shared caches; the others only hear
             } else {
                 seqs.forEach(peers::forget);
             }

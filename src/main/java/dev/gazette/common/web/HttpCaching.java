@@ -60,12 +60,14 @@ public class HttpCaching {
     private final GazetteConfig config;
     private final ResponseCache cache;
     private final CurrentVertxRequest current;
+    private final EdgePurger edge;
 
-    public HttpCaching(ObjectMapper mapper, GazetteConfig config, ResponseCache cache, CurrentVertxRequest current) {
+    public HttpCaching(ObjectMapper mapper, GazetteConfig config, ResponseCache cache, CurrentVertxRequest current, EdgePurger edge) {
         this.mapper = mapper;
         this.config = config;
         this.cache = cache;
         this.current = current;
+        this.edge = edge;
     }
 
     /**
@@ -82,8 +84,9 @@ public class HttpCaching {
         if (routing != null && routing.request().getHeader(PASSWORD_HEADER) != null) {
             r.personal(true);
         }
-        Rendered rendered = render(r);
-        return respond(request, routing == null ? null : routing.request(), rendered, cache.offer(rendered));
+        ResponseCache.Offered offered = cache.offer(render(r));
+        Rendered rendered = offered.rendered();
+        return respond(request, routing == null ? null : routing.request(), rendered, offered.xCache(), edge.cacheControl(rendered.cacheControl()));
     }
 
     /**
@@ -117,9 +120,10 @@ public class HttpCaching {
      * if any. A GET without {@code If-Match} or {@code If-Unmodified-Since} ({@code http}) is judged as a
      * hit is ({@link #notModified}), so a computed answer and a stored one agree: JAX-RS compares
      * {@code If-None-Match} strongly, where HTTP wants the weak comparison (a CDN that compressed the
-     * body sends {@code W/"..."} back).
+     * body sends {@code W/"..."} back). {@code cacheControl} is the answer's Cache-Control now
+     * ({@link EdgePurger#cacheControl}).
      */
-    static Response respond(Request request, HttpServerRequest http, Rendered r, String xCache) {
+    static Response respond(Request request, HttpServerRequest http, Rendered r, String xCache, String cacheControl) {
         Response.ResponseBuilder notModified;
         if (http != null && http.getHeader(HttpHeaders.IF_MATCH) == null && http.getHeader(HttpHeaders.IF_UNMODIFIED_SINCE) == null) {
             notModified = notModified(http, r) ? Response.notModified() : null;
@@ -132,7 +136,7 @@ public class HttpCaching {
                 ? notModified
                 : Response.ok(xCache != null ? new CachedBody(r.body()) : r.body(), r.mediaType());
         builder.tag(r.etag())
-                .header(HttpHeaders.CACHE_CONTROL, r.cacheControl())
+                .header(HttpHeaders.CACHE_CONTROL, cacheControl)
                 .header(HttpHeaders.VARY, VARY);
         if (r.lastModified() != null) {
             builder.lastModified(Date.from(r.lastModified()));

@@ -25,7 +25,8 @@ import java.util.Set;
  * What the annotations do not say, applied to the generated OpenAPI document (at build time).
  * <ul>
  * <li><b>Errors</b>: besides the errors an operation lists, every operation documents a
- * {@code default} answer: any other status is problem+json too.</li>
+ * {@code default} answer: any other status is problem+json too; and a {@code 503} with
+ * {@code Retry-After}, the answer of every operation while the database cannot be reached.</li>
  * <li><b>Answers</b>: every field of every answer is sent (null when it has no value, see
  * {@code quarkus.jackson.serialization-inclusion}), so every property of a schema that appears in
  * an answer is {@code required}. Request bodies keep their own, annotated, required lists: their
@@ -73,6 +74,11 @@ public class OpenApiContract implements OASFilter {
                     item.getOperations().values().forEach(op -> {
                         if (op.getResponses() != null && op.getResponses().getDefaultValue() == null) {
                             op.getResponses().setDefaultValue(anyOtherError());
+                        }
+                        if (op.getResponses() != null && !op.getResponses().hasAPIResponse("503")) {
+                            // every operation needs the database, or may: while it is unreachable, 503 (DatabaseAvailability)
+                            op.getResponses().addAPIResponse("503", OASFactory.createAPIResponse()
+                                    .ref("#/components/responses/ServiceUnavailable"));
                         }
                         if (op.getParameters() != null) {
                             op.getParameters().forEach(p -> declare(path, op, p, named));

@@ -9,7 +9,10 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import dev.gazette.common.persistence.DatabaseAvailability;
 import io.quarkus.arc.Arc;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -17,6 +20,7 @@ import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.hibernate.StaleObjectStateException;
@@ -123,7 +127,7 @@ public class ProblemMapper {
     public Response web(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
         if (status >= 500) {
-            return unexpected(e, uri, null);
+            return unexpected(e, uri, null, null);
         }
         if (e.getCause() instanceof JsonProcessingException jpe) {
             return json(jpe, uri);
@@ -148,7 +152,14 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers) {
+    public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers, Request request) {
+        DatabaseAvailability database = Arc.container().instance(DatabaseAvailability.class).get();
+        if (database.failed(e)) {
+            // the database could not be reached: a stored answer if there is one, else 503; logged once by the probe
+            RoutingContext routing = Arc.container().instance(CurrentVertxRequest.class).get().getCurrent();
+            Response stale = request == null ? null : Arc.container().instance(ResponseCache.class).get().staleAnswer(request, routing);
+            return stale != null ? stale : toResponse(ApiException.databaseUnavailable(database.retryAfter().toSeconds()), path(uri));
+        }
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof org.hibernate.exception.ConstraintViolationException) {
                 // a unique key raced by a parallel request (e.g. the same slug created twice at once)

@@ -3,6 +3,7 @@ package dev.gazette.common.web;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.gazette.common.GazetteConfig;
+import dev.gazette.common.persistence.DatabaseAvailability;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
@@ -27,7 +28,10 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -62,6 +66,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * answer dropped by a write costs one computation, not one per waiting reader. They wait in the same
  * route, on the I/O thread without blocking it; a JAX-RS filter returning a {@code Uni} for this cost
  * every request (misses, writes, uncached reads) a suspension and resumption of its request context.
+ *
+ * <p>While the database is unreachable ({@link DatabaseAvailability}) every stored answer is served,
+ * current or not, marked {@code X-Cache: STALE}: whether it is still current cannot be known (changes
+ * made elsewhere cannot be heard), and a stale page is what a reader wants rather than an error. A
+ * request whose answer is not stored gets the 503 the outage filter ({@link #duringOutage}) answers.
  */
 @Singleton
 public class ResponseCache {
@@ -69,22 +78,32 @@ public class ResponseCache {
     static final String PENDING = ResponseCache.class.getName();
     /** Says whether a response came from the cache ({@code HIT}) or was computed and stored ({@code MISS}). */
     public static final String HEADER = "X-Cache";
+    /** The {@link #HEADER} value of an answer served while the database is unreachable. */
+    public static final String STALE = "STALE";
 
     private final Provider<GazetteConfig> config;
     private final ContentVersion versions;
     private final CurrentVertxRequest current;
+    private final DatabaseAvailability database;
+    private final EdgePurger edge;
     private final Counter hits;
+    private final Counter stale;
     private final Counter misses;
     private final Counter joined;
     private final ConcurrentHashMap<String, CompletableFuture<Entry>> computing = new ConcurrentHashMap<>();
     private volatile Cache<String, Entry> cache;
     private volatile GazetteConfig.Http.ResponseCache settings;
+    private volatile List<String> keyHeaders;
 
     @Inject
-    public ResponseCache(Provider<GazetteConfig> config, ContentVersion versions, CurrentVertxRequest current, MeterRegistry metrics) {
+    public ResponseCache(Provider<GazetteConfig> config, ContentVersion versions, CurrentVertxRequest current,
+                         DatabaseAvailability database, EdgePurger edge, MeterRegistry metrics) {
         this.config = config;
         this.versions = versions;
         this.current = current;
+        this.database = database;
+        this.edge = edge;
+        this.stale = Counter.builder("gazette.response.cache").tag("result", "stale").register(metrics);
         this.hits = Counter.builder("gazette.response.cache").tag("result", "hit").register(metrics);
         this.misses = Counter.builder("gazette.response.cache").tag("result", "miss").register(metrics);
         this.joined = Counter.builder("gazette.response.cache").tag("result", "joined").register(metrics);
@@ -125,7 +144,7 @@ public class ResponseCache {
      */
     void serveFromMemory(RoutingContext routing) {
         HttpServerRequest http = routing.request();
-        if (http.method() != io.vertx.core.http.HttpMethod.GET || !enabled()
+        if (http.method() != io.vertx.core.http.HttpMethod.GET
                 || http.getHeader(HttpHeaders.AUTHORIZATION) != null || http.getHeader(HttpCaching.PASSWORD_HEADER) != null
                 || http.getHeader(HttpHeaders.IF_MATCH) != null || http.getHeader(HttpHeaders.IF_UNMODIFIED_SINCE) != null) {
             routing.next();
@@ -133,10 +152,21 @@ public class ResponseCache {
         }
         String key = key(http);
         long since = versions.current();
+        if (!enabled()) {
+            // nothing is kept in memory, but the answer still names its keys for the caches in front
+            routing.put(PENDING, new Pending(key, since));
+            routing.next();
+            return;
+        }
         Entry entry = cache().getIfPresent(key);
+        if (entry != null && database.isDown()) {
+            stale.increment();
+            send(routing, entry, STALE);
+            return;
+        }
         if (entry != null && isCurrent(entry)) {
             hits.increment();
-            send(routing, entry);
+            send(routing, entry, "HIT");
             return;
         }
         Pending pending = new Pending(key, since);
@@ -181,7 +211,7 @@ public class ResponseCache {
             routing.request().resume();
             if (entry != null && isCurrent(entry)) {
                 joined.increment();
-                send(routing, entry);
+                send(routing, entry, "HIT");
             } else {
                 routing.next();
             }
@@ -189,12 +219,12 @@ public class ResponseCache {
     }
 
     /** Writes a stored answer: 200 with its body, or 304 when the client's copy is current. */
-    private static void send(RoutingContext routing, Entry entry) {
+    private void send(RoutingContext routing, Entry entry, String xCache) {
         HttpCaching.Rendered r = entry.rendered();
         HttpServerResponse response = routing.response();
         MultiMap headers = response.headers();
         headers.set(HttpHeaders.ETAG, entry.etag())
-                .set(HttpHeaders.CACHE_CONTROL, r.cacheControl())
+                .set(HttpHeaders.CACHE_CONTROL, edge.cacheControl(r.cacheControl()))
                 .add(HttpHeaders.VARY, HttpCaching.VARY);
         if (entry.lastModified() != null) {
             headers.set(HttpHeaders.LAST_MODIFIED, entry.lastModified());
@@ -203,7 +233,7 @@ public class ResponseCache {
             headers.set("Link", r.links());
         }
         r.headers().forEach(headers::set);
-        headers.set(HEADER, "HIT");
+        headers.set(HEADER, xCache);
         if (HttpCaching.notModified(routing.request(), r)) {
             response.setStatusCode(304).end();
         } else {
@@ -231,10 +261,42 @@ public class ResponseCache {
         Entry entry = cache().getIfPresent(key);
         if (entry != null && isCurrent(entry)) {
             hits.increment();
-            return HttpCaching.respond(request.getRequest(), null, entry.rendered(), "HIT");
+            return HttpCaching.respond(request.getRequest(), null, entry.rendered(), "HIT", edge.cacheControl(entry.rendered().cacheControl()));
         }
         routing.put(PENDING, new Pending(key, since));
         return null;
+    }
+
+    /**
+     * While the database is unreachable, before a resource runs: a stored answer for a GET that reached
+     * JAX-RS (one with {@code If-Match}), else the 503 every request that needs the database would get
+     * after waiting for a connection, at once.
+     */
+    @ServerRequestFilter(priority = jakarta.ws.rs.Priorities.AUTHENTICATION - 100)
+    public Response duringOutage(ContainerRequestContext request, RoutingContext routing) {
+        if (!database.isDown()) {
+            return null;
+        }
+        Response answer = staleAnswer(request.getRequest(), routing);
+        return answer != null ? answer
+                : ProblemMapper.toResponse(ApiException.databaseUnavailable(database.retryAfter().toSeconds()), routing.request().path());
+    }
+
+    /**
+     * The stored answer of the current request, current or not, marked {@link #STALE}: for a GET that
+     * failed because the database could not be reached. Null when nothing is stored for it.
+     */
+    public Response staleAnswer(jakarta.ws.rs.core.Request request, RoutingContext routing) {
+        Pending pending = routing == null ? null : routing.get(PENDING);
+        if (pending == null || !enabled()) {
+            return null;
+        }
+        Entry entry = cache().getIfPresent(pending.key);
+        if (entry == null) {
+            return null;
+        }
+        stale.increment();
+        return HttpCaching.respond(request, routing.request(), entry.rendered(), STALE, edge.cacheControl(entry.rendered().cacheControl()));
     }
 
     /** The cache key of a request: whether it names a visitor, what it accepts, and its URI. */
@@ -243,22 +305,58 @@ public class ResponseCache {
         return (http.getHeader(HttpCaching.VISITOR_HEADER) == null ? "- " : "v ") + (accept == null ? "" : accept) + " " + http.uri();
     }
 
+    /** What the resource's answer becomes: with the headers naming its keys, and the {@link #HEADER} value (or null). */
+    record Offered(HttpCaching.Rendered rendered, String xCache) {
+    }
+
     /**
-     * The resource rendered {@code r} for the current request: kept if the request was looked up and
-     * the response is public. Returns the {@link #HEADER} value to send, or null.
+     * The resource rendered {@code r} for the current request: when it is public and the request was
+     * looked up, it gains the headers naming its keys (for the caches in front) and is kept.
      */
-    String offer(HttpCaching.Rendered r) {
+    Offered offer(HttpCaching.Rendered r) {
         RoutingContext routing = current.getCurrent();
         Pending pending = routing == null ? null : routing.get(PENDING);
         if (pending == null || !r.shared()) {
-            return null;
+            return new Offered(r, null);
+        }
+        Set<String> keys = pending.keys.isEmpty() ? Set.of(ContentKeys.ANY) : pending.keys;
+        HttpCaching.Rendered withKeys = withKeyHeaders(r, keys);
+        if (!enabled()) {
+            return new Offered(withKeys, null);
         }
         misses.increment();
-        Set<String> keys = pending.keys.isEmpty() ? Set.of(ContentKeys.ANY) : pending.keys;
-        Entry computed = new Entry(pending.since, keys.stream().mapToInt(ContentVersion::slot).distinct().toArray(), r);
+        Entry computed = new Entry(pending.since, keys.stream().mapToInt(ContentVersion::slot).distinct().toArray(), withKeys);
         cache().asMap().merge(pending.key, computed, (old, fresh) -> fresh.since() >= old.since() ? fresh : old);
         finish(pending, computed);
-        return "MISS";
+        return new Offered(withKeys, "MISS");
+    }
+
+    /**
+     * The answer with its keys in the headers shared caches read ({@code gazette.http.edge.key-headers}):
+     * space-separated, except {@code Cache-Tag} (comma-separated).
+     */
+    private HttpCaching.Rendered withKeyHeaders(HttpCaching.Rendered r, Set<String> keys) {
+        List<String> names = keyHeaders();
+        if (names.isEmpty()) {
+            return r;
+        }
+        String spaced = String.join(" ", keys);
+        String commas = String.join(",", keys);
+        Map<String, String> headers = new LinkedHashMap<>(r.headers());
+        for (String name : names) {
+            headers.put(name, name.equalsIgnoreCase("Cache-Tag") ? commas : spaced);
+        }
+        return new HttpCaching.Rendered(r.body(), r.mediaType(), r.etag(), r.lastModified(), r.etagOnly(), r.cacheControl(),
+                r.links(), Map.copyOf(headers), r.shared());
+    }
+
+    private List<String> keyHeaders() {
+        List<String> names = keyHeaders;
+        if (names == null) {
+            names = config.get().http().edge().keyHeaders().stream().map(String::trim).filter(n -> !n.isEmpty()).toList();
+            keyHeaders = names;
+        }
+        return names;
     }
 
     private boolean isCurrent(Entry entry) {
