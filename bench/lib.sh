@@ -40,6 +40,7 @@ stop_app() {
 
 cleanup() {
   stop_app
+  stop_edge
   if [ "$DB" = postgresql ] && [ -z "${KEEP_DATABASE:-}" ]; then
     psql -h "$PGHOST" -U postgres -q -c "drop database if exists $DBNAME" 2>/dev/null || true
   fi
@@ -68,6 +69,47 @@ start_app() {
     sleep 1
   done
   curl -sf "$BASE/q/health/ready" >/dev/null || { cat "$WORK/app.log"; exit 1; }
+}
+
+# --varnish (PostgreSQL): two instances behind Varnish (deploy/varnish), as "Running Gazette at scale"
+# in README describes. EDGE_ENV is the environment both instances start with: purges to Varnish, and
+# the long s-maxage purging allows.
+edge_env() {
+  VARNISH_PORT=$((PORT + 2))
+  EDGE_ENV=(GAZETTE_HTTP_EDGE_PURGE_URLS="http://127.0.0.1:$VARNISH_PORT/"
+            "GAZETTE_HTTP_CACHE_CONTROL=public, max-age=60, s-maxage=86400, stale-while-revalidate=30, stale-if-error=86400")
+}
+
+# Starts the second instance (on PORT+1; environment in the arguments, as start_app) and Varnish in
+# front of both (on PORT+2); then BASE points at Varnish and APP_BASE at the first instance.
+start_edge() {
+  local first_pid=$APP_PID first_port=$PORT first_base=$BASE
+  PORT=$((first_port + 1)) BASE="http://127.0.0.1:$((first_port + 1))"
+  start_app "$@"
+  APP_PID_B=$APP_PID
+  APP_PID=$first_pid PORT=$first_port APP_BASE=$first_base
+  command -v varnishd >/dev/null || [ -x /usr/sbin/varnishd ] \
+    || { echo "== installing varnish"; (apt-get update -qq && apt-get install -y -qq varnish varnish-modules) >/dev/null; }
+  deploy/varnish/run.sh --listen "127.0.0.1:$VARNISH_PORT" --backend "127.0.0.1:$first_port" \
+    --backend "127.0.0.1:$((first_port + 1))" --purger 127.0.0.1 --workdir "$WORK/varnish" --memory 512m
+  BASE="http://127.0.0.1:$VARNISH_PORT"
+}
+
+stop_edge() {
+  if [ -n "${APP_PID_B:-}" ]; then
+    kill "$APP_PID_B" 2>/dev/null && wait "$APP_PID_B" 2>/dev/null || true
+    APP_PID_B=
+  fi
+  if [ -f "$WORK/varnish/varnishd.pid" ]; then
+    kill "$(cat "$WORK/varnish/varnishd.pid")" 2>/dev/null || true
+    rm -f "$WORK/varnish/varnishd.pid"
+  fi
+}
+
+# Varnish's hits and misses since it started: "hits misses".
+varnish_counters() {
+  varnishstat -n "$WORK/varnish/state" -1 -f MAIN.cache_hit -f MAIN.cache_miss \
+    | awk '$1=="MAIN.cache_hit"{h=$2} $1=="MAIN.cache_miss"{m=$2} END{print h+0, m+0}'
 }
 
 # Loads the dataset (POSTS posts, COMMENTS comments) unless the database already holds it: a

@@ -6,7 +6,8 @@
 # in-memory response cache) and with the cache switched off (every request goes to the database).
 #
 #   bench/run.sh [--db h2|postgresql] [--short] [--skip-build] [--posts N] [--comments M]
-#                [--keep-database NAME] [--duration 20s] [--no-uncached] [--profile ENDPOINT] [--scale K]
+#                [--keep-database NAME] [--duration 20s] [--no-uncached] [--profile ENDPOINT] [--scale K] [--varnish]
+# --varnish (PostgreSQL) measures through Varnish in front of two instances (deploy/varnish), cached pass only.
 # --scale K (PostgreSQL) grows the imported set to K times its size by copying rows in SQL (bench/scale.sql).
 # --profile records the app with JFR while wrk drives ENDPOINT (in the cached pass; uncached:ENDPOINT
 # for the other) and prints its hottest methods (bench/jfr_top.py); the recording stays in bench/results/.
@@ -23,6 +24,7 @@ UNCACHED=1
 KEEP_DATABASE=
 PROFILE=
 SCALE=1
+VARNISH=0
 usage() {
   echo "usage: bench/run.sh [--db h2|postgresql] [--short] [--skip-build] [--posts N] [--comments M]" >&2
   echo "                    [--keep-database NAME] [--duration 20s] [--no-uncached] [--profile ENDPOINT] [--scale K]" >&2
@@ -39,6 +41,7 @@ while [ $# -gt 0 ]; do
     --keep-database) KEEP_DATABASE="$2"; shift 2 ;;
     --no-uncached) UNCACHED=0; shift ;;
     --scale) SCALE="$2"; shift 2 ;;
+    --varnish) VARNISH=1; UNCACHED=0; shift ;;
     --profile) PROFILE="$2"; [[ "$PROFILE" == *:* ]] || PROFILE="cached:$PROFILE"; shift 2 ;;
     *) usage ;;
   esac
@@ -46,6 +49,7 @@ done
 case "$DB" in h2|postgresql) ;; *) usage ;; esac
 [ -z "$KEEP_DATABASE" ] || [ "$DB" = postgresql ] || { echo "--keep-database needs --db postgresql" >&2; exit 2; }
 [ "$SCALE" = 1 ] || [ "$DB" = postgresql ] || { echo "--scale needs --db postgresql" >&2; exit 2; }
+[ "$VARNISH" = 0 ] || [ "$DB" = postgresql ] || { echo "--varnish needs --db postgresql (two instances share it)" >&2; exit 2; }
 
 PORT=${BENCH_PORT:-18080}
 BASE="http://127.0.0.1:${PORT}"
@@ -61,14 +65,20 @@ command -v wrk >/dev/null || { echo "== installing wrk"; (apt-get update -qq && 
 build_app
 setup_db gazette_bench
 trap cleanup EXIT
-start_app GAZETTE_IMPORTS_DIRECTORY="$WORK/uploads"
+EDGE_ENV=()
+[ "$VARNISH" = 0 ] || edge_env
+start_app "${EDGE_ENV[@]}" GAZETTE_IMPORTS_DIRECTORY="$WORK/uploads"
 
 load_data
 if [ "$SCALE" != 1 ]; then
   scale_data "$SCALE"
   stop_app  # the app remembers counts and totals per change it made: rows copied behind its back need a fresh start
-  start_app GAZETTE_IMPORTS_DIRECTORY="$WORK/uploads"
+  start_app "${EDGE_ENV[@]}" GAZETTE_IMPORTS_DIRECTORY="$WORK/uploads"
   POSTS=$(( POSTS * SCALE )); COMMENTS=$(( COMMENTS * SCALE ))
+fi
+if [ "$VARNISH" = 1 ]; then
+  start_edge "${EDGE_ENV[@]}" GAZETTE_IMPORTS_DIRECTORY="$WORK/uploads"
+  echo "== measuring through Varnish at $BASE (instances on $PORT and $((PORT + 1)))"
 fi
 define_endpoints
 
@@ -77,7 +87,7 @@ import json,sys
 def n(x): return 1 + sum(n(c) for c in x.get('replies') or [])
 print(sum(n(r) for r in json.load(sys.stdin)['items']))")
 
-JSON="$RESULTS/$DB-$(date +%Y%m%dT%H%M%S).json"
+JSON="$RESULTS/$DB$( [ "$VARNISH" = 0 ] || echo -varnish)-$(date +%Y%m%dT%H%M%S).json"
 ROWS="$WORK/rows.jsonl"
 : > "$ROWS"
 

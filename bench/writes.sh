@@ -9,7 +9,9 @@
 #
 #   bench/writes.sh [--db h2|postgresql] [--short] [--skip-build] [--posts N] [--comments M]
 #                   [--keep-database NAME] [--duration 15] [--warmup 3] [--rates "0 2 20 100"]
-#                   [--dists "spread hot"] [--comment-rate 1]
+#                   [--dists "spread hot"] [--comment-rate 1] [--varnish]
+# --varnish (PostgreSQL) reads and writes through Varnish in front of two instances (deploy/varnish);
+# the hit ratio is then Varnish's.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,6 +26,7 @@ KEEP_DATABASE=
 RATES="0 2 20 100"
 DISTS="spread hot"
 COMMENT_RATE=1
+VARNISH=0
 usage() {
   echo "usage: bench/writes.sh [--db h2|postgresql] [--short] [--skip-build] [--posts N] [--comments M]" >&2
   echo "                       [--keep-database NAME] [--duration 15] [--warmup 3] [--rates \"0 2 20 100\"]" >&2
@@ -43,12 +46,14 @@ while [ $# -gt 0 ]; do
     --rates) RATES="$2"; shift 2 ;;
     --dists) DISTS="$2"; shift 2 ;;
     --comment-rate) COMMENT_RATE="$2"; shift 2 ;;
+    --varnish) VARNISH=1; shift ;;
     *) usage ;;
   esac
 done
 case "$DB" in h2|postgresql) ;; *) usage ;; esac
 [[ "$DURATION" =~ ^[0-9]+$ && "$WARMUP" =~ ^[0-9]+$ && "$DURATION" -gt 0 ]] || usage
 [ -z "$KEEP_DATABASE" ] || [ "$DB" = postgresql ] || { echo "--keep-database needs --db postgresql" >&2; exit 2; }
+[ "$VARNISH" = 0 ] || [ "$DB" = postgresql ] || { echo "--varnish needs --db postgresql (two instances share it)" >&2; exit 2; }
 
 PORT=${BENCH_PORT:-18080}
 BASE="http://127.0.0.1:${PORT}"
@@ -78,8 +83,14 @@ trap cleanup_writes EXIT
 # approved at once, so they show in the trees being read.
 WRITE_ENV=(GAZETTE_COMMENTS_SPAM_FLOOD_INTERVAL=0s GAZETTE_COMMENTS_SPAM_RATE_LIMIT_ENABLED=false
            GAZETTE_COMMENTS_MODERATION=approve-all)
-start_app "${WRITE_ENV[@]}" GAZETTE_IMPORTS_DIRECTORY="$WORK/uploads"
+EDGE_ENV=()
+[ "$VARNISH" = 0 ] || edge_env
+start_app "${WRITE_ENV[@]}" "${EDGE_ENV[@]}" GAZETTE_IMPORTS_DIRECTORY="$WORK/uploads"
 load_data
+if [ "$VARNISH" = 1 ]; then
+  start_edge "${WRITE_ENV[@]}" "${EDGE_ENV[@]}" GAZETTE_IMPORTS_DIRECTORY="$WORK/uploads"
+  echo "== reading and writing through Varnish at $BASE (instances on $PORT and $((PORT + 1)))"
+fi
 
 TOTAL=$(curl -sf "$BASE/api/v1/posts?limit=1&fields=id" | python3 -c "import json,sys; print(json.load(sys.stdin)['page']['total'])")
 # the 20 newest posts, as the API lists them (its default order is newest first)
@@ -93,7 +104,8 @@ python3 bench/writer.py --base-url "$BASE" --hot "$HOT_CSV" --preflight \
 mix() {  # $1: seconds; prints wrk's RESULT json
   wrk -t2 -c16 -d"$1s" --latency -s bench/mix.lua "$BASE" -- "$TOTAL" $HOT | grep '^RESULT ' | sed 's/^RESULT //'
 }
-cache_counters() {  # prints "hits misses" (a request that waited for a concurrent computation, result=joined, computed nothing: a hit)
+cache_counters() {  # prints "hits misses" (Varnish's with --varnish)
+  if [ "$VARNISH" = 1 ]; then varnish_counters; return; fi (a request that waited for a concurrent computation, result=joined, computed nothing: a hit)
   curl -sf "$BASE/q/metrics" | python3 -c "
 import re, sys
 c = {'hit': 0.0, 'miss': 0.0, 'joined': 0.0}
@@ -106,7 +118,7 @@ for line in sys.stdin:
 print(int(c['hit'] + c['joined']), int(c['miss']))"
 }
 
-JSON="$RESULTS/writes-$DB-$(date +%Y%m%dT%H%M%S).json"
+JSON="$RESULTS/writes-$DB$( [ "$VARNISH" = 0 ] || echo -varnish)-$(date +%Y%m%dT%H%M%S).json"
 ROWS="$WORK/rows.jsonl"
 : > "$ROWS"
 
