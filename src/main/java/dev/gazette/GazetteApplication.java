@@ -89,7 +89,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
                 @APIResponse(name = "UnsupportedMediaType", description = "The body is not application/json",
                         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
-                @APIResponse(name = "TooManyRequests", description = "Too many writes from this address or email; see Retry-After",
+                @APIResponse(name = "TooManyRequests", description = "Too many writes (or wrong post passwords) from this address, or writes from this email; see Retry-After",
                         headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = SchemaType.INTEGER)),
                         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                                 examples = @ExampleObject(name = "flood", value = """

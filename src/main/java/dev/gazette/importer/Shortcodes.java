@@ -27,11 +27,24 @@ final class Shortcodes {
     /** The shortcodes rendered here. */
     static final Set<String> KNOWN = Set.of("caption", "wp_caption", "gallery", "embed", "audio", "video", "playlist");
 
-    /** The attachments of the export: URLs by id, and the ids attached to a post (in id order). */
+    /**
+     * The attachments of the export: URLs by id (the imported media item's own URL when its file was
+     * stored, else the original), the ids attached to a post (in id order), and images as galleries show them.
+     */
     interface Attachments {
         String url(long id);
 
         List<Long> attachedTo(long postId);
+
+        /** The image of an attachment at a size (thumbnail, medium, large, full), or null when the id is unknown. */
+        default Image image(long id, String size) {
+            String url = url(id);
+            return url == null ? null : new Image(url, url, null, null, null, null);
+        }
+    }
+
+    /** An attachment's image: its URL at the size asked for and its full URL, that size's dimensions when known, alt text and caption (HTML). */
+    record Image(String src, String fullUrl, Integer width, Integer height, String alt, String caption) {
     }
 
     /** What rendering found: the names of shortcodes left as text, how many gallery or playlist ids were unknown. */
@@ -202,46 +215,58 @@ final class Shortcodes {
                 + "<figcaption class=\"wp-caption-text\">" + caption + "</figcaption></figure>";
     }
 
-    /** [gallery ids="1,2" columns="3" size="thumbnail" link="file|none"], or the images attached to the post. */
+    /**
+     * [gallery ids="1,2" columns="3" size="thumbnail" link="file|none"], or the images attached to the post, as
+     * WordPress's HTML5 gallery: a figure per image with the attachment's caption; alt text is the attachment's.
+     * WordPress links each image to its attachment page by default, which Gazette does not have: the link goes to
+     * the image file instead (as {@code link="file"}).
+     */
     private String gallery(Map<String, String> attrs) {
-        List<String> urls = new ArrayList<>();
+        String size = attrs.getOrDefault("size", "thumbnail").replaceAll("[^A-Za-z0-9_-]", "");
+        List<Image> images = new ArrayList<>();
         String ids = attrs.containsKey("ids") ? attrs.get("ids") : attrs.get("include");
         if (ids != null && !ids.isBlank()) {
             for (long id : ids(ids)) {
-                String url = attachments.url(id);
-                if (url == null) {
+                Image image = attachments.image(id, size);
+                if (image == null) {
                     report.missingAttachments++;
-                } else if (IMAGE_TYPES.contains(extension(url))) {
-                    urls.add(url);
+                } else if (IMAGE_TYPES.contains(extension(image.fullUrl())) || IMAGE_TYPES.contains(extension(image.src()))) {
+                    images.add(image);
                 }
             }
         } else {
             long parent = id(attrs.get("id"), postId);
             Set<Long> excluded = new TreeSet<>(ids(attrs.getOrDefault("exclude", "")));
             for (long id : attachments.attachedTo(parent)) {
-                String url = attachments.url(id);
-                if (!excluded.contains(id) && url != null && IMAGE_TYPES.contains(extension(url))) {
-                    urls.add(url);
+                Image image = excluded.contains(id) ? null : attachments.image(id, size);
+                if (image != null && (IMAGE_TYPES.contains(extension(image.fullUrl())) || IMAGE_TYPES.contains(extension(image.src())))) {
+                    images.add(image);
                 }
             }
         }
         if ("DESC".equalsIgnoreCase(attrs.get("order"))) {
-            java.util.Collections.reverse(urls);
+            java.util.Collections.reverse(images);
         }
-        if (urls.isEmpty()) {
+        if (images.isEmpty()) {
             return "";
         }
         int columns = Math.max(0, number(attrs.get("columns"), 3));
-        String size = attrs.getOrDefault("size", "thumbnail").replaceAll("[^A-Za-z0-9_-]", "");
         String link = attrs.getOrDefault("link", "");
         StringBuilder out = new StringBuilder("<div class=\"gallery galleryid-" + postId + " gallery-columns-" + columns
                 + " gallery-size-" + size + "\">");
-        for (String url : urls) {
-            String u = Embeds.escape(url);
-            String image = "<img src=\"" + u + "\" class=\"attachment-" + size + " size-" + size + "\" alt=\"\" loading=\"lazy\" />";
-            out.append("<figure class=\"gallery-item\"><div class=\"gallery-icon\">")
-                    .append("none".equals(link) ? image : "<a href=\"" + u + "\">" + image + "</a>")
-                    .append("</div></figure>");
+        for (Image i : images) {
+            String image = "<img src=\"" + Embeds.escape(i.src()) + "\""
+                    + (i.width() != null && i.height() != null ? " width=\"" + i.width() + "\" height=\"" + i.height() + "\"" : "")
+                    + " class=\"attachment-" + size + " size-" + size + "\" alt=\"" + Embeds.escape(i.alt() == null ? "" : i.alt().strip())
+                    + "\" loading=\"lazy\" />";
+            String orientation = i.width() == null || i.height() == null ? "" : i.height() > i.width() ? " portrait" : " landscape";
+            out.append("<figure class=\"gallery-item\"><div class=\"gallery-icon").append(orientation).append("\">")
+                    .append("none".equals(link) ? image : "<a href=\"" + Embeds.escape(i.fullUrl()) + "\">" + image + "</a>")
+                    .append("</div>");
+            if (i.caption() != null && !i.caption().isBlank()) {
+                out.append("<figcaption class=\"wp-caption-text gallery-caption\">").append(i.caption().strip()).append("</figcaption>");
+            }
+            out.append("</figure>");
         }
         return out.append("</div>\n").toString();
     }

@@ -25,6 +25,13 @@ public class WpContent {
     record Converted(String html, boolean classic, Set<String> unknownShortcodes, int missingAttachments) {
     }
 
+    /**
+     * The version of this conversion (and of the gallery, caption and embed HTML it makes), part of every
+     * imported post's and page's re-import digest: raise it whenever the conversion changes, so that
+     * importing the same export again converts unchanged items again instead of skipping them.
+     */
+    static final String VERSION = "conversion-2";
+
     @Inject
     Embeds embeds;
 

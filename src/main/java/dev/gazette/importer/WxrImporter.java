@@ -122,6 +122,11 @@ public class WxrImporter {
         }
         listener.site(collected.site);
         run.site = collected.site.key();
+        if (newerThanKnown(collected.site.wxrVersion())) {
+            // WordPress's importer goes on too, with a notice ("may not be able to handle this export file")
+            run.warn("WXR version " + collected.site.wxrVersion() + " is newer than " + MAX_WXR_VERSION
+                    + ", the newest this importer knows: the file was read as " + MAX_WXR_VERSION + "; check what was not carried");
+        }
         QuarkusTransaction.requiringNew().timeout(600).run(() -> run.terms(collected));
         run.attachments(collected);
 
@@ -568,6 +573,54 @@ public class WxrImporter {
             if (!c.attachments.isEmpty()) {
                 LOG.infof("import of %s: %d attachments in %d ms", site, c.attachments.size(), (System.nanoTime() - started) / 1_000_000);
             }
+            attachments = mediaAttachments(c);
+        }
+
+        /**
+         * What galleries and players show: the imported media items, at their own URLs when the file was
+         * stored (the derived size a gallery asks for, with its dimensions), else the original URL.
+         */
+        private Shortcodes.Attachments mediaAttachments(Collected c) {
+            Map<Long, dev.gazette.media.MediaView> views = mediaIds.isEmpty() ? Map.of()
+                    : QuarkusTransaction.requiringNew().call(() -> media.views(mediaIds.values()));
+            Map<Long, Attachment> byId = new HashMap<>();
+            c.attachments.forEach(a -> byId.put(a.wpId(), a));
+            return new Shortcodes.Attachments() {
+                private dev.gazette.media.MediaView view(long id) {
+                    Long mediaId = mediaIds.get(id);
+                    return mediaId == null ? null : views.get(mediaId);
+                }
+
+                @Override
+                public String url(long id) {
+                    dev.gazette.media.MediaView v = view(id);
+                    return v != null && v.url() != null ? v.url() : c.url(id);
+                }
+
+                @Override
+                public List<Long> attachedTo(long postId) {
+                    return c.attachedTo(postId);
+                }
+
+                @Override
+                public Shortcodes.Image image(long id, String size) {
+                    String original = c.url(id);
+                    if (original == null) {
+                        return null;
+                    }
+                    Attachment a = byId.get(id);
+                    String alt = a == null || blank(a.alt()) ? null : html.plainText(a.alt());
+                    String caption = a == null || blank(a.caption()) ? null : a.caption();
+                    dev.gazette.media.MediaView v = view(id);
+                    if (v == null || v.url() == null || v.sizes().isEmpty()) {
+                        return new Shortcodes.Image(v == null || v.url() == null ? original : v.url(),
+                                v == null || v.url() == null ? original : v.url(), null, null, alt, caption);
+                    }
+                    dev.gazette.media.MediaView.MediaSize chosen = v.sizes().stream().filter(s -> s.name().equals(size)).findFirst()
+                            .orElse(v.sizes().get(0)); // WordPress shows the full image when the size was not made
+                    return new Shortcodes.Image(chosen.url(), v.url(), chosen.width(), chosen.height(), alt, caption);
+                }
+            };
         }
 
         // ------------------------------------------------------------------ posts
@@ -577,9 +630,7 @@ public class WxrImporter {
             String key = Long.toString(item.postId());
             String thumbnail = thumbnail(item, c);
             Long featuredMediaId = featuredMedia(item);
-            String postDigest = digest(item.title(), item.content(), item.excerpt(), item.status(), item.postName(), item.dateLocal(),
-                    item.dateGmt(), item.modifiedLocal(), item.modifiedGmt(), item.creator(), item.commentStatus(), Boolean.toString(item.sticky()), thumbnail,
-                    item.terms().stream().map(t -> t.domain() + ":" + t.nicename()).sorted().toList().toString());
+            String postDigest = postDigest(WpContent.VERSION, item, thumbnail);
             metadata(item);
             // (posts without a featured media item keep the digest they had before media were imported)
             String digest = featuredMediaId == null ? postDigest : digest(postDigest, featuredMediaId);
@@ -1128,6 +1179,31 @@ public class WxrImporter {
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    /**
+     * What decides whether a post imported before is written again: its fields in the file and the version of
+     * the conversion that made its content ({@link WpContent#VERSION}), so a changed conversion converts it again.
+     */
+    static String postDigest(String conversion, Wxr.Item item, String thumbnail) {
+        return digest(conversion, item.title(), item.content(), item.excerpt(), item.status(), item.postName(), item.dateLocal(),
+                item.dateGmt(), item.modifiedLocal(), item.modifiedGmt(), item.creator(), item.commentStatus(), Boolean.toString(item.sticky()),
+                thumbnail, item.terms().stream().map(t -> t.domain() + ":" + t.nicename()).sorted().toList().toString());
+    }
+
+    /** The newest export format version known here (WordPress's importer: max_wxr_version). */
+    static final String MAX_WXR_VERSION = "1.2";
+
+    /** Whether a (valid, {@code major.minor}) WXR version is newer than {@link #MAX_WXR_VERSION}. */
+    static boolean newerThanKnown(String version) {
+        if (version == null || !version.matches("\\d{1,9}\\.\\d{1,9}")) {
+            return false;
+        }
+        String[] v = version.split("\\.");
+        String[] max = MAX_WXR_VERSION.split("\\.");
+        int major = Integer.parseInt(v[0]);
+        int maxMajor = Integer.parseInt(max[0]);
+        return major > maxMajor || (major == maxMajor && Integer.parseInt(v[1]) > Integer.parseInt(max[1]));
     }
 
     static String digest(Object... parts) {

@@ -6,6 +6,7 @@ import dev.gazette.common.text.HtmlContent;
 import dev.gazette.common.text.Slugs;
 import dev.gazette.page.Page;
 import dev.gazette.page.PageStatus;
+import dev.gazette.post.PostPassword;
 import dev.gazette.resolve.OldLinks;
 import dev.gazette.sync.ChangeLog;
 import jakarta.persistence.EntityManager;
@@ -69,19 +70,29 @@ final class WxrPages {
         this.run = run;
     }
 
+    /**
+     * What decides whether a page imported before is written again: its fields in the file, whether it is
+     * protected (never its password), and the version of the conversion that made its content.
+     */
+    static String pageDigest(String conversion, Wxr.Item item, String template) {
+        String digest = WxrImporter.digest(conversion, item.title(), item.content(), item.excerpt(), item.status(), item.postName(),
+                item.dateLocal(), item.dateGmt(), item.modifiedLocal(), item.modifiedGmt(), item.creator(),
+                Long.toString(item.parent()), Integer.toString(item.menuOrder()), template, item.link());
+        return WxrImporter.blank(item.password()) ? digest : WxrImporter.digest(digest, "protected");
+    }
+
     /** Writes one page item (in the caller's transaction), its parent and path left for {@link #finish}. */
     void page(Wxr.Item item) {
         Instant now = Times.now();
         String key = Long.toString(item.postId());
         String template = item.meta().get("_wp_page_template");
-        String digest = WxrImporter.digest(item.title(), item.content(), item.excerpt(), item.status(), item.postName(),
-                item.dateLocal(), item.dateGmt(), item.modifiedLocal(), item.modifiedGmt(), item.creator(),
-                Long.toString(item.parent()), Integer.toString(item.menuOrder()), template, item.link());
+        String digest = pageDigest(WpContent.VERSION, item, template);
         String[] existing = run.source("page", key);
         Page page = existing == null ? null : em.find(Page.class, Long.parseLong(existing[0]));
         boolean wasPublic = page != null && page.isPublic();
         boolean written = false;
         if (page != null && existing[1].equals(digest)) {
+            protect(page, item.password()); // the digest holds no password: a changed one is still taken
             run.tally().skipped("pages", "unchanged");
         } else {
             boolean created = page == null;
@@ -162,6 +173,19 @@ final class WxrPages {
         Long authorId = run.author(item.creator(), where);
         if (authorId != null) {
             page.author = em.getReference(Author.class, authorId);
+        }
+        protect(page, item.password());
+    }
+
+    /**
+     * A page with a {@code wp:post_password} stays protected by it, as posts do (stored hashed, never in
+     * clear; an unchanged password keeps its hash); one without is open.
+     */
+    private static void protect(Page page, String password) {
+        if (WxrImporter.blank(password)) {
+            page.passwordHash = null;
+        } else if (!PostPassword.matches(page.passwordHash, password)) {
+            page.passwordHash = PostPassword.hash(password);
         }
     }
 

@@ -53,6 +53,10 @@ public class Page extends PanacheEntityBase {
     @Column(name = "menu_order", nullable = false)
     public int menuOrder;
 
+    /** The password's salted, slow hash ({@code PostPassword}) when the page is protected, else null. */
+    @Column(name = "password_hash")
+    public String passwordHash;
+
     /** The WordPress template (e.g. "page-templates/full-width.php"), kept as metadata for front-ends. */
     public String template;
 

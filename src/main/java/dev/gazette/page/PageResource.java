@@ -112,43 +112,55 @@ public class PageResource {
             The page a front-end route names: `path` is the slugs from the top page down, joined by `/`
             (`about/team`), the `path` field of every page. Leading and trailing slashes, doubled slashes and upper
             case are ignored, so the path of the requested URL can be passed as it is. 404 when no page has it
-            (drafts only with a token that may see them). For links of an imported WordPress site in any form
+            (drafts only with a token that may see them). A password-protected page (`protected: true`) comes without
+            content and excerpt unless its password is sent in `X-Post-Password` (a wrong one is 403
+            `incorrect-post-password`; too many wrong ones from an address, 429). For links of an imported WordPress site in any form
             (`/2020/03/some-post/`, `?p=123`), see `GET /api/v1/resolve`.""")
     @APIResponse(responseCode = "200", description = "The page",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageView.class)))
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match / If-Modified-Since)")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
     public Response getPageByPath(
             @Parameter(description = "The page's path", required = true, example = "about/team") @QueryParam("path") String path,
             @Parameter(description = "Comma-separated fields to return", example = "id,path,title,content") @QueryParam("fields") String fields,
+            @Parameter(description = "The password of a protected page, to read its content and excerpt; the answer is then private",
+                    example = "enter") @HeaderParam(dev.gazette.post.PostPassword.HEADER) String password,
             @Context Request request) {
         if (path == null || path.isBlank()) {
             throw dev.gazette.common.web.ApiException.badRequest("path", "is required: the page's path, such as about/team");
         }
         FieldSelection selection = FieldSelection.parse(fields, PageView.class);
-        PageView page = service.byPath(path);
+        PageView page = service.byPath(path, password);
         return caching.ok(request, Representation.of(page).fields(selection).version(page.version()).lastModified(page.modifiedAt()));
     }
 
     @GET
     @Path("/{idOrSlug}")
     @Operation(summary = "Get a page", description = """
-            By numeric id or slug, with its content. Drafts are 404 without a token that may see them. The ETag's
+            By numeric id or slug, with its content. Drafts are 404 without a token that may see them. A
+            password-protected page (`protected: true`) comes without content and excerpt unless its password is sent
+            in `X-Post-Password` (a wrong one is 403 `incorrect-post-password`; too many wrong ones from an address, 429). The ETag's
             first part is the page's version, for If-Match on writes.""")
     @APIResponse(responseCode = "200", description = "The page",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageView.class)))
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match / If-Modified-Since)")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
     public Response getPage(
             @Parameter(description = KEY, example = KEY_EXAMPLE) @PathParam("idOrSlug") String idOrSlug,
             @Parameter(description = "Comma-separated fields to return", example = "id,path,title,content") @QueryParam("fields") String fields,
+            @Parameter(description = "The password of a protected page, to read its content and excerpt; the answer is then private",
+                    example = "enter") @HeaderParam(dev.gazette.post.PostPassword.HEADER) String password,
             @Context Request request) {
         FieldSelection selection = FieldSelection.parse(fields, PageView.class);
-        PageView page = service.get(IdOrSlug.parse(idOrSlug));
+        PageView page = service.get(IdOrSlug.parse(idOrSlug), password);
         return caching.ok(request, Representation.of(page).fields(selection).version(page.version()).lastModified(page.modifiedAt()));
     }
 

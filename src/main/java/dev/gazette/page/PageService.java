@@ -74,6 +74,9 @@ public class PageService {
     Caller caller;
 
     @Inject
+    dev.gazette.post.PostProtection protection;
+
+    @Inject
     ChangeLog changes;
 
     @Inject
@@ -114,14 +117,36 @@ public class PageService {
         KeysetQuery.Page page = query.page(pages.getEntityManager(), MENU, c, limit);
         List<Page> loaded = page.ids().isEmpty() ? List.of() : page.inOrder(pages.list("id in ?1", page.ids()), p -> p.id);
         answer.shows(loaded.stream().map(p -> ContentKeys.page(p.id)).toList());
-        return new ListPage<>(loaded.stream().map(p -> PageView.of(p, withContent)).toList(), page.info());
+        return new ListPage<>(loaded.stream().map(p -> shown(p, PageView.of(p, withContent), null)).toList(), page.info());
     }
 
     /** One page by id or slug, if the caller may read it. */
     public PageView get(IdOrSlug key) {
+        return get(key, null);
+    }
+
+    /**
+     * The same for a reader who may send a protected page's password ({@code X-Post-Password}): without it
+     * the page comes without content and excerpt, with the right one in full; staff who may edit it need none.
+     *
+     * @throws ApiException 403 when the password is not the page's, 429 after too many wrong ones
+     */
+    public PageView get(IdOrSlug key, String password) {
         Page page = pages.find(key).filter(this::readable).orElseThrow(() -> ApiException.notFound("Page", key));
         answer.shows(ContentKeys.page(page.id));
-        return PageView.of(page, true);
+        return shown(page, PageView.of(page, true), password);
+    }
+
+    /** What the caller sees of a page: all of it, or without what its password protects. */
+    private PageView shown(Page page, PageView view, String password) {
+        if (page.passwordHash == null || protection.mayEdit(page.author.id)) {
+            return view;
+        }
+        if (password == null || password.isEmpty()) {
+            return view.withheld();
+        }
+        protection.verify(page.passwordHash, password, page.slug);
+        return view;
     }
 
     /**
@@ -129,6 +154,11 @@ public class PageService {
      * upper case are forgiven, so a front-end can pass the path of the URL it was asked for.
      */
     public PageView byPath(String rawPath) {
+        return byPath(rawPath, null);
+    }
+
+    /** The same with a protected page's password, as {@link #get(IdOrSlug, String)}. */
+    public PageView byPath(String rawPath, String password) {
         String path = normalizePath(rawPath);
         // which page has a path changes with any page's slug or parent: the answer shows the page list
         answer.shows(ContentKeys.PAGE_LISTS);
@@ -136,7 +166,7 @@ public class PageService {
                 .orElseThrow(() -> new ApiException(404, "not-found", "Not found",
                         "No page has the path '" + rawPath.trim() + "'.", null));
         answer.shows(ContentKeys.page(page.id));
-        return PageView.of(page, true);
+        return shown(page, PageView.of(page, true), password);
     }
 
     /** A page path as stored ({@code about/team}), or null when it cannot be one. */

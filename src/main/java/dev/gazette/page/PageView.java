@@ -1,5 +1,7 @@
 package dev.gazette.page;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -21,6 +23,9 @@ public record PageView(
         @Schema(description = "Template name for the front-end (metadata)", nullable = true, example = "page-templates/full-width.php")
         String template,
         @Schema(example = "2") long authorId,
+        @Schema(name = "protected", description = "Whether the page is password-protected: content and excerpt come only with its password in the "
+                + "X-Post-Password header (or a token that may edit it); without it content is null and excerpt empty",
+                example = "false") @JsonProperty("protected") boolean isProtected,
         @Schema(nullable = true) Instant publishedAt,
         Instant createdAt,
         Instant modifiedAt,
@@ -28,7 +33,13 @@ public record PageView(
 
     static PageView of(Page p, boolean withContent) {
         return new PageView(p.id, p.slug, p.path, p.title, p.excerpt, withContent ? p.content : null, p.status, p.parentId,
-                p.menuOrder, p.template, p.author.id, p.publishedAt, p.createdAt, p.modifiedAt, p.version);
+                p.menuOrder, p.template, p.author.id, p.passwordHash != null, p.publishedAt, p.createdAt, p.modifiedAt, p.version);
+    }
+
+    /** The page as shown without its password: no content, an empty excerpt (as WordPress renders both). */
+    PageView withheld() {
+        return new PageView(id, slug, path, title, "", null, status, parentId, menuOrder, template, authorId, isProtected,
+                publishedAt, createdAt, modifiedAt, version);
     }
 
     PageInput toInput() {

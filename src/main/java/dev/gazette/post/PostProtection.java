@@ -9,7 +9,13 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.github.bucket4j.Bucket;
+import io.quarkus.scheduler.Scheduled;
+
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Who may read what a post's password protects: its content and excerpt ({@link PostService}) and its
@@ -29,6 +35,12 @@ public class PostProtection {
 
     @Inject
     CurrentVertxRequest current;
+
+    @Inject
+    PasswordGuessConfig guesses;
+
+    /** Wrong-password buckets per client address ({@link PasswordGuessConfig}). */
+    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
     /**
      * Whether the caller may edit a post of this author (editors and admins any, authors their own): they
@@ -61,9 +73,47 @@ public class PostProtection {
             throw new ApiException(403, "post-password-required", "Password required", "Post '" + slug
                     + "' is password-protected: its comments need its password in the " + PostPassword.HEADER + " header.", null);
         }
+        verify(passwordHash, password, slug);
+    }
+
+    /**
+     * Checks a reader's password for a protected post or page. Wrong passwords are counted per client
+     * address: over {@code gazette.post-passwords.rate-limit} the answer is 429 with Retry-After, decided
+     * before the password is hashed (each check costs a PBKDF2).
+     *
+     * @throws ApiException 403 ({@code incorrect-post-password}) for a wrong password, 429 over the limit
+     */
+    public void verify(String passwordHash, String password, String slug) {
+        PasswordGuessConfig.RateLimit limit = guesses.rateLimit();
+        Bucket bucket = null;
+        if (limit.enabled()) {
+            bucket = buckets.computeIfAbsent(clientAddress(), k -> Bucket.builder()
+                    .addLimit(l -> l.capacity(limit.capacity()).refillGreedy(limit.refillTokens(), limit.refillPeriod()))
+                    .build());
+            if (bucket.getAvailableTokens() < 1) {
+                long nanos = bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();
+                long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(nanos + 999_999_999L));
+                throw ApiException.tooManyRequests("Too many wrong post passwords from your address; retry in " + seconds + " s.", seconds);
+            }
+        }
         if (!PostPassword.matches(passwordHash, password)) {
+            if (bucket != null) {
+                bucket.tryConsume(1);
+            }
             throw incorrectPassword(slug);
         }
+    }
+
+    private String clientAddress() {
+        RoutingContext routing = current.getCurrent();
+        return routing == null || routing.request().remoteAddress() == null ? "unknown" : routing.request().remoteAddress().host();
+    }
+
+    /** Full buckets carry no state worth keeping: forget them so the map stays small. */
+    @Scheduled(every = "5m")
+    void forgetIdleClients() {
+        long capacity = guesses.rateLimit().capacity();
+        buckets.values().removeIf(b -> b.getAvailableTokens() >= capacity);
     }
 
     /**

@@ -214,7 +214,9 @@ public class PostResource {
             the post's password in the `X-Post-Password` header (a header, so it is never written to access logs as a
             query string would be) or a token that may edit the post. An answer to a request with the header is
             private (`Cache-Control: private, no-cache`) and never kept by Gazette's response cache; a wrong password
-            is a 403 problem (`incorrect-post-password`).""")
+            is a 403 problem (`incorrect-post-password`). Wrong passwords are counted per client address
+            (`gazette.post-passwords.rate-limit`, default 10, then 1 a minute): over the limit the answer is 429 with
+            `Retry-After`, before the password is checked.""")
     @APIResponse(responseCode = "200", description = "The post",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostView.class)))
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match / If-Modified-Since)")
@@ -223,6 +225,7 @@ public class PostResource {
     @APIResponse(responseCode = "403", description = "X-Post-Password is not the password of this protected post",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
     public Response getPost(
             @Parameter(description = "Numeric id or slug", example = "council-approves-harbour-wall-repairs-after-winter-storms") @PathParam("idOrSlug") String idOrSlug,
             @Parameter(description = "Related objects to embed: author, categories, tags", example = "author,categories,tags")

@@ -214,8 +214,8 @@ public class PostService {
         if (view.isProtected() && !protection.mayEdit(view.authorId())) {
             if (password == null || password.isEmpty()) {
                 view = view.withheld();
-            } else if (!PostPassword.matches(found.post().passwordHash(), password)) {
-                throw PostProtection.incorrectPassword(view.slug());
+            } else {
+                protection.verify(found.post().passwordHash(), password, view.slug());
             }
         }
         shown(List.of(view), include, true);

@@ -101,6 +101,53 @@ class ContentConversionTest {
         assertEquals(1, Jsoup.parseBodyFragment(missing.html()).select("img").size());
     }
 
+    /**
+     * The theme unit test data's first gallery items (post-format-gallery, attachments 611 and 616) as WordPress 7.1
+     * rendered them: <figure class='gallery-item'><div class='gallery-icon '><a href='(attachment page)'><img
+     * src="…/canola2.jpg" class="attachment-thumbnail size-thumbnail" alt="canola" aria-describedby="gallery-1-611"
+     * /></a></div><figcaption class='wp-caption-text gallery-caption' id='gallery-1-611'>Lorem ipsum …</figcaption>
+     * </figure>, the second without a figcaption. Stored: the same but for what the sanitizer removes (id, aria-*),
+     * the link to the file (no attachment pages) and lazy loading.
+     */
+    @Test
+    void galleryItemsCarryTheirAttachmentsAltTextAndCaptionAsWordPressRendersThem() {
+        Shortcodes.Attachments theme = new Shortcodes.Attachments() {
+            @Override
+            public String url(long id) {
+                return id == 611 ? "https://media.example.test/canola2.jpg" : id == 616 ? "https://media.example.test/dsc.jpg" : null;
+            }
+
+            @Override
+            public List<Long> attachedTo(long postId) {
+                return postId == 555 ? List.of(611L, 616L) : List.of();
+            }
+
+            @Override
+            public Shortcodes.Image image(long id, String size) {
+                return id == 611 ? new Shortcodes.Image(url(id), url(id), null, null, "canola", "Lorem ipsum dolor sit amet.")
+                        : id == 616 ? new Shortcodes.Image("https://media.example.test/dsc-150x150.jpg", url(id), 150, 150, "dsc", null) : null;
+            }
+        };
+        WpContent.Converted converted = wpContent.convert("[gallery]", 555, theme);
+        assertEquals("<div class=\"gallery galleryid-555 gallery-columns-3 gallery-size-thumbnail\">"
+                + "<figure class=\"gallery-item\"><div class=\"gallery-icon\"><a href=\"https://media.example.test/canola2.jpg\" rel=\"noopener\">"
+                + "<img src=\"https://media.example.test/canola2.jpg\" class=\"attachment-thumbnail size-thumbnail\" alt=\"canola\" loading=\"lazy\" />"
+                + "</a></div><figcaption class=\"wp-caption-text gallery-caption\">Lorem ipsum dolor sit amet.</figcaption></figure>"
+                + "<figure class=\"gallery-item\"><div class=\"gallery-icon landscape\"><a href=\"https://media.example.test/dsc.jpg\" rel=\"noopener\">"
+                + "<img src=\"https://media.example.test/dsc-150x150.jpg\" width=\"150\" height=\"150\" class=\"attachment-thumbnail size-thumbnail\""
+                + " alt=\"dsc\" loading=\"lazy\" /></a></div></figure></div>",
+                html.paragraphedHtml(converted.html()));
+    }
+
+    /** Markup of the theme data's "Markup: HTML Tags and Formatting" post that WordPress shows and sanitizing once removed. */
+    @Test
+    void listNumberingAddressKeyboardAndVariablesSurviveSanitizingAsInWordPress() {
+        String source = "<ol start=\"8\"><li>List item one -start at 8</li></ol><ol reversed=\"reversed\"><li>List item one -reversed attribute</li></ol>"
+                + "<address>1 Infinite Loop<br />Cupertino, CA 95014</address><p><kbd>keyboard text</kbd> <var>variables</var> "
+                + "<acronym title=\"Three-letter acronym\">TLA</acronym> <del cite=\"https://example.test/why\">gone</del></p>";
+        assertEquals(source.replace("<br />", "<br />"), html.articleHtml(source, HtmlContent.ContentFormat.HTML));
+    }
+
     @Test
     void audioVideoAndPlaylistBecomeMediaElements() {
         Element audio = stored("[audio mp3=\"https://media.example.test/song.mp3\"]").selectFirst("audio");

@@ -155,6 +155,15 @@ class ImportRenderingTest {
         assertEquals(List.of("gallery-columns-3", "gallery-columns-1", "gallery-columns-2", "gallery-columns-3", "gallery-columns-4",
                 "gallery-columns-5", "gallery-columns-6", "gallery-columns-7", "gallery-columns-8", "gallery-columns-9"), columns);
         assertTrue(galleries.selectFirst("div.gallery").select("img").size() > 20);
+        // as WordPress 7.1 renders the same export (compared with a real one): each image has its attachment's alt
+        // text, and a figcaption when the attachment has a caption
+        org.jsoup.select.Elements items = galleries.selectFirst("div.gallery").select("figure.gallery-item");
+        assertEquals("canola", items.get(0).selectFirst("div.gallery-icon > a > img.attachment-thumbnail.size-thumbnail").attr("alt"));
+        assertTrue(items.get(0).selectFirst("figcaption.wp-caption-text.gallery-caption").text()
+                .startsWith("Lorem ipsum dolor sit amet, consectetuer adipiscing elit."), items.get(0).html());
+        assertEquals(null, items.get(1).selectFirst("figcaption"), "no caption, no figcaption");
+        assertEquals("Bell on Wharf", items.get(3).selectFirst("img").attr("alt"));
+        assertEquals("Bell on wharf in San Francisco", items.get(3).selectFirst("figcaption").text());
         assertEquals(6, content("post-format-gallery-tiled-" + suffix).select("div.gallery img").size());
 
         // [audio], URL embeds (YouTube, tweet), embed blocks
@@ -167,6 +176,18 @@ class ImportRenderingTest {
                 embeds.select("iframe").eachAttr("src"));
         assertEquals(1, embeds.select("blockquote.twitter-tweet").size());
         assertTrue(embeds.select("div.wp-block-embed__wrapper > a").eachAttr("href").stream().anyMatch(h -> h.contains("facebook.com")));
+
+        // what sanitizing removed before the comparison with WordPress: list numbering, <address>, <kbd>, <var>,
+        // and long class lists (the embed block's figure)
+        Document tags = content("markup-html-tags-and-formatting-" + suffix);
+        assertEquals("8", tags.selectFirst("ol[start]").attr("start"));
+        assertTrue(tags.selectFirst("ol[reversed]") != null, tags.select("ol").outerHtml());
+        assertTrue(tags.selectFirst("address").text().startsWith("1 Infinite Loop"));
+        assertEquals("keyboard text", tags.selectFirst("kbd").text());
+        assertEquals("variables", tags.selectFirst("var").text());
+        assertEquals("0", content("block-category-common-" + suffix).selectFirst("ol[start]").attr("start"));
+        assertTrue(embeds.selectFirst("figure.wp-block-embed.is-provider-youtube.wp-embed-aspect-16-9.wp-has-aspect-ratio iframe") != null,
+                embeds.select("figure").outerHtml());
 
         // block posts get no extra paragraphs
         String source = xml.substring(xml.indexOf("<title>Keyboard navigation</title>"));

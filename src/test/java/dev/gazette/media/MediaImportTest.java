@@ -128,6 +128,21 @@ public class MediaImportTest {
         assertNull(lost.get("featuredMedia.mimeType"));
         assertEquals(List.of(), lost.getList("featuredMedia.sizes"));
 
+        // its [gallery] shows the imported media items: a stored file's thumbnail (with its dimensions) linking to the
+        // stored full image, else the original URL; alt text and caption are the attachment's
+        org.jsoup.select.Elements gallery = org.jsoup.Jsoup.parseBodyFragment(lost.getString("content"))
+                .select("div.gallery.gallery-columns-2 > figure.gallery-item");
+        assertEquals(3, gallery.size(), lost.getString("content"));
+        org.jsoup.nodes.Element first = gallery.get(0).selectFirst("div.gallery-icon.landscape > a > img");
+        String thumbnail = dawn.getString("featuredMedia.sizes.find { it.name == 'thumbnail' }.url");
+        assertEquals(thumbnail, first.attr("src"));
+        assertEquals(dawn.getString("featuredMedia.sizes.find { it.name == 'thumbnail' }.width"), first.attr("width"));
+        assertEquals(dawn.getString("featuredMedia.url"), first.parent().attr("href"));
+        assertEquals("Boats in the harbour at dawn", first.attr("alt"));
+        assertEquals("The harbour at dawn. Photo: Pat", gallery.get(0).selectFirst("figcaption.gallery-caption").text());
+        assertEquals(unreachable + "/wp-content/uploads/gone.jpg", gallery.get(1).selectFirst("img").attr("src"));
+        assertTrue(gallery.get(2).selectFirst("img").attr("src").startsWith("/media/"), gallery.get(2).outerHtml());
+
         // a redirect on the same (allowed) server is followed
         long movedId = given().get("/api/v1/media?limit=100").then().statusCode(200).extract().jsonPath()
                 .getLong("items.find { it.originalUrl == '" + serverUrl + "/old-location/moved.jpg' }.id");

@@ -48,17 +48,24 @@ public class HtmlContent {
                     .allowStandardUrlProtocols()
                     .allowElements("a")
                     .allowAttributes("href", "title", "hreflang").onElements("a")
+                    .allowAttributes("download").matching(Pattern.compile("[^/\\\\]{0,200}")).onElements("a")
                     .allowAttributes("target").matching(false, "_blank").onElements("a")
                     .requireRelsOnLinks("noopener")
                     .allowElements("img")
                     .allowAttributes("src", "alt", "title", "width", "height", "loading").onElements("img")
                     .allowElements("figure", "figcaption", "blockquote", "pre", "code", "hr", "br",
                             "dl", "dt", "dd", "sup", "sub", "mark", "small", "abbr", "cite", "q", "time",
-                            "picture", "caption")
+                            "picture", "caption", "address", "acronym", "ins", "del", "kbd", "var", "samp", "dfn", "ol")
+                    // lists as WordPress's editors write them: <ol start="8">, <ol reversed>
+                    .allowAttributes("start").matching(Pattern.compile("-?[0-9]{1,9}")).onElements("ol")
+                    .allowAttributes("reversed").onElements("ol")
+                    .allowAttributes("title").onElements("acronym")
+                    .allowAttributes("cite").onElements("ins", "del")
+                    .allowAttributes("datetime").onElements("ins", "del")
                     .allowAttributes("cite").onElements("blockquote", "q")
                     .allowAttributes("datetime").onElements("time")
                     .allowAttributes("title").onElements("abbr")
-                    .allowAttributes("class").matching(Pattern.compile("[a-zA-Z0-9 _-]{1,100}")).globally()
+                    .allowAttributes("class").matching(Pattern.compile("[a-zA-Z0-9 _-]{1,400}")).globally()
                     // players for [audio], [video] and [playlist]; sources are URLs like any other
                     .allowElements("audio", "video", "source", "track")
                     .allowAttributes("src").onElements("audio", "video", "source", "track")
