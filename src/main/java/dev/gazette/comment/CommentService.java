@@ -5,6 +5,7 @@ import dev.gazette.author.AuthorRepository;
 import dev.gazette.author.Caller;
 import dev.gazette.author.Principal;
 import dev.gazette.author.Role;
+import dev.gazette.comment.identity.IdentityConfig;
 import dev.gazette.comment.identity.SignedInCommenter;
 import dev.gazette.comment.spam.AkismetClient;
 import dev.gazette.comment.spam.Candidate;
@@ -127,6 +128,9 @@ public class CommentService {
 
     @Inject
     SignedInCommenter signedIn;
+
+    @Inject
+    IdentityConfig identity;
 
     // ---------------------------------------------------------------- posting
 
@@ -292,6 +296,10 @@ public class CommentService {
             case HOLD_ALL -> CommentStatus.PENDING;
             case APPROVE_KNOWN -> me.isPresent() || (c.commenterId != null && comments.approvedOfCommenter(c.commenterId) > 0)
                     || (c.authorEmail != null && comments.hasApprovedFrom(c.authorEmail))
+                    ? CommentStatus.APPROVED : CommentStatus.PENDING;
+            // known people only: staff, and signed-in commenters once enough of their comments were approved
+            case APPROVE_TRUSTED -> me.isPresent() || (c.commenterId != null
+                    && comments.approvedOfCommenter(c.commenterId) >= identity.trustedAfter())
                     ? CommentStatus.APPROVED : CommentStatus.PENDING;
         };
     }

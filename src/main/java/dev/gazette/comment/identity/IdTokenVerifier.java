@@ -48,6 +48,9 @@ public class IdTokenVerifier {
 
     private static final Logger LOG = Logger.getLogger(IdTokenVerifier.class);
 
+    /** The challenge of a 401 for a missing or refused ID token (the refusal adds error and error_description). */
+    public static final String CHALLENGE = "IdToken realm=\"gazette-commenters\"";
+
     /** The header a front-end sends the ID token in (Authorization stays for staff API tokens). */
     public static final String HEADER = "X-Id-Token";
 
@@ -127,6 +130,29 @@ public class IdTokenVerifier {
                     claims.getClaimValueAsString("email"));
         } catch (MalformedClaimException e) {
             throw refused(Reason.MISSING_CLAIM);
+        }
+    }
+
+    /**
+     * {@code "id <issuer> <subject>"} of a token, read without checking it: a key for rate limits only
+     * (a forged one gains nothing, it is refused when the request is handled); empty for no token or no JWT.
+     */
+    public static Optional<String> unverifiedIdentity(String header) {
+        if (header == null || header.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            String token = header.trim();
+            String[] parts = token.substring(token.regionMatches(true, 0, "Bearer ", 0, 7) ? 7 : 0).trim().split("\\.");
+            if (parts.length < 2) {
+                return Optional.empty();
+            }
+            JwtClaims claims = JwtClaims.parse(new String(java.util.Base64.getUrlDecoder().decode(parts[1]),
+                    java.nio.charset.StandardCharsets.UTF_8));
+            return claims.getIssuer() == null || claims.getSubject() == null ? Optional.empty()
+                    : Optional.of("id " + claims.getIssuer() + " " + claims.getSubject());
+        } catch (org.jose4j.jwt.consumer.InvalidJwtException | MalformedClaimException | IllegalArgumentException e) {
+            return Optional.empty();
         }
     }
 
@@ -272,15 +298,14 @@ public class IdTokenVerifier {
     static ApiException refused(Reason reason) {
         return new ApiException(401, "invalid-id-token", "Invalid ID token", reason.detail,
                 List.of(new FieldError(HEADER, reason.code)))
-                .header("WWW-Authenticate", "IdToken realm=\"gazette-commenters\", error=\"invalid_token\", error_description=\""
-                        + reason.code + "\"");
+                .header("WWW-Authenticate", CHALLENGE + ", error=\"invalid_token\", error_description=\"" + reason.code + "\"");
     }
 
     /** 401: the operation needs a signed-in commenter. */
     public static ApiException missing() {
         return new ApiException(401, "unauthorized", "Unauthorized",
                 "Sign in first: send the ID token of a configured provider as '" + HEADER + ": <id token>'.", null)
-                .header("WWW-Authenticate", "IdToken realm=\"gazette-commenters\"");
+                .header("WWW-Authenticate", CHALLENGE);
     }
 
     private static ApiException unavailable(String issuer) {

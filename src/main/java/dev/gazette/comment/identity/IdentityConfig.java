@@ -32,6 +32,13 @@ public interface IdentityConfig {
     @WithDefault("1h")
     Duration keysCacheDuration();
 
+    /**
+     * With {@code gazette.comments.moderation=approve-trusted}: how many approved comments make a
+     * signed-in commenter trusted, so that their next comments are approved at once.
+     */
+    @WithDefault("3")
+    int trustedAfter();
+
     interface Provider {
         /** The issuer exactly as its ID tokens name it ({@code iss}); its discovery document is {issuer}/.well-known/openid-configuration. */
         String issuer();

@@ -3,7 +3,8 @@ package dev.gazette.comment.identity;
 import dev.gazette.common.Times;
 import dev.gazette.common.web.ApiException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.vertx.core.http.HttpServerRequest;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
@@ -27,8 +28,9 @@ public class SignedInCommenter {
     public record Ref(long id, String provider, String name, String picture, String email, boolean blocked) {
     }
 
+    /** The HTTP request, if there is one (demo content and imports create comments outside any). */
     @Inject
-    HttpServerRequest request;
+    CurrentVertxRequest http;
 
     @Inject
     IdTokenVerifier verifier;
@@ -70,7 +72,8 @@ public class SignedInCommenter {
     }
 
     private Optional<Ref> resolve() {
-        String header = request == null ? null : request.getHeader(IdTokenVerifier.HEADER);
+        RoutingContext routing = http.getCurrent();
+        String header = routing == null ? null : routing.request().getHeader(IdTokenVerifier.HEADER);
         if (header == null || header.isBlank()) {
             return Optional.empty();
         }
@@ -91,9 +94,12 @@ public class SignedInCommenter {
             commenters.getEntityManager().createNativeQuery("""
                             insert into commenter (issuer, subject, provider, display_name, picture_url, email, created_at, last_seen_at)
                             values (:issuer, :subject, :provider, :name, :picture, :email, :now, :now) on conflict do nothing""")
+                    .unwrap(org.hibernate.query.NativeQuery.class)
                     .setParameter("issuer", identity.issuer()).setParameter("subject", identity.subject())
                     .setParameter("provider", identity.provider()).setParameter("name", identity.name())
-                    .setParameter("picture", identity.picture()).setParameter("email", normalized(identity.email()))
+                    // typed: a null must be bound as text for PostgreSQL
+                    .setParameter("picture", identity.picture(), String.class)
+                    .setParameter("email", normalized(identity.email()), String.class)
                     .setParameter("now", now).executeUpdate();
             c = commenters.findIdentity(identity.issuer(), identity.subject()).orElseThrow();
         } else {
