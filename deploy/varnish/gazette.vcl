@@ -37,8 +37,8 @@ sub vcl_recv {
     if (std.healthy(req.backend_hint)) {
         set req.grace = 30s;
     }
-    # a token's or a post password's answer is personal: never from the shared cache
-    if (req.http.Authorization || req.http.X-Post-Password || req.http.Cookie) {
+    # a token's, a post password's or a signed-in commenter's answer is personal: never from the shared cache
+    if (req.http.Authorization || req.http.X-Post-Password || req.http.X-Id-Token || req.http.Cookie) {
         return (pass);
     }
     return (hash);
@@ -58,7 +58,7 @@ sub vcl_hash {
 sub vcl_backend_response {
     # one stored variant for every visitor (see vcl_hash); Authorization and X-Post-Password never get here
     if (beresp.http.Vary) {
-        set beresp.http.Vary = regsuball(beresp.http.Vary, "(?i)(^|,\s*)(Authorization|X-Visitor-Id|X-Post-Password)(?=,|$)", "");
+        set beresp.http.Vary = regsuball(beresp.http.Vary, "(?i)(^|,\s*)(Authorization|X-Visitor-Id|X-Post-Password|X-Id-Token)(?=,|$)", "");
         set beresp.http.Vary = regsub(beresp.http.Vary, "^,\s*", "");
         if (beresp.http.Vary == "") {
             unset beresp.http.Vary;

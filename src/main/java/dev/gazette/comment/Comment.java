@@ -55,6 +55,18 @@ public class Comment extends PanacheEntityBase {
     @Column(name = "author_url")
     public String authorUrl;
 
+    /** The signed-in commenter (OpenID Connect) who wrote it; null for anonymous and staff comments. */
+    @Column(name = "commenter_id")
+    public Long commenterId;
+
+    /** The signed-in commenter's picture, from their provider. */
+    @Column(name = "author_picture")
+    public String authorPicture;
+
+    /** The provider a signed-in commenter signed in with ("Google"). */
+    @Column(name = "author_provider")
+    public String authorProvider;
+
     @Column(name = "avatar_hash")
     public String avatarHash;
 

@@ -35,7 +35,7 @@ class CommentJson {
     private static final boolean KNOWS_THE_RECORDS = knows(CommentView.class, "id", "postId", "parentId", "depth", "author",
             "contentHtml", "status", "createdAt", "updatedAt", "likeCount", "likedByMe", "replyCount", "descendantCount", "replies",
             "moreReplies", "moderation", "editKey", "editableUntil")
-            & knows(CommentView.CommentAuthor.class, "name", "url", "avatarHash", "authorId")
+            & knows(CommentView.CommentAuthor.class, "name", "url", "avatarHash", "authorId", "picture", "provider", "commenterId")
             & knows(CommentView.MoreReplies.class, "remaining", "href")
             & knows(CommentView.Moderation.class, "authorEmail", "ipHash", "userAgent", "reason")
             & knows(ListPage.class, "items", "page")
@@ -127,6 +127,9 @@ class CommentJson {
             g.writeStringField("url", author.url());
             g.writeStringField("avatarHash", author.avatarHash());
             longField(g, "authorId", author.authorId());
+            g.writeStringField("picture", author.picture());
+            g.writeStringField("provider", author.provider());
+            longField(g, "commenterId", author.commenterId());
             g.writeEndObject();
         }
         g.writeStringField("contentHtml", c.contentHtml());

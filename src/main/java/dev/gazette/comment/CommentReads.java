@@ -39,8 +39,8 @@ class CommentReads {
 
     private static final String COLUMNS = "c.id, c.post_id, c.parent_id, c.root_id, c.depth, c.author_id, c.author_name,"
             + " c.author_url, c.avatar_hash, c.content, c.status, c.created_at, c.updated_at, c.like_count, c.reply_count,"
-            + " c.descendant_count";
-    private static final int COLUMN_COUNT = 16;
+            + " c.descendant_count, c.author_picture, c.author_provider, c.commenter_id";
+    private static final int COLUMN_COUNT = 19;
     private static final String MODERATION_COLUMNS = ", c.author_email, c.ip_hash, c.user_agent, c.moderation_note";
     private static final String LIKED_COLUMN = ", exists (select 1 from comment_like l where l.comment_id = c.id and l.liker = :liker)";
     private static final String BREADTH_FIRST = " order by c.depth, c.created_at, c.id";
@@ -300,7 +300,8 @@ class CommentReads {
         }
         Boolean liked = shape.liker.isPresent() ? rs.getBoolean(col) : null;
         CommentView view = new CommentView(id, rs.getLong(2), rs.longOrNull(3), rs.getInt(5),
-                new CommentView.CommentAuthor(rs.string(7), rs.string(8), rs.string(9), rs.longOrNull(6)),
+                new CommentView.CommentAuthor(rs.string(7), rs.string(8), rs.string(9), rs.longOrNull(6), rs.string(17), rs.string(18),
+                        rs.longOrNull(19)),
                 rs.string(10), CommentStatus.valueOf(rs.string(11)), rs.instant(12), rs.instant(13),
                 rs.getInt(14), liked, rs.getInt(15), rs.getInt(16), null, null, moderation, null, null);
         return new CommentRow(view, rs.getLong(4), path);

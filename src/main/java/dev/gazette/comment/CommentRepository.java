@@ -51,6 +51,18 @@ public class CommentRepository implements PanacheRepository<Comment> {
         return Optional.ofNullable(last);
     }
 
+    /** When the signed-in commenter's newest comment after {@code since} was written, if any. */
+    public Optional<Instant> lastCommentOfCommenterAfter(long commenterId, Instant since) {
+        return Optional.ofNullable(getEntityManager().createQuery(
+                        "select max(c.createdAt) from Comment c where c.commenterId = :me and c.createdAt > :since", Instant.class)
+                .setParameter("me", commenterId).setParameter("since", since).getSingleResult());
+    }
+
+    /** How many of the signed-in commenter's comments are approved. */
+    public long approvedOfCommenter(long commenterId) {
+        return count("commenterId = ?1 and status = ?2", commenterId, CommentStatus.APPROVED);
+    }
+
     public boolean hasApprovedFrom(String email) {
         return count("authorEmail = ?1 and status = ?2", email, CommentStatus.APPROVED) > 0;
     }

@@ -1,6 +1,7 @@
 package dev.gazette.comment;
 
 import dev.gazette.author.Caller;
+import dev.gazette.comment.identity.SignedInCommenter;
 import dev.gazette.common.GazetteConfig;
 import dev.gazette.common.web.HttpCaching;
 import dev.gazette.common.web.IdOrSlug;
@@ -73,14 +74,19 @@ public class CommentResource {
     @Inject
     HttpServerRequest http;
 
+    @Inject
+    SignedInCommenter signedIn;
+
     @POST
     @Path("/posts/{idOrSlug}/comments")
     @Consumes(MediaType.APPLICATION_JSON)
     @SecurityRequirementsSet
     @SecurityRequirementsSet(@SecurityRequirement(name = "bearer"))
+    @SecurityRequirementsSet(@SecurityRequirement(name = "commenter"))
     @Operation(summary = "Post a comment", description = """
             Public: name and email (never shown; its SHA-256 becomes the avatar hash), or a token to comment as
-            its author. `parentId` replies to an approved comment of the same post; past the depth cap a reply
+            its author, or signed in with an OpenID Connect provider (`X-Id-Token: <id token>`): the name, picture and
+            provider then come from the ID token (name and email in the body are ignored) and a bad token is a 401. `parentId` replies to an approved comment of the same post; past the depth cap a reply
             attaches beside the comment at the cap. The response shows the comment's status (`pending` means
             "awaiting moderation") and, once, an `editKey` for editing or deleting it within the edit window.""")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommentInput.class),
@@ -133,7 +139,7 @@ public class CommentResource {
             @QueryParam("replies") String replies,
             @Parameter(description = VISITOR, example = VISITOR_EXAMPLE) @HeaderParam(Liker.HEADER) String visitorId,
             @Context Request request) {
-        Optional<Liker> liker = Liker.of(caller, visitorId);
+        Optional<Liker> liker = Liker.of(caller, signedIn, visitorId);
         IdOrSlug post = IdOrSlug.parse(idOrSlug);
         CommentService.Sort order = Params.enumValue("sort", sort, CommentService.Sort.class, CommentService.Sort.OLDEST);
         String from = Params.blankToNull(cursor);
@@ -185,7 +191,7 @@ public class CommentResource {
     public Response getComment(@Parameter(description = "Comment id", example = "1") @PathParam("id") String id,
                                @Parameter(description = VISITOR, example = VISITOR_EXAMPLE) @HeaderParam(Liker.HEADER) String visitorId,
                                @Context Request request) {
-        Optional<Liker> liker = Liker.of(caller, visitorId);
+        Optional<Liker> liker = Liker.of(caller, signedIn, visitorId);
         CommentView c = service.get(commentId(id), liker);
         return caching.ok(request, Representation.raw(json.one(c), MediaType.APPLICATION_JSON).lastModified(c.updatedAt())
                 .personal(caller.isAuthenticated() || liker.isPresent()));
@@ -209,7 +215,7 @@ public class CommentResource {
             @Parameter(description = "Most nested replies to include (default 100)", example = "500") @QueryParam("replies") String replies,
             @Parameter(description = VISITOR, example = VISITOR_EXAMPLE) @HeaderParam(Liker.HEADER) String visitorId,
             @Context Request request) {
-        Optional<Liker> liker = Liker.of(caller, visitorId);
+        Optional<Liker> liker = Liker.of(caller, signedIn, visitorId);
         ListPage<CommentView> page = service.replies(commentId(id), Params.blankToNull(cursor), Params.limit(limit), budget(replies), liker);
         return caching.ok(request, Representation.raw(json.page(page), MediaType.APPLICATION_JSON).etagOnly()
                 .personal(caller.isAuthenticated() || liker.isPresent()).lastModified(lastModified(page.items())));
@@ -228,7 +234,7 @@ public class CommentResource {
             @Parameter(description = "Most replies to include (default 100)", example = "500") @QueryParam("replies") String replies,
             @Parameter(description = VISITOR, example = VISITOR_EXAMPLE) @HeaderParam(Liker.HEADER) String visitorId,
             @Context Request request) {
-        Optional<Liker> liker = Liker.of(caller, visitorId);
+        Optional<Liker> liker = Liker.of(caller, signedIn, visitorId);
         CommentView thread = service.thread(commentId(id), budget(replies), liker);
         return caching.ok(request, Representation.raw(json.one(thread), MediaType.APPLICATION_JSON).etagOnly()
                 .personal(caller.isAuthenticated() || liker.isPresent()).lastModified(lastModified(List.of(thread))));
@@ -238,9 +244,12 @@ public class CommentResource {
     @Path("/comments/{id}")
     @Consumes({MediaType.APPLICATION_JSON, MergePatch.MEDIA_TYPE})
     @Operation(summary = "Edit a comment", description = """
-            By its writer, with the edit key returned at creation (`X-Edit-Key`), within the edit window (content
-            only); or by a moderator, editor or admin (content, name, URL).""")
-    @SecurityRequirement(name = "bearer")
+            By its writer, with the edit key returned at creation (`X-Edit-Key`) or signed in as its writer
+            (`X-Id-Token`, from any device), within the edit window (content only); or by a moderator, editor or admin
+            (content, name, URL).""")
+    @SecurityRequirementsSet
+    @SecurityRequirementsSet(@SecurityRequirement(name = "bearer"))
+    @SecurityRequirementsSet(@SecurityRequirement(name = "commenter"))
     @APIResponse(responseCode = "200", description = "The edited comment",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommentView.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
@@ -252,15 +261,18 @@ public class CommentResource {
                                    @Parameter(description = "The edit key from the creation response", example = "q2xT0m1K9vRzL4s8yWc3bNf6hJ5dA7uE")
                                    @HeaderParam("X-Edit-Key") String editKey,
                                    @NotNull @Valid CommentEdit edit) {
+        signedIn.current(); // a bad ID token is refused before anything, outside the transaction
         return service.edit(commentId(id), edit, editKey);
     }
 
     @DELETE
     @Path("/comments/{id}")
     @Operation(summary = "Delete a comment", description = """
-            By its writer with the edit key inside the edit window (the comment goes to the trash), or by a
-            moderator, editor or admin (deleted for good, with its replies).""")
-    @SecurityRequirement(name = "bearer")
+            By its writer with the edit key or signed in as its writer (`X-Id-Token`) inside the edit window (the
+            comment goes to the trash), or by a moderator, editor or admin (deleted for good, with its replies).""")
+    @SecurityRequirementsSet
+    @SecurityRequirementsSet(@SecurityRequirement(name = "bearer"))
+    @SecurityRequirementsSet(@SecurityRequirement(name = "commenter"))
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
@@ -269,6 +281,7 @@ public class CommentResource {
     public void deleteComment(@Parameter(description = "Comment id", example = "1") @PathParam("id") String id,
                               @Parameter(description = "The edit key from the creation response", example = "q2xT0m1K9vRzL4s8yWc3bNf6hJ5dA7uE")
                               @HeaderParam("X-Edit-Key") String editKey) {
+        signedIn.current(); // a bad ID token is refused before anything, outside the transaction
         service.deleteOwnOrModerate(commentId(id), editKey);
     }
 
@@ -276,56 +289,68 @@ public class CommentResource {
     @Path("/comments/{id}/like")
     @SecurityRequirementsSet
     @SecurityRequirementsSet(@SecurityRequirement(name = "bearer"))
-    @Operation(summary = "Like a comment", description = "Idempotent: one like per liker (a token's author, or an X-Visitor-Id).")
+    @SecurityRequirementsSet(@SecurityRequirement(name = "commenter"))
+    @Operation(summary = "Like a comment", description = "Idempotent: one like per liker (a token's author, a signed-in commenter, or an X-Visitor-Id).")
     @APIResponse(responseCode = "200", description = "The like state",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LikeView.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public LikeView likeComment(@Parameter(description = "Comment id", example = "1") @PathParam("id") String id,
                                 @Parameter(description = VISITOR, example = VISITOR_EXAMPLE) @HeaderParam(Liker.HEADER) String visitorId) {
-        return likes.likeComment(commentId(id), Liker.require(caller, visitorId), true);
+        return likes.likeComment(commentId(id), Liker.require(caller, signedIn, visitorId), true);
     }
 
     @DELETE
     @Path("/comments/{id}/like")
     @SecurityRequirementsSet
     @SecurityRequirementsSet(@SecurityRequirement(name = "bearer"))
+    @SecurityRequirementsSet(@SecurityRequirement(name = "commenter"))
     @Operation(summary = "Unlike a comment", description = "Idempotent: removes the caller's like if there is one.")
     @APIResponse(responseCode = "200", description = "The like state",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LikeView.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public LikeView unlikeComment(@Parameter(description = "Comment id", example = "1") @PathParam("id") String id,
                                   @Parameter(description = VISITOR, example = VISITOR_EXAMPLE) @HeaderParam(Liker.HEADER) String visitorId) {
-        return likes.likeComment(commentId(id), Liker.require(caller, visitorId), false);
+        return likes.likeComment(commentId(id), Liker.require(caller, signedIn, visitorId), false);
     }
 
     @PUT
     @Path("/posts/{idOrSlug}/like")
     @SecurityRequirementsSet
     @SecurityRequirementsSet(@SecurityRequirement(name = "bearer"))
-    @Operation(summary = "Like a post", description = "Idempotent: one like per liker (a token's author, or an X-Visitor-Id).")
+    @SecurityRequirementsSet(@SecurityRequirement(name = "commenter"))
+    @Operation(summary = "Like a post", description = "Idempotent: one like per liker (a token's author, a signed-in commenter, or an X-Visitor-Id).")
     @APIResponse(responseCode = "200", description = "The like state",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LikeView.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public LikeView likePost(@Parameter(description = "Post id or slug", example = "council-approves-harbour-wall-repairs-after-winter-storms") @PathParam("idOrSlug") String idOrSlug,
                              @Parameter(description = VISITOR, example = VISITOR_EXAMPLE) @HeaderParam(Liker.HEADER) String visitorId) {
-        return likes.likePost(IdOrSlug.parse(idOrSlug), Liker.require(caller, visitorId), true);
+        return likes.likePost(IdOrSlug.parse(idOrSlug), Liker.require(caller, signedIn, visitorId), true);
     }
 
     @DELETE
     @Path("/posts/{idOrSlug}/like")
     @SecurityRequirementsSet
     @SecurityRequirementsSet(@SecurityRequirement(name = "bearer"))
+    @SecurityRequirementsSet(@SecurityRequirement(name = "commenter"))
     @Operation(summary = "Unlike a post", description = "Idempotent: removes the caller's like if there is one.")
     @APIResponse(responseCode = "200", description = "The like state",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LikeView.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public LikeView unlikePost(@Parameter(description = "Post id or slug", example = "council-approves-harbour-wall-repairs-after-winter-storms") @PathParam("idOrSlug") String idOrSlug,
                                @Parameter(description = VISITOR, example = VISITOR_EXAMPLE) @HeaderParam(Liker.HEADER) String visitorId) {
-        return likes.likePost(IdOrSlug.parse(idOrSlug), Liker.require(caller, visitorId), false);
+        return likes.likePost(IdOrSlug.parse(idOrSlug), Liker.require(caller, signedIn, visitorId), false);
     }
 
     @Schema(name = "CommentPage", description = "A page of comments")

@@ -5,6 +5,8 @@ import dev.gazette.author.AuthorRepository;
 import dev.gazette.author.Caller;
 import dev.gazette.author.Principal;
 import dev.gazette.author.Role;
+import dev.gazette.comment.identity.IdentityConfig;
+import dev.gazette.comment.identity.SignedInCommenter;
 import dev.gazette.comment.spam.AkismetClient;
 import dev.gazette.comment.spam.Candidate;
 import dev.gazette.comment.spam.SpamChecks;
@@ -124,6 +126,12 @@ public class CommentService {
     @Inject
     AnswerKeys answer;
 
+    @Inject
+    SignedInCommenter signedIn;
+
+    @Inject
+    IdentityConfig identity;
+
     // ---------------------------------------------------------------- posting
 
     /**
@@ -133,8 +141,13 @@ public class CommentService {
      */
     public CommentView create(IdOrSlug postKey, CommentInput in, Origin origin) {
         Verdict verdict = Verdict.pass();
+        // a signed-in commenter (X-Id-Token) is checked first: a bad token is a 401, never an anonymous comment
+        Optional<SignedInCommenter.Ref> commenter = caller.isAuthenticated() ? Optional.empty() : signedIn.current();
+        commenter.ifPresent(SignedInCommenter::requireNotBlocked);
         if (!caller.isAuthenticated()) {
-            Candidate candidate = new Candidate(in.authorName(), in.authorEmail(), in.authorUrl(), in.content(), in.honeypot(),
+            String name = commenter.map(SignedInCommenter.Ref::name).orElse(in.authorName());
+            String email = commenter.map(SignedInCommenter.Ref::email).orElse(in.authorEmail());
+            Candidate candidate = new Candidate(name, email, in.authorUrl(), in.content(), in.honeypot(),
                     origin.ip(), origin.userAgent(), origin.referrer(), null);
             verdict = spamChecks.inspect(candidate);
             if (verdict.outcome() != Verdict.Outcome.SPAM && akismet.enabled()) {
@@ -173,6 +186,8 @@ public class CommentService {
             c.authorName = author.displayName;
             c.authorEmail = author.email;
             c.authorUrl = in.authorUrl();
+        } else if (signedIn.present()) {
+            signedIn(c, signedIn.current().orElseThrow(), in);
         } else {
             if (in.authorName() == null || in.authorName().isBlank()) {
                 errors.add(new FieldError("authorName", "is required without a token"));
@@ -266,7 +281,9 @@ public class CommentService {
             return;
         }
         Instant since = now.minus(spam.floodInterval());
-        Optional<Instant> last = comments.lastCommentAfter(c.ipHash, c.authorEmail, since);
+        // a signed-in commenter is limited as that identity, wherever they write from
+        Optional<Instant> last = c.commenterId != null ? comments.lastCommentOfCommenterAfter(c.commenterId, since)
+                : comments.lastCommentAfter(c.ipHash, c.authorEmail, since);
         if (last.isPresent()) {
             long wait = Math.max(1, java.time.Duration.between(now, last.get().plus(spam.floodInterval())).toSeconds() + 1);
             throw ApiException.tooManyRequests("You are commenting too quickly; wait " + wait + " s.", wait);
@@ -277,9 +294,24 @@ public class CommentService {
         return switch (config.comments().moderation()) {
             case APPROVE_ALL -> CommentStatus.APPROVED;
             case HOLD_ALL -> CommentStatus.PENDING;
-            case APPROVE_KNOWN -> me.isPresent() || (c.authorEmail != null && comments.hasApprovedFrom(c.authorEmail))
+            case APPROVE_KNOWN -> me.isPresent() || (c.commenterId != null && comments.approvedOfCommenter(c.commenterId) > 0)
+                    || (c.authorEmail != null && comments.hasApprovedFrom(c.authorEmail))
+                    ? CommentStatus.APPROVED : CommentStatus.PENDING;
+            // known people only: staff, and signed-in commenters once enough of their comments were approved
+            case APPROVE_TRUSTED -> me.isPresent() || (c.commenterId != null
+                    && comments.approvedOfCommenter(c.commenterId) >= identity.trustedAfter())
                     ? CommentStatus.APPROVED : CommentStatus.PENDING;
         };
+    }
+
+    /** A comment by the signed-in commenter: name, picture and email from their identity, never from the request. */
+    private static void signedIn(Comment c, SignedInCommenter.Ref commenter, CommentInput in) {
+        c.commenterId = commenter.id();
+        c.authorName = commenter.name();
+        c.authorEmail = commenter.email();
+        c.authorPicture = commenter.picture();
+        c.authorProvider = commenter.provider();
+        c.authorUrl = in.authorUrl();
     }
 
     private boolean closedByAge(Post post, Instant now) {
@@ -600,15 +632,35 @@ public class CommentService {
     }
 
     private void requireEditKey(Comment c, String editKey) {
+        if ((editKey == null || editKey.isBlank()) && ownComment(c)) {
+            requireEditable(c);
+            return;
+        }
         if (editKey == null || editKey.isBlank()) {
             if (caller.isAuthenticated()) { // a token, but not a moderator's: the role is refused, not the credentials
                 throw ApiException.forbidden("Your role may not change other people's comments; send the comment's edit key as X-Edit-Key.");
+            }
+            if (signedIn.present()) { // signed in, but as someone else
+                throw ApiException.forbidden("This comment was not written by the signed-in commenter; send its edit key as X-Edit-Key.");
             }
             throw ApiException.unauthorized("Send the comment's edit key as X-Edit-Key, or a moderator token.");
         }
         if (c.editKeyHash == null || !c.editKeyHash.equals(Hashes.sha256Hex(editKey.trim()))) {
             throw ApiException.forbidden("The edit key does not belong to this comment.");
         }
+        requireEditable(c);
+    }
+
+    /** A signed-in commenter's own comment (X-Id-Token): they edit it from any device, without its edit key. */
+    private boolean ownComment(Comment c) {
+        if (caller.isAuthenticated() || c.commenterId == null) {
+            return false;
+        }
+        return signedIn.current().map(SignedInCommenter::requireNotBlocked).map(me -> me.id() == c.commenterId).orElse(false);
+    }
+
+    /** Inside the edit window, and not filed away by a moderator. */
+    private void requireEditable(Comment c) {
         if (c.createdAt.plus(config.comments().editWindow()).isBefore(Times.now())) {
             throw ApiException.forbidden("The time to edit this comment has passed.");
         }
@@ -708,7 +760,8 @@ public class CommentService {
 
     private static CommentView view(Comment c, boolean moderator, Collection<Long> liked, Optional<Liker> liker) {
         return new CommentView(c.id, c.postId, c.parentId, c.depth,
-                new CommentView.CommentAuthor(c.authorName, c.authorUrl, c.avatarHash, c.authorId),
+                new CommentView.CommentAuthor(c.authorName, c.authorUrl, c.avatarHash, c.authorId, c.authorPicture, c.authorProvider,
+                        c.commenterId),
                 c.content, c.status, c.createdAt, c.updatedAt, c.likeCount,
                 liker.isPresent() ? liked.contains(c.id) : null,
                 c.replyCount, c.descendantCount, null, null,

@@ -40,7 +40,13 @@ public record CommentView(
             @Schema(example = "https://ada.example", nullable = true) String url,
             @Schema(description = "SHA-256 of the trimmed, lower-cased email (Gravatar)", example = "a3f1c9...", nullable = true)
             String avatarHash,
-            @Schema(description = "Set when written by a Gazette author", example = "2", nullable = true) Long authorId) {
+            @Schema(description = "Set when written by a Gazette author", example = "2", nullable = true) Long authorId,
+            @Schema(description = "A signed-in commenter's picture, from their provider", example = "https://lh3.googleusercontent.com/a/ACg8oc",
+                    nullable = true) String picture,
+            @Schema(description = "The provider a signed-in commenter signed in with; null for anonymous comments", example = "Google",
+                    nullable = true) String provider,
+            @Schema(description = "Set when written by a signed-in commenter (the same for all their comments)", example = "17",
+                    nullable = true) Long commenterId) {
     }
 
     @Schema(name = "MoreReplies")

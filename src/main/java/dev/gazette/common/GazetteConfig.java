@@ -271,7 +271,10 @@ public interface GazetteConfig {
         @WithDefault("5000")
         int maxLength();
 
-        /** hold-all, approve-all, or approve-known (authors with an earlier approved comment). */
+        /**
+         * hold-all, approve-all, approve-known (authors with an earlier approved comment), or approve-trusted
+         * (signed-in commenters with {@code gazette.comments.identity.trusted-after} approved comments; staff tokens).
+         */
         @WithDefault("approve-known")
         Moderation moderation();
 
@@ -295,7 +298,7 @@ public interface GazetteConfig {
 
         Spam spam();
 
-        enum Moderation { HOLD_ALL, APPROVE_ALL, APPROVE_KNOWN }
+        enum Moderation { HOLD_ALL, APPROVE_ALL, APPROVE_KNOWN, APPROVE_TRUSTED }
     }
 
     /** The spam and abuse checks a new comment goes through, each one configurable. */

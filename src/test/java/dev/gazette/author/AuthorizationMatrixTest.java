@@ -91,6 +91,15 @@ class AuthorizationMatrixTest {
             rule("PATCH", "/api/v1/authors/\\{idOrSlug}", ADMIN, "only admins manage authors, also one's own profile"),
             rule("DELETE", "/api/v1/authors/\\{idOrSlug}", ADMIN, "only admins manage authors"),
             rule("GET", "/api/v1/me", ANY_TOKEN, "any token reads its own author"),
+            new Rule("GET", Pattern.compile("/api/v1/me/.+"), EnumSet.noneOf(Who.class), 401,
+                    "signed-in commenters only (X-Id-Token): a staff token is no commenter"),
+            new Rule("POST", Pattern.compile("/api/v1/me/.+"), EnumSet.noneOf(Who.class), 401,
+                    "signed-in commenters only (X-Id-Token): a staff token is no commenter"),
+            rule("GET", "/api/v1/commenters/\\{id}", MODERATION, "moderators look at signed-in commenters"),
+            rule("POST", "/api/v1/commenters/\\{id}/block", MODERATION, "moderators block signed-in commenters"),
+            rule("DELETE", "/api/v1/commenters/\\{id}/block", MODERATION, "moderators unblock signed-in commenters"),
+            rule("GET", "/api/v1/privacy/.+", ADMIN, "data-protection requests and their log are for admins"),
+            rule("POST", "/api/v1/privacy/.+", ADMIN, "data-protection requests and the retention purge are for admins"),
             rule("GET", "/api/v1/tokens", ANY_TOKEN, "any token lists its own tokens (admins: all)"),
             rule("POST", "/api/v1/tokens", OWNER_ADMIN, "tokens for oneself, or by an admin for anyone"),
             new Rule("DELETE", Pattern.compile("/api/v1/tokens/\\{id}"), OWNER_ADMIN, 404,
@@ -256,6 +265,8 @@ class AuthorizationMatrixTest {
                 p = p.replace("{id}", Long.toString(media()));
             } else if (p.startsWith("/api/v1/imports/")) {
                 p = p.replace("{id}", Long.toString(importJob()));
+            } else if (p.startsWith("/api/v1/commenters/")) {
+                p = p.replace("{id}", "999999999"); // signed-in commenters need an OpenID provider: see SignInTest, TrustTest
             }
             if (p.contains("{")) {
                 fail("no target known for " + template + ": teach Target.path how to fill it in");
@@ -338,6 +349,9 @@ class AuthorizationMatrixTest {
             case "POST /api/v1/imports" -> EMPTY_WXR;
             case "POST /api/v1/media" -> PNG;
             case "PATCH /api/v1/media/{id}" -> Map.of("altText", "Matrix " + u);
+            case "POST /api/v1/privacy/erasures" -> Map.of("email", u + "@example.com");
+            case "POST /api/v1/me/erasure" -> Map.of("comments", "anonymize");
+            case "POST /api/v1/commenters/{id}/block" -> Map.of("reason", "Matrix " + u);
             default -> null;
         };
     }

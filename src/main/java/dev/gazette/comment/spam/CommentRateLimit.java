@@ -1,5 +1,6 @@
 package dev.gazette.comment.spam;
 
+import dev.gazette.comment.identity.IdTokenVerifier;
 import dev.gazette.common.GazetteConfig;
 import dev.gazette.common.web.ApiException;
 import dev.gazette.common.web.ProblemMapper;
@@ -21,7 +22,7 @@ import java.util.regex.Pattern;
 
 /**
  * A token bucket per client IP (Bucket4j) over all anonymous comment writes: posting, editing
- * and deleting comments, and likes. Over the limit: 429 with Retry-After. Requests with a token
+ * and deleting comments, and likes; per identity for signed-in commenters ({@code X-Id-Token}). Over the limit: 429 with Retry-After. Requests with a token
  * are not limited here (an invalid token is refused with 401 anyway). Behind a proxy, set
  * {@code quarkus.http.proxy.proxy-address-forwarding=true} so the client's address is used.
  */
@@ -47,8 +48,10 @@ public class CommentRateLimit {
                 || !COMMENT_WRITE.matcher(request.getUriInfo().getPath()).matches()) {
             return null;
         }
-        String ip = http.remoteAddress() == null ? "unknown" : http.remoteAddress().host();
-        ConsumptionProbe probe = buckets.computeIfAbsent(ip, k -> Bucket.builder()
+        // a signed-in commenter has a bucket of their own wherever they write from (a bad token is refused later)
+        String key = IdTokenVerifier.unverifiedIdentity(request.getHeaderString(IdTokenVerifier.HEADER))
+                .orElseGet(() -> http.remoteAddress() == null ? "unknown" : http.remoteAddress().host());
+        ConsumptionProbe probe = buckets.computeIfAbsent(key, k -> Bucket.builder()
                         .addLimit(l -> l.capacity(limit.capacity()).refillGreedy(limit.refillTokens(), limit.refillPeriod()))
                         .build())
                 .tryConsumeAndReturnRemaining(1);
@@ -56,7 +59,8 @@ public class CommentRateLimit {
             return null;
         }
         long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
-        ApiException e = ApiException.tooManyRequests("Too many comment writes from your address; retry in "
+        ApiException e = ApiException.tooManyRequests("Too many comment writes from your " + (key.startsWith("id ") ? "account" : "address")
+                + "; retry in "
                 + seconds + " s.", seconds);
         return ProblemMapper.toResponse(e, request.getUriInfo().getRequestUri().getRawPath());
     }

@@ -50,8 +50,13 @@ public class HttpCaching {
      * to a request carrying it is personal, and the response cache neither serves nor keeps one.
      */
     public static final String PASSWORD_HEADER = "X-Post-Password";
+    /**
+     * Header of a signed-in commenter's ID token (the comment feature's sign-in): an answer to a request
+     * carrying it may show that commenter's likes; the response cache neither serves nor keeps one.
+     */
+    public static final String ID_TOKEN_HEADER = "X-Id-Token";
     /** What every cacheable answer varies by, besides its URI and Accept. */
-    static final String VARY = "Authorization, " + VISITOR_HEADER + ", " + PASSWORD_HEADER;
+    static final String VARY = "Authorization, " + VISITOR_HEADER + ", " + PASSWORD_HEADER + ", " + ID_TOKEN_HEADER;
     /** HTTP's date format (IMF-fixdate, RFC 9110 section 5.6.7). */
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
             .withZone(ZoneOffset.UTC);
@@ -81,7 +86,8 @@ public class HttpCaching {
             r.personal(true);
         }
         RoutingContext routing = current.getCurrent();
-        if (routing != null && routing.request().getHeader(PASSWORD_HEADER) != null) {
+        if (routing != null && (routing.request().getHeader(PASSWORD_HEADER) != null
+                || routing.request().getHeader(ID_TOKEN_HEADER) != null)) {
             r.personal(true);
         }
         ResponseCache.Offered offered = cache.offer(render(r));

@@ -146,6 +146,7 @@ public class ResponseCache {
         HttpServerRequest http = routing.request();
         if (http.method() != io.vertx.core.http.HttpMethod.GET
                 || http.getHeader(HttpHeaders.AUTHORIZATION) != null || http.getHeader(HttpCaching.PASSWORD_HEADER) != null
+                || http.getHeader(HttpCaching.ID_TOKEN_HEADER) != null
                 || http.getHeader(HttpHeaders.IF_MATCH) != null || http.getHeader(HttpHeaders.IF_UNMODIFIED_SINCE) != null) {
             routing.next();
             return;
@@ -253,7 +254,8 @@ public class ResponseCache {
             return null;
         }
         HttpServerRequest http = routing.request();
-        if (http.getHeader(HttpHeaders.AUTHORIZATION) != null || http.getHeader(HttpCaching.PASSWORD_HEADER) != null) {
+        if (http.getHeader(HttpHeaders.AUTHORIZATION) != null || http.getHeader(HttpCaching.PASSWORD_HEADER) != null
+                || http.getHeader(HttpCaching.ID_TOKEN_HEADER) != null) {
             return null;
         }
         String key = key(http);
