@@ -8,7 +8,7 @@ import dev.gazette.common.web.HttpCaching;
 import dev.gazette.common.web.Representation;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -505,7 +506,10 @@ public class WordPressResource {
 
     @POST
     @Path("/wp/v2/comments")
-    @Consumes(MediaType.APPLICATION_JSON)
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED})
+    @org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet
+    @org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet(
+            @org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement(name = "bearer"))
     @Operation(summary = "Post a comment (WordPress)", description = """
             A visitor's comment as WordPress' POST /wp/v2/comments takes it (`post`, `parent`, `author_name`, `author_email`,
             `author_url`, `content`; JSON or a form), through Gazette's spam checks, moderation, duplicate and flood checks
@@ -524,7 +528,14 @@ public class WordPressResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WpErrorBody.class)))
     @APIResponse(responseCode = "429", description = "comment_flood: too many comment writes from this address (Retry-After)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WpErrorBody.class)))
-    public Response createComment(WpJson.CommentInput input) {
+    public Response createWordPressComment(
+            @RequestBody(required = true, content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WpJson.CommentInput.class)),
+                    @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED, schema = @Schema(implementation = WpJson.CommentInput.class))})
+            String body,
+            @HeaderParam("Content-Type") String contentType) {
+        WpJson.CommentInput input = contentType != null && contentType.startsWith(MediaType.APPLICATION_FORM_URLENCODED)
+                ? fromForm(body) : fromJson(body);
         if (input == null) {
             throw new WpError("rest_comment_invalid_post_id", "Sorry, you are not allowed to create this comment without a post.", 403,
                     null);
@@ -536,20 +547,64 @@ public class WordPressResource {
                 .header("Cache-Control", "no-store").type(MediaType.APPLICATION_JSON).entity(created.comment()).build();
     }
 
-    @POST
-    @Path("/wp/v2/comments")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(hidden = true)
-    public Response createCommentFromForm(@FormParam("post") String post, @FormParam("parent") String parent,
-                                          @FormParam("author_name") String authorName, @FormParam("author_email") String authorEmail,
-                                          @FormParam("author_url") String authorUrl, @FormParam("content") String content) {
+    private WpJson.CommentInput fromJson(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            JsonNode node = json.readTree(body);
+            if (!(node instanceof ObjectNode object)) {
+                throw new WpError("rest_invalid_json", "Invalid JSON body passed.", 400, null);
+            }
+            Map<String, String> invalid = new java.util.LinkedHashMap<>();
+            Long post = jsonId("post", object.get("post"), invalid);
+            Long parent = jsonId("parent", object.get("parent"), invalid);
+            if (!invalid.isEmpty()) {
+                throw WpError.invalidParams(invalid);
+            }
+            JsonNode content = object.get("content");
+            Object text = content == null ? null : content.isTextual() ? content.asText()
+                    : content.isObject() && content.path("raw").isTextual() ? Map.of("raw", content.path("raw").asText()) : null;
+            return new WpJson.CommentInput(post, parent, textOf(object, "author_name"), textOf(object, "author_email"),
+                    textOf(object, "author_url"), text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new WpError("rest_invalid_json", "Invalid JSON body passed.", 400, null);
+        }
+    }
+
+    private static String textOf(ObjectNode object, String name) {
+        JsonNode v = object.get(name);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    private static Long jsonId(String name, JsonNode v, Map<String, String> invalid) {
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        return formId(name, v.asText(), invalid);
+    }
+
+    private static WpJson.CommentInput fromForm(String body) {
+        Map<String, String> form = new java.util.HashMap<>();
+        for (String pair : (body == null ? "" : body).split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                try {
+                    form.putIfAbsent(java.net.URLDecoder.decode(pair.substring(0, eq), java.nio.charset.StandardCharsets.UTF_8),
+                        java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8));
+                } catch (IllegalArgumentException e) {
+                    throw new WpError("rest_invalid_param", "Invalid parameter(s): body", 400, Map.of("body", "Invalid form encoding."));
+                }
+            }
+        }
         Map<String, String> invalid = new java.util.LinkedHashMap<>();
-        Long postId = formId("post", post, invalid);
-        Long parentId = formId("parent", parent, invalid);
+        Long post = formId("post", form.get("post"), invalid);
+        Long parent = formId("parent", form.get("parent"), invalid);
         if (!invalid.isEmpty()) {
             throw WpError.invalidParams(invalid);
         }
-        return createComment(new WpJson.CommentInput(postId, parentId, authorName, authorEmail, authorUrl, content));
+        return new WpJson.CommentInput(post, parent, form.get("author_name"), form.get("author_email"), form.get("author_url"),
+                form.get("content"));
     }
 
     private static Long formId(String name, String value, Map<String, String> invalid) {

@@ -61,6 +61,7 @@ public class OpenApiContract implements OASFilter {
             Map<String, Schema> properties = answered.getProperties();
             if (properties != null && !properties.isEmpty()) {
                 answered.setRequired(new ArrayList<>(properties.keySet()));
+                answered.getRequired().remove("_embedded"); // WordPress' answers carry it only when _embed asks for it
             }
             // a nullable reference is written anyOf [ref, null]; a type beside it must not exclude null
             if (answered.getAnyOf() != null && answered.getAnyOf().stream().anyMatch(OpenApiContract::isNullType)) {
