@@ -129,9 +129,12 @@ public final class WpJson {
             @JsonProperty("alt_text") @Schema(example = "Waves breaking over the harbour wall") String altText,
             @JsonProperty("media_type") @Schema(description = "image, or file for anything else", example = "image") String mediaType,
             @JsonProperty("mime_type") @Schema(example = "image/jpeg") String mimeType,
-            @JsonProperty("media_details") MediaDetails mediaDetails,
+            @JsonProperty("media_details") @Schema(implementation = MediaDetails.class,
+                    description = "Dimensions, file and sizes; {} when no file is stored (as WordPress without metadata)") Object mediaDetails,
             @Schema(description = "The post it is attached to (Gazette keeps none)", nullable = true, example = "null") Long post,
             @JsonProperty("source_url") @Schema(example = "http://localhost:8080/media/12/full.jpg") String sourceUrl,
+            @Schema(nullable = true, example = "harbour-wall.jpg") String filename,
+            @Schema(nullable = true, example = "482113") Long filesize,
             @JsonProperty("_links") @Schema(implementation = Links.class) Map<String, List<Map<String, Object>>> links) {
     }
 
@@ -159,8 +162,9 @@ public final class WpJson {
             @Schema(example = "42") long id,
             @Schema(example = "Council approves harbour repairs") String title,
             @Schema(example = "http://localhost:8080/posts/council-approves-harbour-repairs") String url,
-            @Schema(description = "post or term", example = "post") String type,
-            @Schema(description = "post, page, category or post_tag", example = "post") String subtype,
+            @Schema(description = "post for posts and pages; a term's taxonomy (category, post_tag) for terms", example = "post") String type,
+            @JsonInclude(JsonInclude.Include.NON_NULL)
+            @Schema(description = "post or page (posts and pages only)", example = "post") String subtype,
             @JsonProperty("_links") @Schema(implementation = Links.class) Map<String, List<Map<String, Object>>> links,
             @JsonProperty("_embedded") @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(implementation = Embedded.class)
             Map<String, Object> embedded) {

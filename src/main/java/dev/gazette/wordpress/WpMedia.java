@@ -93,6 +93,7 @@ class WpMedia {
         String title = m.title() != null && !m.title().isBlank() ? m.title() : baseName(m.fileName());
         String slug = Slugs.of(title, "media-" + m.id());
         boolean image = m.mimeType() != null && m.mimeType().startsWith("image/");
+        boolean stored = !m.sizes().isEmpty();
         WpLinks links = new WpLinks().add("self", urls.api("media/" + m.id()), "targetHints", Map.of("allow", List.of("GET")))
                 .add("collection", urls.api("media")).add("about", urls.api("types/attachment"));
         links.add("replies", urls.api("comments?post=" + m.id()), "embeddable", true);
@@ -104,9 +105,9 @@ class WpMedia {
                 0, 0, "open", "closed", "", List.of(),
                 List.of("post-" + m.id(), "attachment", "type-attachment", "status-inherit", "hentry"),
                 new WpJson.Rendered(""), new WpJson.Rendered(caption), m.altText() == null ? "" : m.altText(),
-                image || m.mimeType() == null ? "image" : "file", m.mimeType() == null ? "" : m.mimeType(),
-                new WpJson.MediaDetails(m.width(), m.height(), m.fileName(), m.byteSize(), sizes, Map.of()), null, source,
-                links.build());
+                image && stored ? "image" : "file", m.mimeType() == null ? guessedType(m.url()) : m.mimeType(),
+                stored ? new WpJson.MediaDetails(m.width(), m.height(), m.fileName(), m.byteSize(), sizes, Map.of()) : Map.of(), null,
+                source, stored ? m.fileName() : null, m.byteSize(), links.build());
     }
 
     private static WpJson.MediaSize size(MediaView.MediaSize size, WpService.Urls urls) {
@@ -120,6 +121,20 @@ class WpMedia {
             return "";
         }
         return url.startsWith("/") ? urls.base() + url.substring(1) : url;
+    }
+
+    /** A file that could not be fetched has no detected type: the one its URL's extension names, as WordPress guesses it. */
+    private static String guessedType(String url) {
+        String lower = url == null ? "" : url.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".jpg") || lower.endsWith(".jpeg")) {
+            return "image/jpeg";
+        }
+        for (String ext : List.of("png", "gif", "webp", "avif")) {
+            if (lower.endsWith("." + ext)) {
+                return "image/" + ext;
+            }
+        }
+        return "";
     }
 
     private static String baseName(String fileName) {

@@ -131,9 +131,12 @@ class WpSearch {
         };
         boolean term = type.equals("term");
         String title = term ? r.title() : WpRender.title(r.title());
-        WpLinks links = new WpLinks().add("self", urls.api(rest + r.id()), "embeddable", true)
-                .add("about", urls.api(term ? "taxonomies/" + r.subtype() : "types/" + r.subtype()));
-        return new WpJson.SearchResult(r.id(), title, url, type, r.subtype(), links.build(), null);
+        WpLinks links = new WpLinks()
+                .add("self", urls.api(rest + r.id()), "embeddable", true, "targetHints", Map.of("allow", List.of("GET")))
+                .add("about", urls.api(term ? "taxonomies/" + r.subtype() : "types/" + r.subtype()))
+                .add("collection", urls.api("search"));
+        // a term's type is its taxonomy, without a subtype, as WordPress answers
+        return new WpJson.SearchResult(r.id(), title, url, term ? r.subtype() : type, term ? null : r.subtype(), links.build(), null);
     }
 
     /** {@code _embed}: each result's item in {@code context=embed} ({@code self}), read in one statement per subtype. */
@@ -166,7 +169,7 @@ class WpSearch {
         }
         List<WpJson.SearchResult> embedded = new ArrayList<>(results.size());
         for (WpJson.SearchResult r : results) {
-            Object item = items.get(r.subtype() + ":" + r.id());
+            Object item = items.get((r.subtype() == null ? r.type() : r.subtype()) + ":" + r.id());
             embedded.add(item == null ? r : new WpJson.SearchResult(r.id(), r.title(), r.url(), r.type(), r.subtype(), r.links(),
                     Map.of("self", List.of(item))));
         }
