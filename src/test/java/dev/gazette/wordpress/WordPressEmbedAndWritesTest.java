@@ -103,19 +103,48 @@ class WordPressEmbedAndWritesTest {
                 "empty collections are left out (WordPress would file the post under Uncategorized; Gazette has no default category)");
     }
 
-    @Test
-    void embedCostsTheSameStatementsForOneOrManyPosts() {
-        String marker = unique("cost");
-        Fixtures.Actor author = Fixtures.actor("author");
-        long tag = Fixtures.tag("Cost " + marker);
-        StringBuilder ids = new StringBuilder();
-        for (int i = 0; i < 6; i++) {
-            long id = Fixtures.postId(Fixtures.publishedPost(author.token(), "Cost " + i + " " + marker, Map.of("tags", List.of(tag))));
-            Fixtures.comment(id, null, unique("c") + "@example.com", "words " + i);
-            ids.append(ids.isEmpty() ? "" : ",").append(id);
+    @jakarta.inject.Inject
+    dev.gazette.common.persistence.SqlReads reads;
+
+    @jakarta.inject.Inject
+    org.hibernate.SessionFactory sessionFactory;
+
+    /** Statements of one computed request (the least of three, in case a background job ran meanwhile). */
+    private long statementsOf(String path) {
+        org.hibernate.stat.Statistics stats = sessionFactory.getStatistics();
+        long fewest = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            long before = stats.getPrepareStatementCount() + reads.statements();
+            given().header("Accept", "application/json, text/x-miss-" + unique("m") + ";q=0.1").get(path).then().statusCode(200)
+                    .header("X-Cache", not(equalTo("HIT")));
+            fewest = Math.min(fewest, stats.getPrepareStatementCount() + reads.statements() - before);
         }
-        given().queryParam("_embed", "").queryParam("include", ids.toString()).queryParam("per_page", 6).get(API + "posts")
-                .then().statusCode(200).header("X-WP-Total", "6").body("_embedded.author.flatten().id.unique().size()", equalTo(1));
+        return fewest;
+    }
+
+    @Test
+    void embedCostsTheSameStatementsForTwoOrTwelvePosts() {
+        String marker = unique("cost");
+        long tag = Fixtures.tag("Cost " + marker);
+        long image = media("Cost " + marker);
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            Fixtures.Actor author = Fixtures.actor("author");
+            long id = Fixtures.postId(Fixtures.publishedPost(author.token(), "Cost " + i + " " + marker,
+                    Map.of("tags", List.of(tag), "featuredMediaId", image)));
+            Fixtures.knownEmail(id, Fixtures.actor("moderator"));
+            ids.add(id);
+        }
+        String all = String.join(",", ids.stream().map(String::valueOf).toList());
+        String two = ids.get(0) + "," + ids.get(1);
+        long small = statementsOf(API + "posts?_embed&per_page=20&include=" + two);
+        long large = statementsOf(API + "posts?_embed&per_page=20&include=" + all);
+        assertEquals(small, large, "statements with _embed for 2 posts vs 12 (12 authors, 12 discussions)");
+        long plain = statementsOf(API + "posts?per_page=20&include=" + all);
+        assertTrue(large <= plain + 3, "_embed costs " + large + " statements, " + plain + " without");
+        given().queryParam("_embed", "").queryParam("include", all).queryParam("per_page", 12).get(API + "posts").then()
+                .statusCode(200).header("X-WP-Total", "12").body("_embedded.author.flatten().id.unique().size()", equalTo(12))
+                .body("_embedded.replies.flatten().flatten().size()", equalTo(12));
     }
 
     @Test
