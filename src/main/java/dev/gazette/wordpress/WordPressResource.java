@@ -213,6 +213,8 @@ public class WordPressResource {
             schema = @Schema(implementation = WpJson.Post.class)))
     @APIResponse(responseCode = "404", description = "rest_post_invalid_id: no published post with this id (rest_no_route when"
             + " the id is not a number)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WpErrorBody.class)))
+    @APIResponse(responseCode = "400", description = BAD_PARAM, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = WpErrorBody.InvalidParam.class)))
     public Response post(@Parameter(description = "Post id", example = "1") @PathParam("id") String id,
                          @Parameter(description = EMBED, example = "author,wp:term") @QueryParam("_embed") String embed,
                          @Parameter(description = FIELDS, example = "id,title,content") @QueryParam("_fields") String fields) {
@@ -265,6 +267,8 @@ public class WordPressResource {
             schema = @Schema(implementation = WpJson.Page.class)))
     @APIResponse(responseCode = "404", description = "rest_post_invalid_id: no published page with this id",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WpErrorBody.class)))
+    @APIResponse(responseCode = "400", description = BAD_PARAM, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = WpErrorBody.InvalidParam.class)))
     public Response page(@Parameter(description = "Page id", example = "1") @PathParam("id") String id,
             @Parameter(description = EMBED, example = "author,wp:term") @QueryParam("_embed") String embed,
                          @Parameter(description = FIELDS, example = "id,title,content") @QueryParam("_fields") String fields) {
@@ -312,6 +316,8 @@ public class WordPressResource {
             schema = @Schema(implementation = WpJson.Media.class)))
     @APIResponse(responseCode = "404", description = "rest_post_invalid_id: no media item with this id",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WpErrorBody.class)))
+    @APIResponse(responseCode = "400", description = BAD_PARAM, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = WpErrorBody.InvalidParam.class)))
     public Response mediaItem(@Parameter(description = "Media id", example = "1") @PathParam("id") String id,
                               @Parameter(description = FIELDS, example = "id,source_url") @QueryParam("_fields") String fields) {
         long mediaId = id(id);

@@ -140,10 +140,10 @@ public final class WpJson {
 
     @Schema(name = "WpMediaDetails", description = "Dimensions, file and sizes of an image")
     public record MediaDetails(
-            @Schema(example = "2048") Integer width,
-            @Schema(example = "1365") Integer height,
-            @Schema(example = "harbour-wall.jpg") String file,
-            @Schema(example = "482113") Long filesize,
+            @Schema(nullable = true, example = "2048") Integer width,
+            @Schema(nullable = true, example = "1365") Integer height,
+            @Schema(description = "The uploaded file's name (the stored file's when it had none)", example = "harbour-wall.jpg") String file,
+            @Schema(nullable = true, example = "482113") Long filesize,
             @Schema(description = "Each size by name (thumbnail, medium, large, full)") Map<String, MediaSize> sizes,
             @JsonProperty("image_meta") @Schema(example = "{}") Map<String, Object> imageMeta) {
     }

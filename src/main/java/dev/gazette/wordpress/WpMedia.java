@@ -94,6 +94,7 @@ class WpMedia {
         String slug = Slugs.of(title, "media-" + m.id());
         boolean image = m.mimeType() != null && m.mimeType().startsWith("image/");
         boolean stored = !m.sizes().isEmpty();
+        String file = m.fileName() != null ? m.fileName() : source.substring(source.lastIndexOf('/') + 1);
         WpLinks links = new WpLinks().add("self", urls.api("media/" + m.id()), "targetHints", Map.of("allow", List.of("GET")))
                 .add("collection", urls.api("media")).add("about", urls.api("types/attachment"));
         links.add("replies", urls.api("comments?post=" + m.id()), "embeddable", true);
@@ -106,8 +107,8 @@ class WpMedia {
                 List.of("post-" + m.id(), "attachment", "type-attachment", "status-inherit", "hentry"),
                 new WpJson.Rendered(""), new WpJson.Rendered(caption), m.altText() == null ? "" : m.altText(),
                 image && stored ? "image" : "file", m.mimeType() == null ? guessedType(m.url()) : m.mimeType(),
-                stored ? new WpJson.MediaDetails(m.width(), m.height(), m.fileName(), m.byteSize(), sizes, Map.of()) : Map.of(), null,
-                source, stored ? m.fileName() : null, m.byteSize(), links.build());
+                stored ? new WpJson.MediaDetails(m.width(), m.height(), file, m.byteSize(), sizes, Map.of()) : Map.of(), null,
+                source, stored ? file : null, m.byteSize(), links.build());
     }
 
     private static WpJson.MediaSize size(MediaView.MediaSize size, WpService.Urls urls) {
