@@ -178,6 +178,9 @@ print(cursor or "")
 PY
   )
   etag() { curl -sI "$1" | awk -F': ' 'tolower($1)=="etag"{print $2}' | tr -d '\r'; }
+  # the WordPress-compatible API answers by id: the same post as post-by-slug
+  WP_ID=$(curl -s "$POST_URL?fields=id" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+  WP="$BASE/wp-json/wp/v2"
 
   declare -gA URLS=(
     [post-list]="$LIST"
@@ -192,11 +195,19 @@ PY
     [tree-first-page]="$TREE"
     [tree-whole]="$WHOLE"
     [tree-304]="$TREE|If-None-Match: $(etag "$TREE")"
+    [wp-post-list]="$WP/posts?per_page=20"
+    [wp-post-list-embed]="$WP/posts?per_page=20&_embed"
+    [wp-post-by-id]="$WP/posts/$WP_ID"
+    [wp-post-embed]="$WP/posts/$WP_ID?_embed"
+    [wp-comments]="$WP/comments?post=$WP_ID&per_page=100"
+    [wp-search]="$WP/search?search=council%20kanekane"
   )
   declare -ga ORDER UNCACHED_ORDER
   ORDER=(post-list post-list-deep-90pct post-by-slug post-304 category-tree tag-list search search-newest
-         feed-rss tree-first-page tree-whole tree-304)
+         feed-rss tree-first-page tree-whole tree-304
+         wp-post-list wp-post-list-embed wp-post-by-id wp-post-embed wp-comments wp-search)
   # without the cache: what a miss costs, and how it scales with the data
   UNCACHED_ORDER=(post-list post-list-deep-90pct post-by-slug category-tree tag-list search search-newest
-                  feed-rss tree-first-page tree-whole)
+                  feed-rss tree-first-page tree-whole
+                  wp-post-list wp-post-list-embed wp-post-by-id wp-post-embed wp-comments wp-search)
 }

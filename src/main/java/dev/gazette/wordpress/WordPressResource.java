@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gazette.common.web.HttpCaching;
 import dev.gazette.common.web.Representation;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -22,12 +25,14 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -47,6 +52,8 @@ public class WordPressResource {
     private static final String PAGE = "Page number, from 1";
     private static final String PER_PAGE = "Items per page, 1 to 100 (default 10)";
     private static final String LIST_HEADERS = "The page as a JSON array; X-WP-Total and X-WP-TotalPages headers; Link rel=next/prev";
+    private static final String EMBED = "Embed linked items: empty or 1 for all, or relations (author, replies, wp:term,"
+            + " wp:featuredmedia, up, self)";
     private static final String BAD_PARAM = "rest_invalid_param: a parameter is invalid (data.params says which and why)";
 
     @Inject
@@ -60,6 +67,21 @@ public class WordPressResource {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    WpPages pages;
+
+    @Inject
+    WpMedia media;
+
+    @Inject
+    WpSearch searches;
+
+    @Inject
+    WpComments commentWrites;
+
+    @Inject
+    io.vertx.core.http.HttpServerRequest http;
 
     @Context
     UriInfo uri;
@@ -178,6 +200,7 @@ public class WordPressResource {
             @Parameter(description = "author, date (default), id, include, include_slugs, modified, parent, relevance, slug, title", example = "date") @QueryParam("orderby") String orderby,
             @Parameter(description = "asc or desc (default)", example = "desc") @QueryParam("order") String order,
             @Parameter(description = "view (default) or embed", example = "view") @QueryParam("context") String context,
+            @Parameter(description = EMBED, example = "author,wp:term") @QueryParam("_embed") String embed,
             @Parameter(description = FIELDS, example = "id,title,link") @QueryParam("_fields") String fields) {
         return list(service.posts(args(), urls()));
     }
@@ -190,9 +213,142 @@ public class WordPressResource {
             schema = @Schema(implementation = WpJson.Post.class)))
     @APIResponse(responseCode = "404", description = "rest_post_invalid_id: no published post with this id (rest_no_route when"
             + " the id is not a number)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WpErrorBody.class)))
+    @APIResponse(responseCode = "400", description = BAD_PARAM, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = WpErrorBody.InvalidParam.class)))
     public Response post(@Parameter(description = "Post id", example = "1") @PathParam("id") String id,
+                         @Parameter(description = EMBED, example = "author,wp:term") @QueryParam("_embed") String embed,
                          @Parameter(description = FIELDS, example = "id,title,content") @QueryParam("_fields") String fields) {
-        return one(service.post(id(id), urls()));
+        long postId = id(id);
+        return one(service.post(postId, args(), urls()));
+    }
+
+    // ---------------------------------------------------------------- pages
+
+    @GET
+    @Path("/wp/v2/pages")
+    @Operation(summary = "List pages (WordPress)", description = """
+            Published pages as WordPress' /wp/v2/pages returns them, newest first (`orderby=menu_order&order=asc` for
+            menu order). `parent=0` lists the top pages.""")
+    @APIResponse(responseCode = "304", description = NOT_MODIFIED)
+    @APIResponse(responseCode = "200", description = LIST_HEADERS, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = WpJson.Page.class)))
+    @APIResponse(responseCode = "400", description = BAD_PARAM, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(anyOf = {WpErrorBody.InvalidParam.class, WpErrorBody.class})))
+    public Response pages(
+            @Parameter(description = PAGE, example = "1") @QueryParam("page") String page,
+            @Parameter(description = PER_PAGE, example = "10") @QueryParam("per_page") String perPage,
+            @Parameter(description = "Items to skip (overrides page)", example = "0") @QueryParam("offset") String offset,
+            @Parameter(description = "Text in title, excerpt or content", example = "about") @QueryParam("search") String search,
+            @Parameter(description = "Slugs (one or several)", example = "about") @QueryParam("slug") String slug,
+            @Parameter(description = "Only these page ids", example = "1,2") @QueryParam("include") String include,
+            @Parameter(description = "Not these page ids", example = "3") @QueryParam("exclude") String exclude,
+            @Parameter(description = "Author ids", example = "1") @QueryParam("author") String author,
+            @Parameter(description = "Not by these author ids", example = "4") @QueryParam("author_exclude") String authorExclude,
+            @Parameter(description = "Children of these page ids (0: top pages)", example = "0") @QueryParam("parent") String parent,
+            @Parameter(description = "Not children of these page ids", example = "5") @QueryParam("parent_exclude") String parentExclude,
+            @Parameter(description = "Only pages with this menu order", example = "1") @QueryParam("menu_order") String menuOrder,
+            @Parameter(description = "Published after (ISO-8601)", example = "2020-01-01T00:00:00") @QueryParam("after") String after,
+            @Parameter(description = "Published before", example = "2030-01-01T00:00:00") @QueryParam("before") String before,
+            @Parameter(description = "Modified after", example = "2020-01-01T00:00:00") @QueryParam("modified_after") String modifiedAfter,
+            @Parameter(description = "Modified before", example = "2030-01-01T00:00:00") @QueryParam("modified_before") String modifiedBefore,
+            @Parameter(description = "publish (the only status served without authentication)", example = "publish") @QueryParam("status") String status,
+            @Parameter(description = "author, date (default), id, include, include_slugs, menu_order, modified, parent, relevance, slug, title", example = "menu_order") @QueryParam("orderby") String orderby,
+            @Parameter(description = "asc or desc (default)", example = "asc") @QueryParam("order") String order,
+            @Parameter(description = EMBED, example = "author,wp:term") @QueryParam("_embed") String embed,
+            @Parameter(description = FIELDS, example = "id,title,link") @QueryParam("_fields") String fields) {
+        return list(pages.list(args(), urls()));
+    }
+
+    @GET
+    @Path("/wp/v2/pages/{id}")
+    @Operation(summary = "Get a page (WordPress)", description = "A published page by id, as WordPress' /wp/v2/pages/{id}.")
+    @APIResponse(responseCode = "304", description = NOT_MODIFIED)
+    @APIResponse(responseCode = "200", description = "The page", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = WpJson.Page.class)))
+    @APIResponse(responseCode = "404", description = "rest_post_invalid_id: no published page with this id",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WpErrorBody.class)))
+    @APIResponse(responseCode = "400", description = BAD_PARAM, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = WpErrorBody.InvalidParam.class)))
+    public Response page(@Parameter(description = "Page id", example = "1") @PathParam("id") String id,
+            @Parameter(description = EMBED, example = "author,wp:term") @QueryParam("_embed") String embed,
+                         @Parameter(description = FIELDS, example = "id,title,content") @QueryParam("_fields") String fields) {
+        long pageId = id(id);
+        return one(pages.get(pageId, args(), urls()));
+    }
+
+    // ---------------------------------------------------------------- media
+
+    @GET
+    @Path("/wp/v2/media")
+    @Operation(summary = "List media (WordPress)", description = """
+            The media library as WordPress' /wp/v2/media returns attachments, newest first, with `media_details.sizes`
+            (thumbnail, medium, large, full) and `source_url`. Revalidated (ETag) rather than cached, as the native media.""")
+    @APIResponse(responseCode = "304", description = NOT_MODIFIED)
+    @APIResponse(responseCode = "200", description = LIST_HEADERS, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = WpJson.Media.class)))
+    @APIResponse(responseCode = "400", description = BAD_PARAM, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = WpErrorBody.InvalidParam.class)))
+    public Response media(
+            @Parameter(description = PAGE, example = "1") @QueryParam("page") String page,
+            @Parameter(description = PER_PAGE, example = "10") @QueryParam("per_page") String perPage,
+            @Parameter(description = "Items to skip (overrides page)", example = "0") @QueryParam("offset") String offset,
+            @Parameter(description = "Text in title, caption or file name", example = "harbour") @QueryParam("search") String search,
+            @Parameter(description = "Only these ids", example = "1,2") @QueryParam("include") String include,
+            @Parameter(description = "Not these ids", example = "3") @QueryParam("exclude") String exclude,
+            @Parameter(description = "Uploaded by these author ids", example = "1") @QueryParam("author") String author,
+            @Parameter(description = "Not uploaded by these author ids", example = "4") @QueryParam("author_exclude") String authorExclude,
+            @Parameter(description = "Attached to these post ids (Gazette attaches media to none: only 0 matches)", example = "0") @QueryParam("parent") String parent,
+            @Parameter(description = "image, video, text, application or audio", example = "image") @QueryParam("media_type") String mediaType,
+            @Parameter(description = "A MIME type", example = "image/jpeg") @QueryParam("mime_type") String mimeType,
+            @Parameter(description = "Uploaded after (ISO-8601)", example = "2020-01-01T00:00:00") @QueryParam("after") String after,
+            @Parameter(description = "Uploaded before", example = "2030-01-01T00:00:00") @QueryParam("before") String before,
+            @Parameter(description = "author, date (default), id, include, modified, parent, slug, title", example = "date") @QueryParam("orderby") String orderby,
+            @Parameter(description = "asc or desc (default)", example = "desc") @QueryParam("order") String order,
+            @Parameter(description = FIELDS, example = "id,source_url,media_details") @QueryParam("_fields") String fields) {
+        return revalidated(media.list(args(), urls()));
+    }
+
+    @GET
+    @Path("/wp/v2/media/{id}")
+    @Operation(summary = "Get a media item (WordPress)", description = "A media item by id, as WordPress' /wp/v2/media/{id}.")
+    @APIResponse(responseCode = "304", description = NOT_MODIFIED)
+    @APIResponse(responseCode = "200", description = "The media item", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = WpJson.Media.class)))
+    @APIResponse(responseCode = "404", description = "rest_post_invalid_id: no media item with this id",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WpErrorBody.class)))
+    @APIResponse(responseCode = "400", description = BAD_PARAM, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = WpErrorBody.InvalidParam.class)))
+    public Response mediaItem(@Parameter(description = "Media id", example = "1") @PathParam("id") String id,
+                              @Parameter(description = FIELDS, example = "id,source_url") @QueryParam("_fields") String fields) {
+        long mediaId = id(id);
+        args();
+        return revalidated(media.get(mediaId, urls()));
+    }
+
+    // ---------------------------------------------------------------- search
+
+    @GET
+    @Path("/wp/v2/search")
+    @Operation(summary = "Search (WordPress)", description = """
+            WordPress' /wp/v2/search: `type=post` (default) finds published posts and pages by title, excerpt or text (title
+            matches first, then newest first); `type=term` finds categories and tags by name or slug. `subtype` narrows
+            (post, page, category, post_tag, any). `_embed` embeds each result's item.""")
+    @APIResponse(responseCode = "304", description = NOT_MODIFIED)
+    @APIResponse(responseCode = "200", description = LIST_HEADERS, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = WpJson.SearchResult.class)))
+    @APIResponse(responseCode = "400", description = BAD_PARAM, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(anyOf = {WpErrorBody.InvalidParam.class, WpErrorBody.class})))
+    public Response search(
+            @Parameter(description = PAGE, example = "1") @QueryParam("page") String page,
+            @Parameter(description = PER_PAGE, example = "10") @QueryParam("per_page") String perPage,
+            @Parameter(description = "The text searched for", example = "harbour") @QueryParam("search") String search,
+            @Parameter(description = "post (default), term or post-format", example = "post") @QueryParam("type") String type,
+            @Parameter(description = "post, page, category, post_tag or any (default)", example = "any") @QueryParam("subtype") String subtype,
+            @Parameter(description = "Only these ids", example = "1,2") @QueryParam("include") String include,
+            @Parameter(description = "Not these ids", example = "3") @QueryParam("exclude") String exclude,
+            @Parameter(description = EMBED, example = "author,wp:term") @QueryParam("_embed") String embed,
+            @Parameter(description = FIELDS, example = "id,title,url") @QueryParam("_fields") String fields) {
+        return list(searches.search(args(), urls()));
     }
 
     // ---------------------------------------------------------------- terms
@@ -354,6 +510,120 @@ public class WordPressResource {
         return one(service.comment(id(id), urls()));
     }
 
+    @POST
+    @Path("/wp/v2/comments")
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED})
+    @org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet
+    @org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet(
+            @org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement(name = "bearer"))
+    @Operation(summary = "Post a comment (WordPress)", description = """
+            A visitor's comment as WordPress' POST /wp/v2/comments takes it (`post`, `parent`, `author_name`, `author_email`,
+            `author_url`, `content`; JSON or a form), through Gazette's spam checks, moderation, duplicate and flood checks
+            and rate limit. 201 with the comment: `status` approved, or hold while it awaits moderation.""")
+    @APIResponse(responseCode = "201", description = "The comment; Location is its /wp-json URL",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WpJson.Comment.class)))
+    @APIResponse(responseCode = "400", description = "rest_comment_content_invalid, rest_comment_author_data_required,"
+            + " rest_invalid_param (author_email, author_url, parent), comment_flood (posting too quickly), comment_content_column_length",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(anyOf = {WpErrorBody.InvalidParam.class, WpErrorBody.class})))
+    @APIResponse(responseCode = "401", description = "rest_cannot_read_post: the post is password-protected",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WpErrorBody.class)))
+    @APIResponse(responseCode = "403", description = "rest_comment_invalid_post_id (no such published post), rest_comment_draft_post,"
+            + " rest_comment_trash_post, rest_comment_closed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WpErrorBody.class)))
+    @APIResponse(responseCode = "409", description = "comment_duplicate: the same comment was already posted",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WpErrorBody.class)))
+    @APIResponse(responseCode = "429", description = "comment_flood: too many comment writes from this address (Retry-After)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WpErrorBody.class)))
+    public Response createWordPressComment(
+            @RequestBody(required = true, content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WpJson.CommentInput.class)),
+                    @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED, schema = @Schema(implementation = WpJson.CommentInput.class))})
+            String body,
+            @HeaderParam("Content-Type") String contentType) {
+        WpJson.CommentInput input = contentType != null && contentType.startsWith(MediaType.APPLICATION_FORM_URLENCODED)
+                ? fromForm(body) : fromJson(body);
+        if (input == null) {
+            throw new WpError("rest_comment_invalid_post_id", "Sorry, you are not allowed to create this comment without a post.", 403,
+                    null);
+        }
+        WpComments.Created created = commentWrites.create(input, new dev.gazette.comment.CommentService.Origin(
+                http.remoteAddress() == null ? null : http.remoteAddress().host(), http.getHeader("User-Agent"),
+                http.getHeader("Referer")), urls());
+        return Response.status(201).location(java.net.URI.create(urls().api("comments/" + created.id())))
+                .header("Cache-Control", "no-store").type(MediaType.APPLICATION_JSON).entity(created.comment()).build();
+    }
+
+    private WpJson.CommentInput fromJson(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            JsonNode node = json.readTree(body);
+            if (!(node instanceof ObjectNode object)) {
+                throw new WpError("rest_invalid_json", "Invalid JSON body passed.", 400, null);
+            }
+            Map<String, String> invalid = new java.util.LinkedHashMap<>();
+            Long post = jsonId("post", object.get("post"), invalid);
+            Long parent = jsonId("parent", object.get("parent"), invalid);
+            if (!invalid.isEmpty()) {
+                throw WpError.invalidParams(invalid);
+            }
+            JsonNode content = object.get("content");
+            Object text = content == null ? null : content.isTextual() ? content.asText()
+                    : content.isObject() && content.path("raw").isTextual() ? Map.of("raw", content.path("raw").asText()) : null;
+            return new WpJson.CommentInput(post, parent, textOf(object, "author_name"), textOf(object, "author_email"),
+                    textOf(object, "author_url"), text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new WpError("rest_invalid_json", "Invalid JSON body passed.", 400, null);
+        }
+    }
+
+    private static String textOf(ObjectNode object, String name) {
+        JsonNode v = object.get(name);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    private static Long jsonId(String name, JsonNode v, Map<String, String> invalid) {
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        return formId(name, v.asText(), invalid);
+    }
+
+    private static WpJson.CommentInput fromForm(String body) {
+        Map<String, String> form = new java.util.HashMap<>();
+        for (String pair : (body == null ? "" : body).split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                try {
+                    form.putIfAbsent(java.net.URLDecoder.decode(pair.substring(0, eq), java.nio.charset.StandardCharsets.UTF_8),
+                        java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8));
+                } catch (IllegalArgumentException e) {
+                    throw new WpError("rest_invalid_param", "Invalid parameter(s): body", 400, Map.of("body", "Invalid form encoding."));
+                }
+            }
+        }
+        Map<String, String> invalid = new java.util.LinkedHashMap<>();
+        Long post = formId("post", form.get("post"), invalid);
+        Long parent = formId("parent", form.get("parent"), invalid);
+        if (!invalid.isEmpty()) {
+            throw WpError.invalidParams(invalid);
+        }
+        return new WpJson.CommentInput(post, parent, form.get("author_name"), form.get("author_email"), form.get("author_url"),
+                form.get("content"));
+    }
+
+    private static Long formId(String name, String value, Map<String, String> invalid) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (!value.trim().matches("\\d{1,18}")) {
+            invalid.put(name, name + " is not of type integer.");
+            return null;
+        }
+        return Long.parseLong(value.trim());
+    }
+
     /** Any other path under /wp-json: WordPress' rest_no_route. */
     @GET
     @Path("/{any: .*}")
@@ -394,6 +664,26 @@ public class WordPressResource {
         return caching.ok(request, Representation.of(fields(json.valueToTree(item))));
     }
 
+    /** A media answer: revalidated with its ETag on every use and never kept by the response cache, as the native media. */
+    private Response revalidated(Object body) {
+        Representation r;
+        if (body instanceof WpService.Listing<?> listing) {
+            ArrayNode items = json.valueToTree(listing.items());
+            items.forEach(this::fields);
+            r = pageHeaders(Representation.of(items), listing);
+        } else {
+            r = Representation.of(fields(json.valueToTree(body)));
+        }
+        HttpCaching.Rendered rendered = caching.render(r.cacheControl("public, no-cache"));
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(rendered.etag());
+        Response.ResponseBuilder builder = notModified != null ? notModified : Response.ok(rendered.body(), rendered.mediaType());
+        rendered.headers().forEach(builder::header);
+        if (rendered.links() != null) {
+            builder.header("Link", rendered.links());
+        }
+        return builder.tag(rendered.etag()).header("Cache-Control", "public, no-cache").build();
+    }
+
     private Response ok(Object body) {
         return caching.ok(request, Representation.of(body));
     }
@@ -401,8 +691,11 @@ public class WordPressResource {
     private Response list(WpService.Listing<?> listing) {
         ArrayNode items = json.valueToTree(listing.items());
         items.forEach(this::fields);
-        Representation r = Representation.of(items).etagOnly()
-                .header("X-WP-Total", Long.toString(listing.total()))
+        return caching.ok(request, pageHeaders(Representation.of(items).etagOnly(), listing));
+    }
+
+    private Representation pageHeaders(Representation r, WpService.Listing<?> listing) {
+        r.header("X-WP-Total", Long.toString(listing.total()))
                 .header("X-WP-TotalPages", Integer.toString(listing.totalPages()));
         if (listing.page() > 1 && listing.page() - 1 <= Math.max(1, listing.totalPages())) {
             r.link(uri.getRequestUriBuilder().replaceQueryParam("page", listing.page() - 1).build().toString(), "prev");
@@ -410,7 +703,7 @@ public class WordPressResource {
         if (listing.page() < listing.totalPages()) {
             r.link(uri.getRequestUriBuilder().replaceQueryParam("page", listing.page() + 1).build().toString(), "next");
         }
-        return caching.ok(request, r);
+        return r;
     }
 
     /** Keeps only the fields {@code _fields} names (top-level names, as most clients use it), in place. */

@@ -172,6 +172,21 @@ final class WpArgs {
         }
     }
 
+    /**
+     * {@code _embed}: null when absent; an empty set to embed every embeddable link ({@code _embed},
+     * {@code _embed=1}, {@code _embed=true}); else the relations named ({@code _embed=author,wp:term}).
+     */
+    Set<String> embed() {
+        if (!query.containsKey("_embed") && !query.containsKey("_embed[]")) {
+            return null;
+        }
+        List<String> rels = strings("_embed");
+        if (rels.isEmpty() || rels.equals(List.of("1")) || rels.equals(List.of("true"))) {
+            return Set.of();
+        }
+        return new LinkedHashSet<>(rels);
+    }
+
     /** Notes a parameter as invalid with WordPress' message. */
     void invalid(String name, String message) {
         invalid.put(name, message);

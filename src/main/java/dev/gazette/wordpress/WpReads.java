@@ -101,8 +101,8 @@ class WpReads {
                 r.instant(8), r.getLong(9), r.string(10), r.getBoolean(11), r.longOrNull(12));
     }
 
-    /** A term of a post: kind 0 a category, 1 a tag. */
-    record PostTerm(int kind, long postId, long id, String slug) {
+    /** A term of a post: kind 0 a category, 1 a tag; with what an embedded term shows. */
+    record PostTerm(int kind, long postId, long id, String slug, String name, long parent) {
     }
 
     /** The categories and tags of these posts, each post's by name then id, in one statement. */
@@ -110,11 +110,11 @@ class WpReads {
         if (postIds.isEmpty()) {
             return List.of();
         }
-        return sql.list("select 0, pc.post_id, c.id, c.slug, c.name from post_category pc join category c on c.id = pc.category_id"
-                        + " where pc.post_id in (:ids)"
-                        + " union all select 1, pt.post_id, t.id, t.slug, t.name from post_tag pt join tag t on t.id = pt.tag_id"
+        return sql.list("select 0, pc.post_id, c.id, c.slug, c.name, coalesce(c.parent_id, 0) from post_category pc"
+                        + " join category c on c.id = pc.category_id where pc.post_id in (:ids)"
+                        + " union all select 1, pt.post_id, t.id, t.slug, t.name, 0 from post_tag pt join tag t on t.id = pt.tag_id"
                         + " where pt.post_id in (:ids) order by 2, 1, 5, 3", Map.of("ids", postIds),
-                r -> new PostTerm(r.getInt(1), r.getLong(2), r.getLong(3), r.string(4)));
+                r -> new PostTerm(r.getInt(1), r.getLong(2), r.getLong(3), r.string(4), r.string(5), r.getLong(6)));
     }
 
     // ---------------------------------------------------------------- terms
@@ -149,9 +149,13 @@ class WpReads {
     }
 
     Page<UserRow> users(Select s, int offset, int limit) {
-        return page(s, "a.id, a.slug, a.display_name, a.bio, a.avatar_url, a.email", offset, limit,
-                r -> new UserRow(r.getLong(1), r.string(2), r.string(3), r.string(4), r.string(5),
-                        WpRender.emailHash(r.string(6))));
+        return page(s, USER_COLUMNS, offset, limit, WpReads::user);
+    }
+
+    static final String USER_COLUMNS = "a.id, a.slug, a.display_name, a.bio, a.avatar_url, a.email";
+
+    private static UserRow user(dev.gazette.common.persistence.Row r) throws java.sql.SQLException {
+        return new UserRow(r.getLong(1), r.string(2), r.string(3), r.string(4), r.string(5), WpRender.emailHash(r.string(6)));
     }
 
     // ---------------------------------------------------------------- comments
@@ -165,9 +169,79 @@ class WpReads {
     }
 
     Page<CommentRow> comments(Select s, int offset, int limit) {
-        return page(s, "c.id, c.post_id, (select p.slug from post p where p.id = c.post_id), coalesce(c.parent_id, 0),"
-                        + " coalesce(c.author_id, 0), c.author_name, c.author_url, c.avatar_hash, c.content, c.created_at", offset, limit,
-                r -> new CommentRow(r.getLong(1), r.getLong(2), r.string(3), r.getLong(4), r.getLong(5), r.string(6), r.string(7),
-                        r.string(8), r.string(9), r.instant(10)));
+        return page(s, COMMENT_COLUMNS, offset, limit, WpReads::comment);
+    }
+
+    static final String COMMENT_COLUMNS = "c.id, c.post_id, (select p.slug from post p where p.id = c.post_id) as post_slug,"
+            + " coalesce(c.parent_id, 0) as parent, coalesce(c.author_id, 0) as author, c.author_name, c.author_url, c.avatar_hash,"
+            + " c.content, c.created_at";
+
+    private static CommentRow comment(dev.gazette.common.persistence.Row r) throws java.sql.SQLException {
+        return new CommentRow(r.getLong(1), r.getLong(2), r.string(3), r.getLong(4), r.getLong(5), r.string(6), r.string(7),
+                r.string(8), r.string(9), r.instant(10));
+    }
+
+    /**
+     * The newest approved comments of each of these posts, at most {@code perPost} each (what an embedded
+     * {@code replies} collection shows), in one statement: newest first within each post.
+     */
+    List<CommentRow> replies(List<Long> postIds, int perPost, Instant now) {
+        if (postIds.isEmpty()) {
+            return List.of();
+        }
+        Select s = comments(now).where("c.post_id in (:postIds)", "postIds", postIds);
+        Map<String, Object> parameters = new HashMap<>(s.parameters);
+        parameters.put("perPost", perPost);
+        return sql.list("select x.* from (select " + COMMENT_COLUMNS + ", row_number() over (partition by c.post_id"
+                        + " order by c.created_at desc, c.id desc) as rn from " + s.from + s.clause() + ") x where x.rn <= :perPost"
+                        + " order by x.post_id, x.rn", parameters, WpReads::comment);
+    }
+
+    // ---------------------------------------------------------------- pages
+
+    record PageRow(long id, String slug, String path, String title, String excerpt, String content, long parentId, int menuOrder,
+                   String template, long authorId, Instant publishedAt, Instant modifiedAt) {
+    }
+
+    /** Published pages (pages have no schedule: published is public). */
+    static Select publicPages() {
+        return new Select("page g").where("g.status = 'PUBLISHED'");
+    }
+
+    Page<PageRow> pages(Select s, int offset, int limit) {
+        return page(s, "g.id, g.slug, g.path, g.title, g.excerpt, g.content, coalesce(g.parent_id, 0), g.menu_order, g.template,"
+                        + " g.author_id, coalesce(g.published_at, g.created_at), g.modified_at", offset, limit,
+                r -> new PageRow(r.getLong(1), r.string(2), r.string(3), r.string(4), r.string(5), r.string(6), r.getLong(7),
+                        r.getInt(8), r.string(9), r.getLong(10), r.instant(11), r.instant(12)));
+    }
+
+    // ---------------------------------------------------------------- media
+
+    /** The media library: every item is public, as its files are. */
+    static Select media() {
+        return new Select("media m");
+    }
+
+    /** The ids of a page of media items (the views are read by {@code MediaService.views}) and the total. */
+    Page<Long> mediaIds(Select s, int offset, int limit) {
+        return page(s, "m.id", offset, limit, r -> r.getLong(1));
+    }
+
+    /** Users by id, whatever they wrote (the authors of posts being embedded). */
+    List<UserRow> usersById(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return sql.list("select " + USER_COLUMNS + " from author a where a.id in (:ids)", Map.of("ids", List.copyOf(ids)), WpReads::user);
+    }
+
+    // ---------------------------------------------------------------- search
+
+    record SearchRow(long id, String subtype, String slug, String title) {
+    }
+
+    Page<SearchRow> search(Select s, int offset, int limit) {
+        return page(s, "r.id, r.subtype, r.slug, r.title", offset, limit,
+                r -> new SearchRow(r.getLong(1), r.string(2), r.string(3), r.string(4)));
     }
 }

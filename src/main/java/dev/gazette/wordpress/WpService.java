@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The answers of {@code /wp-json/wp/v2}: WordPress' query parameters applied to Gazette's public content
@@ -51,6 +52,9 @@ public class WpService {
     @Inject
     GazetteConfig gazette;
 
+    @Inject
+    WpEmbeds embeds;
+
     /** A page of a collection: the items and WordPress' totals. */
     public record Listing<T>(List<T> items, long total, int page, int totalPages) {
     }
@@ -60,6 +64,11 @@ public class WpService {
      * ({@code gazette.site.url}) and its post URLs ({@code gazette.site.post-url}, {@code {slug}} and {@code {id}}).
      */
     public record Urls(String rest, String site, String postUrl) {
+        /** This server's root ({@code http://host/}), for answers that hold server-relative URLs. */
+        String base() {
+            return rest.substring(0, rest.length() - "wp-json/".length());
+        }
+
         String api(String path) {
             return rest + "wp/v2/" + path;
         }
@@ -104,6 +113,7 @@ public class WpService {
         }
         String orderby = args.oneOf("orderby", "date", POST_ORDERBY);
         boolean desc = args.oneOf("order", "desc", ORDER).equals("desc");
+        Set<String> embed = args.embed();
         args.check();
         String direction = desc ? " desc" : " asc";
         s.orderBy = switch (orderby) {
@@ -128,7 +138,7 @@ public class WpService {
         };
         answer.shows(ContentKeys.POST_LISTS, ContentKeys.CATEGORIES, ContentKeys.TAGS);
         WpReads.Page<WpReads.PostRow> page = reads.posts(s, paging.offset(), paging.perPage());
-        Listing<WpJson.Post> listing = paging.listing(posts(page.rows(), urls), page.total());
+        Listing<WpJson.Post> listing = paging.listing(posts(page.rows(), urls, embed), page.total());
         if (listing.total() > 0 && listing.page() > listing.totalPages() && args.text("offset") == null) {
             throw new WpError("rest_post_invalid_page_number",
                     "The page number requested is larger than the number of pages available.", 400, null);
@@ -136,21 +146,33 @@ public class WpService {
         return listing;
     }
 
-    public WpJson.Post post(long id, Urls urls) {
+    public WpJson.Post post(long id, WpArgs args, Urls urls) {
+        Set<String> embed = args.embed();
+        args.check();
         WpReads.PostRow row = reads.post(id, Times.now());
         if (row == null) {
             throw WpError.notFound("rest_post_invalid_id", "Invalid post ID.");
         }
         answer.shows(ContentKeys.post(id), ContentKeys.CATEGORIES, ContentKeys.TAGS);
-        return posts(List.of(row), urls).get(0);
+        return posts(List.of(row), urls, embed).get(0);
     }
 
-    private List<WpJson.Post> posts(List<WpReads.PostRow> rows, Urls urls) {
+    /** Public posts by id (unknown ones left out), in no particular order: what embedded search results show. */
+    List<WpJson.Post> postsById(List<Long> ids, Urls urls) {
+        WpReads.Select s = WpReads.publicPosts(Times.now()).where("p.id in (:ids)", "ids", ids);
+        s.orderBy = "p.id";
+        ids.forEach(id -> answer.shows(ContentKeys.post(id)));
+        return posts(reads.posts(s, 0, ids.size()).rows(), urls, null);
+    }
+
+    private List<WpJson.Post> posts(List<WpReads.PostRow> rows, Urls urls, Set<String> embed) {
         Map<Long, List<WpReads.PostTerm>> terms = new HashMap<>();
         for (WpReads.PostTerm t : reads.terms(rows.stream().map(WpReads.PostRow::id).toList())) {
             terms.computeIfAbsent(t.postId(), id -> new ArrayList<>()).add(t);
         }
         ZoneId zone = zone();
+        Map<Long, Map<String, Object>> embedded = embeds.of(rows.stream().map(p -> new WpEmbeds.Target(p.id(), p.authorId(),
+                p.featuredMediaId(), true, 0)).toList(), terms, embed, urls, zone);
         List<WpJson.Post> posts = new ArrayList<>(rows.size());
         for (WpReads.PostRow p : rows) {
             answer.shows(ContentKeys.post(p.id()));
@@ -170,7 +192,11 @@ public class WpService {
                     .add("collection", urls.api("posts"))
                     .add("about", urls.api("types/post"))
                     .add("author", urls.api("users/" + p.authorId()), "embeddable", true)
-                    .add("replies", urls.api("comments?post=" + p.id()), "embeddable", true)
+                    .add("replies", urls.api("comments?post=" + p.id()), "embeddable", true);
+            if (p.featuredMediaId() != null) {
+                links.add("wp:featuredmedia", urls.api("media/" + p.featuredMediaId()), "embeddable", true);
+            }
+            links.add("wp:attachment", urls.api("media?parent=" + p.id()))
                     .add("wp:term", urls.api("categories?post=" + p.id()), "taxonomy", "category", "embeddable", true)
                     .add("wp:term", urls.api("tags?post=" + p.id()), "taxonomy", "post_tag", "embeddable", true)
                     .curies();
@@ -183,7 +209,7 @@ public class WpService {
                     new WpJson.RenderedProtected(WpRender.excerpt(p.excerpt(), p.contentText(), generated), false),
                     p.authorId(), p.featuredMediaId() == null ? 0 : p.featuredMediaId(),
                     p.commentStatus().toLowerCase(Locale.ROOT), "closed", p.sticky(), "", "standard", Map.of("footnotes", ""),
-                    categories, tags, classes, links.build()));
+                    categories, tags, classes, links.build(), embedded.get(p.id())));
         }
         return posts;
     }
@@ -253,7 +279,7 @@ public class WpService {
         return rows.get(0);
     }
 
-    private static WpJson.Category category(WpReads.TermRow t, Urls urls) {
+    static WpJson.Category category(WpReads.TermRow t, Urls urls) {
         WpLinks links = new WpLinks().add("self", urls.api("categories/" + t.id())).add("collection", urls.api("categories"))
                 .add("about", urls.api("taxonomies/category"));
         if (t.parent() != 0) {
@@ -264,7 +290,7 @@ public class WpService {
                 WpRender.title(t.name()), t.slug(), "category", t.parent(), List.of(), links.build());
     }
 
-    private static WpJson.Tag tag(WpReads.TermRow t, Urls urls) {
+    static WpJson.Tag tag(WpReads.TermRow t, Urls urls) {
         WpLinks links = new WpLinks().add("self", urls.api("tags/" + t.id())).add("collection", urls.api("tags"))
                 .add("about", urls.api("taxonomies/post_tag")).add("wp:post_type", urls.api("posts?tags=" + t.id())).curies();
         return new WpJson.Tag(t.id(), t.count(), nullToEmpty(t.description()), urls.site() + "tag/" + t.slug() + "/",
@@ -305,7 +331,7 @@ public class WpService {
         return user(rows.get(0), urls);
     }
 
-    private static WpJson.User user(WpReads.UserRow u, Urls urls) {
+    static WpJson.User user(WpReads.UserRow u, Urls urls) {
         WpLinks links = new WpLinks().add("self", urls.api("users/" + u.id()), "targetHints", Map.of("allow", List.of("GET")))
                 .add("collection", urls.api("users"));
         return new WpJson.User(u.id(), u.name(), "", nullToEmpty(u.bio()), urls.site() + "author/" + u.slug() + "/", u.slug(),
@@ -361,6 +387,11 @@ public class WpService {
     }
 
     private WpJson.Comment comment(WpReads.CommentRow c, Urls urls) {
+        return comment(c, urls, zone(), "approved");
+    }
+
+    /** A comment as WordPress shows it; {@code status} approved, or hold for one awaiting moderation. */
+    static WpJson.Comment comment(WpReads.CommentRow c, Urls urls, ZoneId zone, String status) {
         WpLinks links = new WpLinks().add("self", urls.api("comments/" + c.id()), "targetHints", Map.of("allow", List.of("GET")))
                 .add("collection", urls.api("comments"));
         if (c.authorId() != 0) {
@@ -371,15 +402,15 @@ public class WpService {
             links.add("in-reply-to", urls.api("comments/" + c.parentId()), "embeddable", true);
         }
         return new WpJson.Comment(c.id(), c.postId(), c.parentId(), c.authorId(), c.authorName(), nullToEmpty(c.authorUrl()),
-                WpRender.date(c.createdAt(), zone()), WpRender.dateGmt(c.createdAt()), new WpJson.Rendered(c.content()),
-                urls.post(c.postId(), c.postSlug()) + "#comment-" + c.id(), "approved", "comment",
+                WpRender.date(c.createdAt(), zone), WpRender.dateGmt(c.createdAt()), new WpJson.Rendered(c.content()),
+                urls.post(c.postId(), c.postSlug()) + "#comment-" + c.id(), status, "comment",
                 WpRender.avatars(null, c.avatarHash()), List.of(), links.build());
     }
 
     // ---------------------------------------------------------------- shared filters
 
     /** {@code search}: the text, case-folded, in any of these columns; returns it (null when absent). */
-    private static String search(WpReads.Select s, WpArgs args, String... columns) {
+    static String search(WpReads.Select s, WpArgs args, String... columns) {
         String search = args.text("search");
         if (search != null) {
             s.where("(" + String.join(" or ", java.util.Arrays.stream(columns).map(c -> "lower(" + c + ") like :search escape '\\'")
@@ -389,7 +420,7 @@ public class WpService {
     }
 
     /** {@code include}, {@code exclude} and {@code slug} on the rows of this alias; returns the slugs asked for. */
-    private static List<String> identity(WpReads.Select s, WpArgs args, String alias) {
+    static List<String> identity(WpReads.Select s, WpArgs args, String alias) {
         idFilter(s, alias + ".id", args.ids("include"), args.ids("exclude"), "id");
         List<String> slugs = args.strings("slug");
         if (!slugs.isEmpty()) {
@@ -398,7 +429,7 @@ public class WpService {
         return slugs;
     }
 
-    private static void idFilter(WpReads.Select s, String column, List<Long> include, List<Long> exclude, String name) {
+    static void idFilter(WpReads.Select s, String column, List<Long> include, List<Long> exclude, String name) {
         if (!include.isEmpty()) {
             s.where(column + " in (:" + name + "In)", name + "In", include);
         }
@@ -418,7 +449,7 @@ public class WpService {
         }
     }
 
-    private static void dateFilter(WpReads.Select s, String column, Instant after, Instant before, String name) {
+    static void dateFilter(WpReads.Select s, String column, Instant after, Instant before, String name) {
         if (after != null) {
             s.where(column + " > :" + name + "After", name + "After", after);
         }
@@ -431,7 +462,7 @@ public class WpService {
      * Orders by position in a list ({@code orderby=include}): a case expression over the values. Without
      * values, {@code missing} is thrown (WordPress' error for posts) or the order is by the column.
      */
-    private static String positionIn(String column, List<?> values, String name, WpError missing, WpReads.Select s) {
+    static String positionIn(String column, List<?> values, String name, WpError missing, WpReads.Select s) {
         if (values.isEmpty()) {
             if (missing != null) {
                 throw missing;
@@ -446,7 +477,7 @@ public class WpService {
         return order.append(" else ").append(values.size()).append(" end").toString();
     }
 
-    private static String nullToEmpty(String s) {
+    static String nullToEmpty(String s) {
         return s == null ? "" : s;
     }
 

@@ -25,6 +25,10 @@ public class WpSite {
         Map<String, List<String>> c = new LinkedHashMap<>();
         c.put("posts", List.of("offset", "after", "before", "modified_after", "modified_before", "author", "author_exclude",
                 "status", "categories", "categories_exclude", "tags", "tags_exclude", "sticky"));
+        c.put("pages", List.of("offset", "after", "before", "modified_after", "modified_before", "author", "author_exclude",
+                "menu_order", "parent", "parent_exclude", "status"));
+        c.put("media", List.of("offset", "after", "before", "modified_after", "modified_before", "author", "author_exclude",
+                "parent", "media_type", "mime_type"));
         c.put("categories", List.of("hide_empty", "parent", "post"));
         c.put("tags", List.of("offset", "hide_empty", "post"));
         c.put("users", List.of("offset"));
@@ -76,9 +80,14 @@ public class WpSite {
                 args.put(arg, arg(arg));
             }
             own.forEach(arg -> args.put(arg, arg(arg)));
-            routes.put("/wp/v2/" + name, route("wp/v2", urls.api(name), args));
+            routes.put("/wp/v2/" + name, name.equals("comments") ? commentsRoute(urls, args) : route("wp/v2", urls.api(name), args));
             routes.put("/wp/v2/" + name + "/(?P<id>[\\d]+)", route("wp/v2", null, Map.of("id", arg("id"), "context", arg("context"))));
         });
+        Map<String, Object> searchArgs = new LinkedHashMap<>();
+        for (String arg : List.of("context", "page", "per_page", "search", "type", "subtype", "exclude", "include", "_fields")) {
+            searchArgs.put(arg, arg(arg));
+        }
+        routes.put("/wp/v2/search", route("wp/v2", urls.api("search"), searchArgs));
         routes.put("/wp/v2/types", route("wp/v2", urls.api("types"), Map.of("context", arg("context"))));
         routes.put("/wp/v2/types/(?P<type>[\\w-]+)", route("wp/v2", null, Map.of("type", arg("type"), "context", arg("context"))));
         routes.put("/wp/v2/taxonomies", route("wp/v2", urls.api("taxonomies"), Map.of("context", arg("context"))));
@@ -98,6 +107,21 @@ public class WpSite {
         return route;
     }
 
+    /** The comments collection: read with GET, written with POST (a visitor's comment). */
+    private static Map<String, Object> commentsRoute(WpService.Urls urls, Map<String, Object> getArgs) {
+        Map<String, Object> postArgs = new LinkedHashMap<>();
+        for (String arg : List.of("author_email", "author_name", "author_url", "content", "parent", "post")) {
+            postArgs.put(arg, arg(arg));
+        }
+        Map<String, Object> route = new LinkedHashMap<>();
+        route.put("namespace", "wp/v2");
+        route.put("methods", List.of("GET", "POST"));
+        route.put("endpoints", List.of(Map.of("methods", List.of("GET"), "args", getArgs),
+                Map.of("methods", List.of("POST"), "args", postArgs)));
+        route.put("_links", Map.of("self", List.of(Map.of("href", urls.api("comments")))));
+        return route;
+    }
+
     private static Map<String, Object> arg(String name) {
         Map<String, Object> arg = new LinkedHashMap<>();
         arg.put("required", name.equals("id") || name.equals("type") || name.equals("taxonomy"));
@@ -111,30 +135,43 @@ public class WpSite {
         return arg;
     }
 
-    /** {@code /wp/v2/types}: the one post type served, {@code post}. */
+    /** {@code /wp/v2/types}: the post types served: posts, pages and media (attachments). */
     public Map<String, Object> types(WpService.Urls urls) {
-        return Map.of("post", type(urls));
+        Map<String, Object> types = new LinkedHashMap<>();
+        for (String slug : List.of("post", "page", "attachment")) {
+            types.put(slug, type(slug, urls));
+        }
+        return types;
     }
 
     public Map<String, Object> type(String slug, WpService.Urls urls) {
-        if (!slug.equals("post")) {
+        if (!slug.equals("post") && !slug.equals("page") && !slug.equals("attachment")) {
             throw WpError.notFound("rest_type_invalid", "Invalid post type.");
         }
-        return type(urls);
-    }
-
-    private static Map<String, Object> type(WpService.Urls urls) {
+        String base = switch (slug) {
+            case "post" -> "posts";
+            case "page" -> "pages";
+            default -> "media";
+        };
         Map<String, Object> type = new LinkedHashMap<>();
         type.put("description", "");
-        type.put("hierarchical", false);
+        type.put("hierarchical", slug.equals("page"));
         type.put("has_archive", false);
-        type.put("name", "Posts");
-        type.put("slug", "post");
-        type.put("icon", "dashicons-admin-post");
-        type.put("taxonomies", List.of("category", "post_tag"));
-        type.put("rest_base", "posts");
+        type.put("name", switch (slug) {
+            case "post" -> "Posts";
+            case "page" -> "Pages";
+            default -> "Media";
+        });
+        type.put("slug", slug);
+        type.put("icon", switch (slug) {
+            case "post" -> "dashicons-admin-post";
+            case "page" -> "dashicons-admin-page";
+            default -> "dashicons-admin-media";
+        });
+        type.put("taxonomies", slug.equals("post") ? List.of("category", "post_tag") : List.of());
+        type.put("rest_base", base);
         type.put("rest_namespace", "wp/v2");
-        type.put("_links", new WpLinks().add("collection", urls.api("types")).add("wp:items", urls.api("posts")).curies().build());
+        type.put("_links", new WpLinks().add("collection", urls.api("types")).add("wp:items", urls.api(base)).curies().build());
         return type;
     }
 

@@ -75,6 +75,7 @@ class AuthorizationMatrixTest {
             rule("PATCH", "/api/v1/pages/\\{idOrSlug}", OWNER_EDITOR_ADMIN, "an author changes only their own pages"),
             rule("DELETE", "/api/v1/pages/\\{idOrSlug}", OWNER_EDITOR_ADMIN, "an author deletes only their own pages"),
             rule("POST", "/api/v1/posts/\\{idOrSlug}/comments", EVERYONE, "commenting is public"),
+            rule("POST", "/wp-json/wp/v2/comments", EVERYONE, "commenting is public, also through WordPress' API"),
             rule("PUT", "/api/v1/(posts/\\{idOrSlug}|comments/\\{id})/like", EVERYONE, "liking is public (a visitor id or a token)"),
             rule("DELETE", "/api/v1/(posts/\\{idOrSlug}|comments/\\{id})/like", EVERYONE, "liking is public (a visitor id or a token)"),
             rule("POST", "/api/v1/comments/bulk", MODERATION, "moderation"),
@@ -335,6 +336,8 @@ class AuthorizationMatrixTest {
             case "PATCH /api/v1/pages/{idOrSlug}" -> Map.of("title", "Matrix " + u);
             case "POST /api/v1/posts/{idOrSlug}/schedule" -> Map.of("publishAt", Times.now().plus(Duration.ofDays(3)).toString());
             case "POST /api/v1/posts/{idOrSlug}/comments" -> Map.of("authorName", "Matrix", "authorEmail", u + "@example.com",
+                    "content", "Matrix says " + u);
+            case "POST /wp-json/wp/v2/comments" -> Map.of("post", t.post(), "author_name", "Matrix", "author_email", u + "@example.com",
                     "content", "Matrix says " + u);
             case "POST /api/v1/comments/bulk" -> Map.of("ids", List.of(t.comment()), "action", "approve");
             case "PATCH /api/v1/comments/{id}" -> Map.of("content", "Edited " + u);

@@ -40,7 +40,8 @@ class WpapiClientTest {
         long comment = Fixtures.comment(s.first(), null, email, "Read by wpapi").getLong("id");
         String fixture = new ObjectMapper().writeValueAsString(Map.of(
                 "posts", List.of(s.first(), s.second(), s.third()), "category", s.child(), "tag", s.tagA(),
-                "author", s.author().authorId(), "comment", comment));
+                "author", s.author().authorId(), "comment", comment, "marker", s.marker(),
+                "email", Fixtures.unique("wpapi") + "@example.com"));
 
         Path dir = Files.createTempDirectory("gazette-wpapi");
         try {

@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
 public class CommentRateLimit {
 
     private static final Pattern COMMENT_WRITE = Pattern.compile(
-            "/api/v1/(posts/[^/]+/(comments|like)|comments/[0-9]+(/like)?)/?");
+            "/api/v1/(posts/[^/]+/(comments|like)|comments/[0-9]+(/like)?)/?|/wp-json/wp/v2/comments/?");
 
     @Inject
     Provider<GazetteConfig> config;

@@ -61,7 +61,11 @@ public class OpenApiContract implements OASFilter {
         for (Schema answered : answerSchemas(openAPI, named)) {
             Map<String, Schema> properties = answered.getProperties();
             if (properties != null && !properties.isEmpty()) {
-                answered.setRequired(new ArrayList<>(properties.keySet()));
+                List<String> required = new ArrayList<>(properties.keySet());
+                // WordPress' answers carry _embedded only when _embed asks for it, and a search result's subtype only for
+                // posts and pages (a term's has none)
+                required.removeAll(List.of("_embedded", "subtype"));
+                answered.setRequired(required);
             }
             // a nullable reference is written anyOf [ref, null]; a type beside it must not exclude null
             if (answered.getAnyOf() != null && answered.getAnyOf().stream().anyMatch(OpenApiContract::isNullType)) {

@@ -1,0 +1,140 @@
+package dev.gazette.wordpress;
+
+import dev.gazette.common.web.AnswerKeys;
+import dev.gazette.common.web.ContentKeys;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code /wp/v2/pages}: Gazette's published pages as WordPress' pages (the same post fields plus
+ * {@code parent} and {@code menu_order}; {@code link} is the site URL of the page's path). Paged like
+ * the other collections; {@code _embed} brings the author and the parent page ({@code up}).
+ */
+@ApplicationScoped
+class WpPages {
+
+    static final List<String> ORDERBY = List.of("author", "date", "id", "include", "modified", "parent", "relevance", "slug",
+            "include_slugs", "title", "menu_order");
+
+    @Inject
+    WpReads reads;
+
+    @Inject
+    WpEmbeds embeds;
+
+    @Inject
+    AnswerKeys answer;
+
+    @Inject
+    WpService service;
+
+    @Inject
+    dev.gazette.common.text.HtmlContent html;
+
+    WpService.Listing<WpJson.Page> list(WpArgs args, WpService.Urls urls) {
+        WpService.Paging paging = WpService.Paging.of(args);
+        WpReads.Select s = WpReads.publicPages();
+        String search = WpService.search(s, args, "g.title", "g.excerpt", "g.content");
+        List<String> slugs = WpService.identity(s, args, "g");
+        WpService.idFilter(s, "g.author_id", args.ids("author"), args.ids("author_exclude"), "author");
+        WpService.idFilter(s, "coalesce(g.parent_id, 0)", args.ids("parent"), args.ids("parent_exclude"), "parent");
+        WpService.dateFilter(s, "coalesce(g.published_at, g.created_at)", args.date("after"), args.date("before"), "published");
+        WpService.dateFilter(s, "g.modified_at", args.date("modified_after"), args.date("modified_before"), "modified");
+        String menuOrder = args.text("menu_order");
+        if (menuOrder != null) {
+            s.where("g.menu_order = :menuOrder", "menuOrder", args.integer("menu_order", 0, Integer.MIN_VALUE, null));
+        }
+        for (String status : args.strings("status")) {
+            if (!status.equals("publish")) {
+                args.invalid("status", "Status is forbidden.");
+            }
+        }
+        String orderby = args.oneOf("orderby", "date", ORDERBY);
+        String direction = args.oneOf("order", "desc", WpService.ORDER).equals("desc") ? " desc" : " asc";
+        Set<String> embed = args.embed();
+        args.check();
+        s.orderBy = switch (orderby) {
+            case "author" -> "g.author_id" + direction + ", g.id" + direction;
+            case "id" -> "g.id" + direction;
+            case "include" -> WpService.positionIn("g.id", args.ids("include"), "include",
+                    new WpError("rest_orderby_include_missing_include", "You need to define an include parameter to order by include.",
+                            400, null), s);
+            case "include_slugs" -> WpService.positionIn("g.slug", slugs, "slug",
+                    new WpError("rest_orderby_include_missing_include", "You need to define an include parameter to order by include.",
+                            400, null), s);
+            case "modified" -> "g.modified_at" + direction + ", g.id" + direction;
+            case "parent" -> "coalesce(g.parent_id, 0)" + direction + ", g.id" + direction;
+            case "menu_order" -> "g.menu_order" + direction + ", g.id" + direction;
+            case "slug" -> "g.slug" + direction + ", g.id" + direction;
+            case "title" -> "g.title" + direction + ", g.id" + direction;
+            case "relevance" -> {
+                if (search == null) {
+                    throw new WpError("rest_no_search_term_defined", "You need to define a search term to order by relevance.", 400, null);
+                }
+                yield "case when lower(g.title) like :search escape '\\' then 0 else 1 end, g.id desc";
+            }
+            default -> "coalesce(g.published_at, g.created_at)" + direction + ", g.id" + direction;
+        };
+        answer.shows(ContentKeys.PAGE_LISTS);
+        WpReads.Page<WpReads.PageRow> page = reads.pages(s, paging.offset(), paging.perPage());
+        WpService.Listing<WpJson.Page> listing = paging.listing(pages(page.rows(), urls, embed), page.total());
+        if (listing.total() > 0 && listing.page() > listing.totalPages() && args.text("offset") == null) {
+            throw new WpError("rest_post_invalid_page_number",
+                    "The page number requested is larger than the number of pages available.", 400, null);
+        }
+        return listing;
+    }
+
+    WpJson.Page get(long id, WpArgs args, WpService.Urls urls) {
+        Set<String> embed = args.embed();
+        args.check();
+        WpReads.Select s = WpReads.publicPages().where("g.id = :id", "id", id);
+        s.orderBy = "g.id";
+        answer.shows(ContentKeys.page(id));
+        List<WpReads.PageRow> rows = reads.pages(s, 0, 1).rows();
+        if (rows.isEmpty()) {
+            throw WpError.notFound("rest_post_invalid_id", "Invalid post ID.");
+        }
+        return pages(rows, urls, embed).get(0);
+    }
+
+    private List<WpJson.Page> pages(List<WpReads.PageRow> rows, WpService.Urls urls, Set<String> embed) {
+        ZoneId zone = service.zone();
+        Map<Long, Map<String, Object>> embedded = embeds.of(rows.stream()
+                .map(p -> new WpEmbeds.Target(p.id(), p.authorId(), null, false, p.parentId())).toList(), Map.of(), embed, urls, zone);
+        List<WpJson.Page> pages = new ArrayList<>(rows.size());
+        for (WpReads.PageRow p : rows) {
+            answer.shows(ContentKeys.page(p.id()));
+            pages.add(page(p, urls, zone, embedded.get(p.id())));
+        }
+        return pages;
+    }
+
+    /** A page as WordPress shows it in {@code context=view}. */
+    WpJson.Page page(WpReads.PageRow p, WpService.Urls urls, ZoneId zone, Map<String, Object> embedded) {
+        WpLinks links = new WpLinks()
+                .add("self", urls.api("pages/" + p.id()), "targetHints", Map.of("allow", List.of("GET")))
+                .add("collection", urls.api("pages"))
+                .add("about", urls.api("types/page"))
+                .add("author", urls.api("users/" + p.authorId()), "embeddable", true);
+        if (p.parentId() != 0) {
+            links.add("up", urls.api("pages/" + p.parentId()), "embeddable", true);
+        }
+        links.add("wp:attachment", urls.api("media?parent=" + p.id())).curies();
+        List<String> classes = List.of("post-" + p.id(), "page", "type-page", "status-publish", "hentry");
+        String text = html.plainText(p.content() == null ? "" : p.content());
+        String excerpt = WpRender.excerpt(p.excerpt(), text, html.excerpt(text, WpRender.EXCERPT_WORDS));
+        return new WpJson.Page(p.id(), WpRender.date(p.publishedAt(), zone), WpRender.dateGmt(p.publishedAt()),
+                new WpJson.Rendered(urls.site() + "?page_id=" + p.id()), WpRender.date(p.modifiedAt(), zone),
+                WpRender.dateGmt(p.modifiedAt()), p.slug(), "publish", "page", urls.site() + p.path() + "/",
+                new WpJson.Rendered(WpRender.title(p.title())), new WpJson.RenderedProtected(p.content(), false),
+                new WpJson.RenderedProtected(excerpt, false), p.authorId(), 0, p.parentId(), p.menuOrder(), "closed", "closed",
+                p.template() == null ? "" : p.template(), Map.of("footnotes", ""), classes, links.build(), embedded);
+    }
+}
