@@ -157,11 +157,14 @@ class VarnishTest {
 
     @Test
     void everyKindOfWriteShowsOnTheNextReadThroughVarnish() {
-        long post = Fixtures.postId(Fixtures.publishedPost(Fixtures.ADMIN_TOKEN, unique("edge"), Map.of()));
-        String path = "/api/v1/posts/" + post;
         long category = Fixtures.category(unique("Edge desk"), null);
+        // a list of this test's own (other tests' sticky posts lead the front page)
+        String list = "/api/v1/posts?category=" + category + "&limit=5";
+        long post = Fixtures.postId(Fixtures.publishedPost(Fixtures.ADMIN_TOKEN, unique("edge"),
+                Map.of("categories", List.of(String.valueOf(category)))));
+        String path = "/api/v1/posts/" + post;
         warm(path);
-        warm("/api/v1/posts?limit=5");
+        warm(list);
         warm(path + "/comments");
         warm("/api/v1/categories/" + category);
 
@@ -171,8 +174,9 @@ class VarnishTest {
         through().get(path).then().statusCode(200).body("title", equalTo("Edited through the API"));
 
         // a new post at the top of the lists
-        long newer = Fixtures.postId(Fixtures.publishedPost(Fixtures.ADMIN_TOKEN, unique("edge-new"), Map.of()));
-        through().get("/api/v1/posts?limit=5").then().statusCode(200).body("items.id", hasItem((int) newer));
+        long newer = Fixtures.postId(Fixtures.publishedPost(Fixtures.ADMIN_TOKEN, unique("edge-new"),
+                Map.of("categories", List.of(String.valueOf(category)))));
+        through().get(list).then().statusCode(200).body("items.id", hasItem((int) newer));
 
         // a comment (approved at once: the newsroom's token) in the tree and in the post's count
         asAdmin().body(Map.of("content", "A reply from the newsroom")).post(path + "/comments").then().statusCode(201);
