@@ -87,6 +87,11 @@ class DatabaseOutageTest {
 
     @Test
     void writesGet503CachedReadsStayAndNothingAcknowledgedIsLost() throws Exception {
+        // H2 is an embedded database: there is no server to lose. Served over TCP for this test it showed, in one run
+        // of four, an answer from a fresh empty in-memory database during the cut (a 404 for an existing post), an
+        // artefact of H2's TCP server rather than an outage a deployment can have.
+        org.junit.jupiter.api.Assumptions.assumeTrue("postgresql".equals(System.getProperty("test-db.kind")),
+                "a database outage is PostgreSQL's: on H2 (embedded) there is no server to lose");
         long cachedPost = Fixtures.commentablePost();
         String cachedSlug = asAdmin().get("/api/v1/posts/" + cachedPost).then().statusCode(200).extract().path("slug");
         long uncachedPost = Fixtures.commentablePost();
