@@ -32,12 +32,16 @@ public class OidcProvider implements QuarkusTestResourceLifecycleManager {
         }
         try {
             if (!new File(DIR, "node_modules/oidc-provider/package.json").isFile()) {
-                Process install = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund").directory(DIR).inheritIO().start();
+                // never inheritIO: npm would share the test JVM's stdin, surefire's command channel, and set it
+                // non-blocking ("std/in stream corrupted"); its output goes to a file instead of the native stream
+                Process install = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund").directory(DIR)
+                        .redirectOutput(new File("target/oidc-npm.log")).redirectErrorStream(true).start();
                 if (!install.waitFor(5, TimeUnit.MINUTES) || install.exitValue() != 0) {
-                    throw new IllegalStateException("npm ci in " + DIR + " failed");
+                    throw new IllegalStateException("npm ci in " + DIR + " failed (target/oidc-npm.log)");
                 }
             }
-            process = new ProcessBuilder("node", "provider.js").directory(DIR).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            process = new ProcessBuilder("node", "provider.js").directory(DIR)
+                    .redirectError(ProcessBuilder.Redirect.appendTo(new File("target/oidc-provider.log"))).start();
             BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             String issuer = CompletableFuture.supplyAsync(() -> {
                 try {
