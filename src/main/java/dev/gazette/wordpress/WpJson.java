@@ -129,7 +129,7 @@ public final class WpJson {
             @JsonProperty("alt_text") @Schema(example = "Waves breaking over the harbour wall") String altText,
             @JsonProperty("media_type") @Schema(description = "image, or file for anything else", example = "image") String mediaType,
             @JsonProperty("mime_type") @Schema(example = "image/jpeg") String mimeType,
-            @JsonProperty("media_details") @Schema(implementation = MediaDetails.class,
+            @JsonProperty("media_details") @Schema(oneOf = {MediaDetails.class, NoMediaDetails.class},
                     description = "Dimensions, file and sizes; {} when no file is stored (as WordPress without metadata)") Object mediaDetails,
             @Schema(description = "The post it is attached to (Gazette keeps none)", nullable = true, example = "null") Long post,
             @JsonProperty("source_url") @Schema(example = "http://localhost:8080/media/12/full.jpg") String sourceUrl,
@@ -146,6 +146,11 @@ public final class WpJson {
             @Schema(nullable = true, example = "482113") Long filesize,
             @Schema(description = "Each size by name (thumbnail, medium, large, full)") Map<String, MediaSize> sizes,
             @JsonProperty("image_meta") @Schema(example = "{}") Map<String, Object> imageMeta) {
+    }
+
+    /** What WordPress sends as {@code media_details} for an attachment without metadata: an empty object. */
+    @Schema(name = "WpNoMediaDetails", description = "No file is stored: an empty object", maxProperties = 0, example = "{}")
+    public record NoMediaDetails() {
     }
 
     @Schema(name = "WpMediaSize")

@@ -127,6 +127,12 @@ public class MediaImportTest {
         assertEquals(unreachable + "/wp-content/uploads/gone.jpg", lost.getString("featuredMedia.originalUrl"));
         assertNull(lost.get("featuredMedia.mimeType"));
         assertEquals(List.of(), lost.getList("featuredMedia.sizes"));
+        // WordPress' API shows it as an attachment without metadata: media_details {} (the spec's WpNoMediaDetails)
+        JsonPath wpLost = given().get("/wp-json/wp/v2/media/" + lost.getLong("featuredMedia.id")).then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(Map.of(), wpLost.getMap("media_details"));
+        assertEquals("file", wpLost.getString("media_type"));
+        assertEquals(unreachable + "/wp-content/uploads/gone.jpg", wpLost.getString("source_url"));
 
         // its [gallery] shows the imported media items: a stored file's thumbnail (with its dimensions) linking to the
         // stored full image, else the original URL; alt text and caption are the attachment's

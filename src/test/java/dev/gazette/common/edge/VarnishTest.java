@@ -187,10 +187,11 @@ class VarnishTest {
         given().header("X-Visitor-Id", UUID.randomUUID().toString()).put(path + "/like").then().statusCode(200);
         through().get(path).then().statusCode(200).body("likeCount", equalTo(1));
 
-        // a category renamed
-        asAdmin().contentType("application/merge-patch+json").body(Map.of("name", "Renamed desk"))
+        // a category renamed (names are unique: the database may hold an earlier run's)
+        String renamed = unique("Renamed desk");
+        asAdmin().contentType("application/merge-patch+json").body(Map.of("name", renamed))
                 .patch("/api/v1/categories/" + category).then().statusCode(200);
-        through().get("/api/v1/categories/" + category).then().statusCode(200).body("name", equalTo("Renamed desk"));
+        through().get("/api/v1/categories/" + category).then().statusCode(200).body("name", equalTo(renamed));
 
         // the post deleted
         asAdmin().delete(path).then().statusCode(204);
