@@ -88,6 +88,7 @@ start_edge() {
   start_app "$@"
   APP_PID_B=$APP_PID
   APP_PID=$first_pid PORT=$first_port APP_BASE=$first_base
+  chmod 755 "$WORK"  # varnishd's compiler runs as its own user and reads the VCL under it (mktemp -d is 0700)
   command -v varnishd >/dev/null || [ -x /usr/sbin/varnishd ] \
     || { echo "== installing varnish"; (apt-get update -qq && apt-get install -y -qq varnish varnish-modules) >/dev/null; }
   deploy/varnish/run.sh --listen "127.0.0.1:$VARNISH_PORT" --backend "127.0.0.1:$first_port" \

@@ -105,7 +105,8 @@ mix() {  # $1: seconds; prints wrk's RESULT json
   wrk -t2 -c16 -d"$1s" --latency -s bench/mix.lua "$BASE" -- "$TOTAL" $HOT | grep '^RESULT ' | sed 's/^RESULT //'
 }
 cache_counters() {  # prints "hits misses" (Varnish's with --varnish)
-  if [ "$VARNISH" = 1 ]; then varnish_counters; return; fi (a request that waited for a concurrent computation, result=joined, computed nothing: a hit)
+  # a request that waited for a concurrent computation (result=joined) computed nothing: a hit
+  if [ "$VARNISH" = 1 ]; then varnish_counters; return; fi
   curl -sf "$BASE/q/metrics" | python3 -c "
 import re, sys
 c = {'hit': 0.0, 'miss': 0.0, 'joined': 0.0}
