@@ -39,6 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.gazette.comment.Liker;
+import dev.gazette.comment.identity.SignedInCommenter;
 import dev.gazette.common.web.ApiException;
 import dev.gazette.common.web.PageInfo;
 import dev.gazette.common.web.Problem;
@@ -78,10 +79,13 @@ public class PostResource {
     @Inject
     Caller caller;
 
+    @Inject
+    SignedInCommenter signedIn;
+
     static final String MULTI = " Repeat the parameter or separate values with commas for any of several (OR); different filters"
             + " all apply (AND).";
-    static final String VISITOR = "Anonymous liker id (8 to 64 of A-Z a-z 0-9 - _, e.g. a UUID kept by the client); with it (or a token)"
-            + " posts carry likedByMe and the answer is private";
+    static final String VISITOR = "Anonymous liker id (8 to 64 of A-Z a-z 0-9 - _, e.g. a UUID kept by the client); with it (or a token,"
+            + " or a signed-in commenter's X-Id-Token) posts carry likedByMe and the answer is private";
     static final String PASSWORD = "The password of a protected post, to read its content and excerpt; the answer is then private";
     static final String VISITOR_EXAMPLE = "3f0c2a7e-5b1d-4e8a-9c61-2d7f0b9e4a11";
     /** At most this many values in one multi-value filter. */
@@ -105,8 +109,8 @@ public class PostResource {
 
             Items are summaries: add `fields=content` for bodies, `include=author,categories,tags` to embed related
             objects (a fixed number of queries, whatever the page size); protected posts (`protected: true`) list
-            without content and excerpt, whatever `fields` asks (read one with its password). With `X-Visitor-Id` or a token each post
-            carries `likedByMe` and the answer is private. With a token, `status` lists drafts, scheduled or trashed
+            without content and excerpt, whatever `fields` asks (read one with its password). With `X-Visitor-Id`, a token or a signed-in
+            commenter's `X-Id-Token` each post carries `likedByMe` and the answer is private. With a token, `status` lists drafts, scheduled or trashed
             posts too (authors see only their own). An unknown query parameter is a 400.""")
     @APIResponse(responseCode = "200", description = "A page of posts; Link header with rel=next/prev",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostPage.class)))
@@ -146,7 +150,7 @@ public class PostResource {
             @Parameter(description = VISITOR, example = VISITOR_EXAMPLE) @HeaderParam(Liker.HEADER) String visitorId,
             @Context Request request, @Context UriInfo uri) {
         FieldSelection selection = FieldSelection.parse(fields, PostView.class);
-        Optional<Liker> liker = Liker.of(caller, visitorId);
+        Optional<Liker> liker = Liker.of(caller, signedIn, visitorId);
         Set<PostQuery.StatusFilter> statuses = EnumSet.noneOf(PostQuery.StatusFilter.class);
         for (String s : values("status", status)) {
             statuses.add(Params.enumValue("status", s, PostQuery.StatusFilter.class, PostQuery.StatusFilter.PUBLISHED));
@@ -207,8 +211,9 @@ public class PostResource {
     @Path("/posts/{idOrSlug}")
     @Operation(summary = "Get a post", description = """
             By numeric id or slug, with its content. Drafts, scheduled and trashed posts are 404 without a token
-            that may see them. The ETag's first part is the post's version, for If-Match on writes. With `X-Visitor-Id` or
-            a token the post carries `likedByMe` and the answer is private (`Cache-Control: private`).
+            that may see them. The ETag's first part is the post's version, for If-Match on writes. With `X-Visitor-Id`, a
+            token or a signed-in commenter's `X-Id-Token` (whose likes follow them on every device) the post carries
+            `likedByMe` and the answer is private (`Cache-Control: private`).
 
             **Protected posts** (`protected: true`) come with `content` null and `excerpt` empty, unless the request carries
             the post's password in the `X-Post-Password` header (a header, so it is never written to access logs as a
@@ -235,7 +240,7 @@ public class PostResource {
             @Parameter(description = PASSWORD, example = "enter") @HeaderParam(PostPassword.HEADER) String password,
             @Context Request request) {
         FieldSelection selection = FieldSelection.parse(fields, PostView.class);
-        Optional<Liker> liker = Liker.of(caller, visitorId);
+        Optional<Liker> liker = Liker.of(caller, signedIn, visitorId);
         PostView post = service.get(IdOrSlug.parse(idOrSlug), Params.words("include", include, PostQuery.INCLUDES), liker, password);
         Instant lastModified = post.modifiedAt();
         if (post.author() != null && post.author().updatedAt().isAfter(lastModified)) {

@@ -84,6 +84,16 @@ class SignInTest {
                 .body("likeCount", equalTo(1)).body("likedByMe", equalTo(true));
         signedIn(ada.token()).put("/api/v1/comments/" + id + "/like").then().statusCode(200).body("likeCount", equalTo(1));
         signedIn(ada.token()).get("/api/v1/comments/" + id).then().statusCode(200).body("likedByMe", equalTo(true));
+        // and so is a like of the post: the post and the lists show it to that identity only, never from a shared cache
+        signedIn(ada.token()).put("/api/v1/posts/" + postId + "/like").then().statusCode(200)
+                .body("likeCount", equalTo(1)).body("likedByMe", equalTo(true));
+        signedIn(ada.token()).get("/api/v1/posts/" + postId).then().statusCode(200)
+                .header("Cache-Control", containsString("private")).body("likedByMe", equalTo(true)).body("likeCount", equalTo(1));
+        signedIn(ada.token()).get("/api/v1/posts?sort=newest&limit=20").then().statusCode(200)
+                .header("Cache-Control", containsString("private"))
+                .body("items.find { it.id == " + postId + " }.likedByMe", equalTo(true));
+        signedIn(Person.random().token()).get("/api/v1/posts/" + postId).then().statusCode(200).body("likedByMe", equalTo(false));
+        given().get("/api/v1/posts/" + postId).then().statusCode(200).body("likedByMe", nullValue()).body("likeCount", equalTo(1));
 
         signedIn(ada.token()).get("/api/v1/me/commenter").then().statusCode(200)
                 .header("Cache-Control", containsString("no-store"))
