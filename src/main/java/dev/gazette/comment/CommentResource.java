@@ -10,6 +10,7 @@ import dev.gazette.common.web.MergePatch;
 import dev.gazette.common.web.PageInfo;
 import dev.gazette.common.web.Params;
 import dev.gazette.common.web.Representation;
+import dev.gazette.post.PostPassword;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -34,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -52,6 +54,12 @@ public class CommentResource {
 
     static final String VISITOR = "Anonymous liker id (8 to 64 of A-Z a-z 0-9 - _, e.g. a UUID kept by the client); with it, nodes carry likedByMe";
     static final String VISITOR_EXAMPLE = "3f0c2a7e-5b1d-4e8a-9c61-2d7f0b9e4a11";
+    /** The header PostProtection reads for a protected post's discussion (declared on each operation it guards). */
+    static final String DISCUSSION_PASSWORD = "The post's password when it is protected: its discussion is neither shown nor accepted"
+            + " without it (a token that may edit the post, or a moderator's, needs none). Wrong passwords count toward a"
+            + " per-address limit (429)";
+    static final String PROTECTED = "A protected post's discussion without its password in X-Post-Password"
+            + " (`post-password-required`) or with a wrong one (`incorrect-post-password`)";
 
     @Inject
     CommentService service;
@@ -97,7 +105,7 @@ public class CommentResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommentView.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", description = "Comments are closed on this post",
+    @APIResponse(responseCode = "403", description = "Comments are closed on this post, or " + PROTECTED,
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
@@ -105,6 +113,8 @@ public class CommentResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
     @APIResponse(responseCode = "429", ref = "TooManyRequests")
+    @Parameter(name = PostPassword.HEADER, in = ParameterIn.HEADER, description = DISCUSSION_PASSWORD, example = "enter",
+            schema = @Schema(implementation = String.class))
     public Response createComment(
             @Parameter(description = "Post id or slug", example = "council-approves-harbour-wall-repairs-after-winter-storms") @PathParam("idOrSlug") String idOrSlug,
             @NotNull @Valid CommentInput input, @Context UriInfo uri) {
@@ -126,7 +136,13 @@ public class CommentResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommentPage.class)))
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match)")
     @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", description = PROTECTED,
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
+    @Parameter(name = PostPassword.HEADER, in = ParameterIn.HEADER, description = DISCUSSION_PASSWORD, example = "enter",
+            schema = @Schema(implementation = String.class))
     public Response getCommentTree(
             @Parameter(description = "Post id or slug", example = "council-approves-harbour-wall-repairs-after-winter-storms") @PathParam("idOrSlug") String idOrSlug,
             @Parameter(description = "oldest (default), newest, or top (most liked)", example = "oldest") @QueryParam("sort") String sort,
@@ -161,7 +177,11 @@ public class CommentResource {
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match)")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "403", description = "A status other than approved without a moderator's token, or " + PROTECTED,
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
+    @Parameter(name = PostPassword.HEADER, in = ParameterIn.HEADER, description = DISCUSSION_PASSWORD, example = "enter",
+            schema = @Schema(implementation = String.class))
     public Response listComments(
             @Parameter(description = "Post id or slug", example = "council-approves-harbour-wall-repairs-after-winter-storms") @QueryParam("post") String post,
             @Parameter(description = "approved (default); pending, spam or trashed for moderators", example = "approved")
@@ -187,7 +207,13 @@ public class CommentResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommentView.class)))
     @APIResponse(responseCode = "304", description = "Not modified")
     @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", description = PROTECTED,
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
+    @Parameter(name = PostPassword.HEADER, in = ParameterIn.HEADER, description = DISCUSSION_PASSWORD, example = "enter",
+            schema = @Schema(implementation = String.class))
     public Response getComment(@Parameter(description = "Comment id", example = "1") @PathParam("id") String id,
                                @Parameter(description = VISITOR, example = VISITOR_EXAMPLE) @HeaderParam(Liker.HEADER) String visitorId,
                                @Context Request request) {
@@ -206,7 +232,13 @@ public class CommentResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommentPage.class)))
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match)")
     @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", description = PROTECTED,
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
+    @Parameter(name = PostPassword.HEADER, in = ParameterIn.HEADER, description = DISCUSSION_PASSWORD, example = "enter",
+            schema = @Schema(implementation = String.class))
     public Response getCommentReplies(
             @Parameter(description = "Comment id", example = "1") @PathParam("id") String id,
             @Parameter(description = "Replies per page, 1 to 100", example = "20") @QueryParam("limit") String limit,
@@ -228,7 +260,13 @@ public class CommentResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommentView.class)))
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match)")
     @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", description = PROTECTED,
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
+    @Parameter(name = PostPassword.HEADER, in = ParameterIn.HEADER, description = DISCUSSION_PASSWORD, example = "enter",
+            schema = @Schema(implementation = String.class))
     public Response getCommentThread(
             @Parameter(description = "Comment id", example = "1") @PathParam("id") String id,
             @Parameter(description = "Most replies to include (default 100)", example = "500") @QueryParam("replies") String replies,

@@ -58,6 +58,13 @@ class PasswordGuessLimitTest {
         long retryAfter = Long.parseLong(limited.getHeader("Retry-After"));
         assertTrue(retryAfter >= 1 && retryAfter <= 2, "Retry-After " + retryAfter);
 
+        // the same address's guesses at the post's discussion meet the same limit (reading or commenting)
+        given().header("X-Post-Password", "another guess").get(path + "/comments").then().statusCode(429)
+                .contentType("application/problem+json").header("Retry-After", org.hamcrest.Matchers.notNullValue());
+        given().header("X-Post-Password", "another guess").contentType("application/json")
+                .body(Map.of("authorName", "Guesser", "authorEmail", "guesser@example.com", "content", "Let me in"))
+                .post(path + "/comments").then().statusCode(429).contentType("application/problem+json");
+
         // reads without a password are not limited
         given().get(path).then().statusCode(200).body("protected", equalTo(true));
 
