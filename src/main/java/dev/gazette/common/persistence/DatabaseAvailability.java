@@ -48,6 +48,8 @@ public class DatabaseAvailability {
     private volatile boolean down;
     private volatile Instant downSince;
     private volatile String lastFailure;
+    /** The application is shutting down: jobs that still run find the pool closing under them. */
+    private volatile boolean stopping;
 
     @Inject
     public DatabaseAvailability(Provider<AgroalDataSource> dataSource, Provider<GazetteConfig> config) {
@@ -77,9 +79,13 @@ public class DatabaseAvailability {
 
     /**
      * A request or job failed with {@code failure}: when it is a connection failure, probes the database
-     * (in the background) and returns true; the caller answers 503 and logs nothing itself.
+     * (in the background) and returns true; the caller answers 503 and logs nothing itself. While the
+     * application shuts down every failure is taken as that (the pool closes before the last jobs end).
      */
     public boolean failed(Throwable failure) {
+        if (stopping) {
+            return true; // a job that ran into the closing pool: nothing to report
+        }
         if (!isConnectionFailure(failure)) {
             return false;
         }
@@ -158,6 +164,7 @@ public class DatabaseAvailability {
     }
 
     void stop(@Observes ShutdownEvent event) {
+        stopping = true;
         probing.set(true); // no new probe while the pool closes
     }
 
@@ -228,7 +235,7 @@ public class DatabaseAvailability {
         }
     }
 
-    /** Skips a scheduled job that needs the database while it is down (the job would only fail and log). */
+    /** Skips a scheduled job that needs the database while it is down or the application stops (it would only fail and log). */
     @ApplicationScoped
     public static class Down implements Scheduled.SkipPredicate {
 
@@ -237,7 +244,7 @@ public class DatabaseAvailability {
 
         @Override
         public boolean test(ScheduledExecution execution) {
-            return availability.isDown();
+            return availability.isDown() || availability.stopping;
         }
     }
 }

@@ -3,7 +3,10 @@ package dev.gazette.common.persistence;
 import io.quarkus.logging.LoggingFilter;
 import org.jboss.logmanager.ExtLogRecord;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.logging.Filter;
 import java.util.logging.LogRecord;
 
@@ -38,6 +41,21 @@ public final class OutageLogFilter implements Filter {
             return false;
         }
         String message = record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage();
-        return message == null || CONNECTION_TROUBLE.stream().noneMatch(message::contains);
+        if (tellsOfConnectionTrouble(message)) {
+            return false;
+        }
+        // Hibernate's "HHH90010102: JDBC exception executing SQL" says what went wrong only in its exception
+        // ("Unable to acquire JDBC Connection"), whose cause need not carry a connection SQL state
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable t = record.getThrown(); t != null && seen.add(t) && seen.size() <= 20; t = t.getCause()) {
+            if (tellsOfConnectionTrouble(t.getMessage())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean tellsOfConnectionTrouble(String message) {
+        return message != null && CONNECTION_TROUBLE.stream().anyMatch(message::contains);
     }
 }
