@@ -37,10 +37,13 @@ public class LikeService {
     public LikeView likePost(IdOrSlug key, Liker liker, boolean like) {
         Post post = posts.find(key).filter(p -> p.isPublicAt(Times.now()))
                 .orElseThrow(() -> ApiException.notFound("Post", key));
-        if (toggle("post_like", "post_id", "post", post.id, liker, like)) {
+        boolean changed = toggle("post_like", "post_id", "post", post.id, liker, like);
+        // read while this transaction holds the post's row (it updated it), before the change counter's lock
+        int count = count("post", post.id);
+        if (changed) {
             changes.postLiked(post.id, post.slug);
         }
-        return new LikeView(count("post", post.id), like);
+        return new LikeView(count, like);
     }
 
     @Transactional
@@ -51,10 +54,12 @@ public class LikeService {
         if (!onPublicPost) {
             throw ApiException.notFound("Comment", id);
         }
-        if (toggle("comment_like", "comment_id", "comment", comment.id, liker, like)) {
+        boolean changed = toggle("comment_like", "comment_id", "comment", comment.id, liker, like);
+        int count = count("comment", comment.id);
+        if (changed) {
             changes.commentLiked(comment.id, comment.postId);
         }
-        return new LikeView(count("comment", comment.id), like);
+        return new LikeView(count, like);
     }
 
     public boolean likesPost(long postId, Liker liker) {

@@ -103,13 +103,7 @@ public class ChangeLog {
     }
 
     private void log(Type type, long id, String slug, Action action, List<String> keys) {
-        // the counter must be the last lock a transaction takes (else a writer holding it could wait for a row
-        // another writer holds while waiting for the counter): write pending entity changes first
-        em.flush();
-        // the counter row stays locked until this transaction ends: numbers become visible in order
-        em.createNativeQuery("update change_counter set last_seq = last_seq + 1 where id = 1").executeUpdate();
-        long seq = ((Number) em.createNativeQuery("select last_seq from change_counter where id = 1").getSingleResult()).longValue();
-        changed(seq, seq, withEveryChange(keys));
+        long seq = advance(1, withEveryChange(keys));
         var insert = em.createNativeQuery(slug == null
                         ? "insert into change_log (seq, type, entity_id, action, at) values (:seq, :type, :id, :action, :at)"
                         : "insert into change_log (seq, type, entity_id, slug, action, at) values (:seq, :type, :id, :slug, :action, :at)")
@@ -121,10 +115,17 @@ public class ChangeLog {
         insert.executeUpdate();
     }
 
-    /** Changes {@code firstSeq} to {@code lastSeq} move these keys here and on every other instance when they commit. */
-    private void changed(long firstSeq, long lastSeq, List<String> keys) {
-        version.changedInThisTransaction(firstSeq, lastSeq, keys);
-        announcements.announce(firstSeq, lastSeq, keys);
+    /**
+     * Numbers {@code n} changes of these keys: the last number. They move the keys here when this transaction
+     * commits, and on every other instance (announced in the same statement). The counter must be the last lock
+     * a transaction takes (else a writer holding it could wait for a row another writer holds while waiting for
+     * the counter): pending entity changes are written first. Its row stays locked until the transaction ends.
+     */
+    private long advance(int n, List<String> keys) {
+        em.flush();
+        long last = announcements.advance(n, keys);
+        version.changedInThisTransaction(last - n + 1, last, keys);
+        return last;
     }
 
     /** Every change is in the change feed, and moves what depends on any change at all. */
@@ -171,14 +172,9 @@ public class ChangeLog {
         if (ids.isEmpty()) {
             return;
         }
-        em.flush();
-        em.createNativeQuery("update change_counter set last_seq = last_seq + :n where id = 1").setParameter("n", ids.size())
-                .executeUpdate();
-        long last = ((Number) em.createNativeQuery("select last_seq from change_counter where id = 1").getSingleResult()).longValue();
-        long seq = last - ids.size();
-        changed(seq + 1, last, withEveryChange(commentKeys(postId)));
+        long last = advance(ids.size(), withEveryChange(commentKeys(postId)));
         java.sql.Timestamp at = java.sql.Timestamp.from(Times.now());
-        long first = seq + 1;
+        long first = last - ids.size() + 1;
         em.unwrap(org.hibernate.Session.class).doWork(connection -> {
             try (var insert = connection.prepareStatement("insert into change_log (seq, type, entity_id, action, at) values (?, ?, ?, ?, ?)")) {
                 long n = first;
