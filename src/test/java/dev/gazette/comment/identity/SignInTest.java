@@ -1,6 +1,7 @@
 package dev.gazette.comment.identity;
 
 import dev.gazette.Fixtures;
+import dev.gazette.common.Times;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -10,6 +11,8 @@ import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -191,6 +194,30 @@ class SignInTest {
         signedIn(cy.token()).body(Map.of("content", "again")).patch("/api/v1/comments/" + id).then().statusCode(404);
         signedIn(other.token()).get("/api/v1/me/comments").then().statusCode(200).body("items.size()", equalTo(0))
                 .body("items", not(nullValue()));
+    }
+
+    @Test
+    void theEditWindowClosesForASignedInWriterAsForAnEditKey() {
+        long postId = Fixtures.commentablePost();
+        Person dee = Person.random();
+        JsonPath created = signedIn(dee.token()).body(Map.of("content", "First thoughts"))
+                .post("/api/v1/posts/" + postId + "/comments").then().statusCode(201).extract().jsonPath();
+        long id = created.getLong("id");
+        Instant until = Instant.parse(created.getString("editableUntil"));
+        String later = dee.token(); // the clock below is Gazette's (Times), not the token's: the token stays valid
+        try {
+            Times.advance(Duration.between(Times.now(), until).minusSeconds(5));
+            signedIn(later).body(Map.of("content", "Second thoughts")).patch("/api/v1/comments/" + id)
+                    .then().statusCode(200).body("contentHtml", containsString("Second thoughts"));
+            Times.advance(Duration.ofSeconds(6));
+            signedIn(later).body(Map.of("content", "Third thoughts")).patch("/api/v1/comments/" + id)
+                    .then().statusCode(403).body("detail", containsString("time to edit"));
+            signedIn(later).delete("/api/v1/comments/" + id).then().statusCode(403);
+        } finally {
+            Times.reset();
+        }
+        Fixtures.as(Fixtures.actor("moderator").token()).get("/api/v1/comments/" + id).then().statusCode(200)
+                .body("contentHtml", containsString("Second thoughts"));
     }
 
     @Test
