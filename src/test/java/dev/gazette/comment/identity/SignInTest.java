@@ -117,7 +117,9 @@ class SignInTest {
             c.setIssuedAt(org.jose4j.jwt.NumericDate.fromSeconds(now - 7200));
             c.setExpirationTime(org.jose4j.jwt.NumericDate.fromSeconds(now - 3600));
         }));
-        bad.put("not-yet-valid", ProviderClient.resignedByProvider(real, c -> c.setNotBefore(org.jose4j.jwt.NumericDate.fromSeconds(now + 3600))));
+        // valid in 10 minutes (beyond the 60 s skew), and before the token's exp: the provider's tokens live an hour, and a
+        // not-before at or after exp is a contradictory token, which jose4j reports as such (then "malformed" here)
+        bad.put("not-yet-valid", ProviderClient.resignedByProvider(real, c -> c.setNotBefore(org.jose4j.jwt.NumericDate.fromSeconds(now + 600))));
         bad.put("wrong-audience", ProviderClient.idToken(eve.sub(), eve.name(), eve.email(), null, "other-app"));
         bad.put("wrong-issuer", ProviderClient.resignedByProvider(real, c -> c.setIssuer("https://issuer.invalid")));
         bad.put("bad-signature", ProviderClient.tampered(real));
