@@ -31,6 +31,10 @@ sub vcl_recv {
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
     }
+    # a post's live comment stream (server-sent events) never ends: nothing to keep, nor to wait for
+    if (req.url ~ "^/api/v1/posts/[^/?]+/comments/stream") {
+        return (pass);
+    }
     # while Gazette answers its readiness check, a stale answer is served for at most the
     # stale-while-revalidate time (30 s) while a fresh one is fetched; while no backend is ready
     # (its database is down) answers are served for as long as their stale-if-error allows

@@ -381,6 +381,23 @@ public class CommentService {
         return new ListPage<>(assemble(page.rows(), below), info(page, limit, children, params, publicPost));
     }
 
+    /**
+     * The id of a public post whose discussion the caller may read (404 for an unknown or hidden post; 403
+     * without the password of a protected one), as the tree checks it: for its live stream.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long discussion(IdOrSlug postKey) {
+        return publicPostId(postKey, Times.now());
+    }
+
+    /** A comment as the public sees it (no liker, no moderation fields), when it is approved on a public post. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<CommentView> publicComment(long id) {
+        return reads.comment(id, Times.now(), new CommentReads.Shape(false, Optional.empty(), false))
+                .filter(found -> found.onPublicPost() && found.row().view().status() == CommentStatus.APPROVED)
+                .map(found -> found.row().view());
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public CommentView get(long id, Optional<Liker> liker) {
         return visible(id, new CommentReads.Shape(isModerator(), liker, false)).view();

@@ -72,22 +72,22 @@ public class ChangeLog {
             case PAGE -> List.of(ContentKeys.page(id), ContentKeys.PAGE_LISTS);
             case COMMENT -> throw new IllegalArgumentException("comment changes name their post: use comment()");
         };
-        log(type, id, slug, action, keys);
+        log(type, id, slug, action, keys, type == Type.POST ? id : null);
     }
 
     /** An approved comment of a public post appeared, changed or left: its discussion and its post's comment count change. */
     public void comment(long id, long postId, Action action) {
-        log(Type.COMMENT, id, null, action, commentKeys(postId));
+        log(Type.COMMENT, id, null, action, commentKeys(postId), postId);
     }
 
     /** A like moved a post's like count: the post shows it at once, lists and feeds within the list counter lag. */
     public void postLiked(long id, String slug) {
-        log(Type.POST, id, slug, Action.UPDATED, List.of(ContentKeys.postCounts(id), ContentKeys.postCountsInLists(id)));
+        log(Type.POST, id, slug, Action.UPDATED, List.of(ContentKeys.postCounts(id), ContentKeys.postCountsInLists(id)), id);
     }
 
     /** A like moved a comment's like count: its discussion shows it at once, site-wide comment lists within the lag. */
     public void commentLiked(long id, long postId) {
-        log(Type.COMMENT, id, null, Action.UPDATED, List.of(ContentKeys.discussion(postId), ContentKeys.COMMENT_LIST_COUNTS));
+        log(Type.COMMENT, id, null, Action.UPDATED, List.of(ContentKeys.discussion(postId), ContentKeys.COMMENT_LIST_COUNTS), postId);
     }
 
     /** What a post's change makes wrong: the post, every post list, and the counts per term when {@code filing} moved them. */
@@ -102,15 +102,19 @@ public class ChangeLog {
                 ContentKeys.postCounts(postId), ContentKeys.postCountsInLists(postId));
     }
 
-    private void log(Type type, long id, String slug, Action action, List<String> keys) {
+    /** {@code postId}: the post the change belongs to (a post's own changes, its comments'), for its live comment stream; else null. */
+    private void log(Type type, long id, String slug, Action action, List<String> keys, Long postId) {
         long seq = advance(1, withEveryChange(keys));
-        var insert = em.createNativeQuery(slug == null
-                        ? "insert into change_log (seq, type, entity_id, action, at) values (:seq, :type, :id, :action, :at)"
-                        : "insert into change_log (seq, type, entity_id, slug, action, at) values (:seq, :type, :id, :slug, :action, :at)")
+        var insert = em.createNativeQuery("insert into change_log (seq, type, entity_id, action, at"
+                        + (slug == null ? "" : ", slug") + (postId == null ? "" : ", post_id") + ") values (:seq, :type, :id, :action, :at"
+                        + (slug == null ? "" : ", :slug") + (postId == null ? "" : ", :post") + ")")
                 .setParameter("seq", seq).setParameter("type", type.name()).setParameter("id", id)
                 .setParameter("action", action.name()).setParameter("at", Times.now());
         if (slug != null) {
             insert.setParameter("slug", slug);
+        }
+        if (postId != null) {
+            insert.setParameter("post", postId);
         }
         insert.executeUpdate();
     }
@@ -176,7 +180,8 @@ public class ChangeLog {
         java.sql.Timestamp at = java.sql.Timestamp.from(Times.now());
         long first = last - ids.size() + 1;
         em.unwrap(org.hibernate.Session.class).doWork(connection -> {
-            try (var insert = connection.prepareStatement("insert into change_log (seq, type, entity_id, action, at) values (?, ?, ?, ?, ?)")) {
+            try (var insert = connection.prepareStatement(
+                    "insert into change_log (seq, type, entity_id, action, at, post_id) values (?, ?, ?, ?, ?, ?)")) {
                 long n = first;
                 for (Long id : ids) {
                     insert.setLong(1, n++);
@@ -184,6 +189,7 @@ public class ChangeLog {
                     insert.setLong(3, id);
                     insert.setString(4, action.name());
                     insert.setTimestamp(5, at);
+                    insert.setLong(6, postId);
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -214,7 +220,7 @@ public class ChangeLog {
     public void postTransition(long id, String slug, boolean wasPublic, boolean isPublic, boolean filingChanged) {
         Action action = action(wasPublic, isPublic);
         if (action != null) {
-            log(Type.POST, id, slug, action, postKeys(id, action != Action.UPDATED || filingChanged));
+            log(Type.POST, id, slug, action, postKeys(id, action != Action.UPDATED || filingChanged), id);
         }
     }
 

@@ -226,7 +226,9 @@ class GeneratedBadRequestTest {
             for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
                 Map.Entry<String, JsonNode> op = ops.next();
                 String method = op.getKey().toUpperCase(Locale.ROOT);
-                if (!Set.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(method)) {
+                if (!Set.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(method)
+                        // an event stream answers a request it accepts with a stream that never ends (CommentStreamTest checks its errors)
+                        || op.getValue().path("responses").path("200").path("content").has("text/event-stream")) {
                     continue;
                 }
                 List<String> pathParams = new ArrayList<>();

@@ -82,7 +82,9 @@ class SwaggerExamplesTest {
         for (Iterator<Map.Entry<String, JsonNode>> it = spec.path("paths").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> path = it.next();
             JsonNode get = path.getValue().path("get");
-            if (!get.isMissingNode() && !get.has("security")) {
+            // an event stream never ends (CommentStreamTest reads it)
+            boolean stream = get.path("responses").path("200").path("content").has("text/event-stream");
+            if (!get.isMissingNode() && !get.has("security") && !stream) {
                 calls.add(new Call("GET", path.getKey(), get));
             }
         }

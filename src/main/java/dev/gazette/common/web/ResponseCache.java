@@ -147,7 +147,8 @@ public class ResponseCache {
         if (http.method() != io.vertx.core.http.HttpMethod.GET
                 || http.getHeader(HttpHeaders.AUTHORIZATION) != null || http.getHeader(HttpCaching.PASSWORD_HEADER) != null
                 || http.getHeader(HttpCaching.ID_TOKEN_HEADER) != null
-                || http.getHeader(HttpHeaders.IF_MATCH) != null || http.getHeader(HttpHeaders.IF_UNMODIFIED_SINCE) != null) {
+                || http.getHeader(HttpHeaders.IF_MATCH) != null || http.getHeader(HttpHeaders.IF_UNMODIFIED_SINCE) != null
+                || isStream(http.path())) {
             routing.next();
             return;
         }
@@ -250,7 +251,7 @@ public class ResponseCache {
      */
     @ServerRequestFilter(preMatching = true)
     public Response lookup(ContainerRequestContext request, RoutingContext routing) {
-        if (!HttpMethod.GET.equals(request.getMethod()) || routing.get(PENDING) != null || !enabled()) {
+        if (!HttpMethod.GET.equals(request.getMethod()) || routing.get(PENDING) != null || !enabled() || isStream(routing.request().path())) {
             return null;
         }
         HttpServerRequest http = routing.request();
@@ -299,6 +300,11 @@ public class ResponseCache {
         }
         stale.increment();
         return HttpCaching.respond(request, routing.request(), entry.rendered(), STALE, edge.cacheControl(entry.rendered().cacheControl()));
+    }
+
+    /** An event stream (a post's live comments): never an answer to keep, nor one to wait for. */
+    private static boolean isStream(String path) {
+        return path != null && path.endsWith("/comments/stream");
     }
 
     /** The cache key of a request: whether it names a visitor, what it accepts, and its URI. */
