@@ -20,13 +20,16 @@ public final class Wxr {
         }
     }
 
-    public record Author(String login, String email, String displayName) {
+    /** An author; {@code id} its WordPress user id (0 when the file does not say). */
+    public record Author(String login, String email, String displayName, long id) {
     }
 
-    public record Category(String nicename, String parent, String name, String description) {
+    /** A category; {@code termId} its WordPress term id (0 when the file does not say). */
+    public record Category(String nicename, String parent, String name, String description, long termId) {
     }
 
-    public record Tag(String slug, String name, String description) {
+    /** A tag; {@code termId} its WordPress term id (0 when the file does not say). */
+    public record Tag(String slug, String name, String description, long termId) {
     }
 
     /** A category or tag named on an item: {@code domain} is "category" or "post_tag". */

@@ -94,6 +94,9 @@ public class WxrImporter {
     @Inject
     MediaService media;
 
+    @Inject
+    WpIdClaims wpIds;
+
     /** Where a running job reports to. */
     interface Listener {
         void progress(String phase, long bytesRead, int itemsRead, ImportCounts counts, List<String> warnings);
@@ -127,8 +130,25 @@ public class WxrImporter {
             run.warn("WXR version " + collected.site.wxrVersion() + " is newer than " + MAX_WXR_VERSION
                     + ", the newest this importer knows: the file was read as " + MAX_WXR_VERSION + "; check what was not carried");
         }
+        // ids Gazette gives from now on are above the file's WordPress ids (posts, pages and media share them)
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (String table : List.of("post", "page", "media")) {
+                wpIds.reserve(table, collected.maxPostId);
+            }
+            wpIds.reserve("comment", collected.maxCommentId);
+            wpIds.reserve("category", collected.maxTermId); // categories and tags share WordPress' term ids
+            wpIds.reserve("tag", collected.maxTermId);
+            wpIds.reserve("author", collected.maxAuthorId);
+        });
         QuarkusTransaction.requiringNew().timeout(600).run(() -> run.terms(collected));
         run.attachments(collected);
+        QuarkusTransaction.requiringNew().run(() -> {
+            Map<Long, Long> media = new LinkedHashMap<>();
+            run.mediaIds.forEach((wp, id) -> media.put(id, wp));
+            for (WpIdClaims.Clash clash : wpIds.claim("media", media)) {
+                run.wpIdTaken("media", "attachment " + clash.wpId(), clash);
+            }
+        });
 
         List<Wxr.Item> batch = new ArrayList<>();
         int[] batchComments = {0};
@@ -195,6 +215,12 @@ public class WxrImporter {
         final Map<Long, List<Long>> attachedTo = new HashMap<>();
         final List<Attachment> attachments = new ArrayList<>();
         int items;
+        /** The highest WordPress post id (posts, pages, attachments, any type) and comment id of the file. */
+        long maxPostId;
+        long maxCommentId;
+        /** The highest WordPress term id (categories and tags) and user id of the file. */
+        long maxTermId;
+        long maxAuthorId;
 
         @Override
         public String url(long id) {
@@ -216,6 +242,7 @@ public class WxrImporter {
         public void author(Wxr.Author author) {
             if (author.login() != null && !author.login().isBlank()) {
                 authors.put(author.login(), author);
+                maxAuthorId = Math.max(maxAuthorId, author.id());
             }
         }
 
@@ -223,6 +250,7 @@ public class WxrImporter {
         public void category(Wxr.Category category) {
             if (category.nicename() != null && !category.nicename().isBlank()) {
                 categories.put(category.nicename(), category);
+                maxTermId = Math.max(maxTermId, category.termId());
             }
         }
 
@@ -230,12 +258,17 @@ public class WxrImporter {
         public void tag(Wxr.Tag tag) {
             if (tag.slug() != null && !tag.slug().isBlank()) {
                 tags.put(tag.slug(), tag);
+                maxTermId = Math.max(maxTermId, tag.termId());
             }
         }
 
         @Override
         public void item(Wxr.Item item) {
             items++;
+            maxPostId = Math.max(maxPostId, item.postId());
+            for (Wxr.Comment comment : item.comments()) {
+                maxCommentId = Math.max(maxCommentId, comment.id());
+            }
             if ("attachment".equals(item.type()) && item.attachmentUrl() != null && !item.attachmentUrl().isBlank()) {
                 attachmentUrls.put(item.postId(), item.attachmentUrl().trim());
                 attachments.add(new Attachment(item.postId(), item.attachmentUrl().trim(), item.title(), item.excerpt(),
@@ -253,13 +286,13 @@ public class WxrImporter {
                     continue;
                 }
                 if ("category".equals(t.domain())) {
-                    categories.putIfAbsent(t.nicename(), new Wxr.Category(t.nicename(), null, t.name(), null));
+                    categories.putIfAbsent(t.nicename(), new Wxr.Category(t.nicename(), null, t.name(), null, 0));
                 } else if ("post_tag".equals(t.domain())) {
-                    tags.putIfAbsent(t.nicename(), new Wxr.Tag(t.nicename(), t.name(), null));
+                    tags.putIfAbsent(t.nicename(), new Wxr.Tag(t.nicename(), t.name(), null, 0));
                 }
             }
             if (item.creator() != null && !item.creator().isBlank()) {
-                authors.putIfAbsent(item.creator(), new Wxr.Author(item.creator(), null, item.creator()));
+                authors.putIfAbsent(item.creator(), new Wxr.Author(item.creator(), null, item.creator(), 0));
             }
         }
     }
@@ -326,6 +359,11 @@ public class WxrImporter {
             }
 
             @Override
+            public void wpId(long pageId, Wxr.Item item) {
+                Run.this.wpId("page", pageId, item.postId(), "page " + item.postId() + " (line " + item.line() + ")");
+            }
+
+            @Override
             public Long author(String login, String where) {
                 Long id = login == null ? null : authorIds.get(login);
                 if (id == null) {
@@ -353,8 +391,32 @@ public class WxrImporter {
             }
         }
 
+        /** Imported objects whose WordPress id another row answers to on /wp-json/wp/v2, by kind, as "where" and ids. */
+        private final Map<String, List<String>> wpIdsTaken = new LinkedHashMap<>();
+
+        /** Gives the imported row its WordPress id on /wp-json/wp/v2, or notes that another row has it. */
+        void wpId(String table, long id, long wpId, String where) {
+            if (wpId <= 0) {
+                return;
+            }
+            for (WpIdClaims.Clash clash : wpIds.claim(table, Map.of(id, wpId))) {
+                wpIdTaken(table, where, clash);
+            }
+        }
+
+        void wpIdTaken(String table, String where, WpIdClaims.Clash clash) {
+            wpIdsTaken.computeIfAbsent(table, t -> new ArrayList<>()).add(where + " answers to " + clash.gazetteId()
+                    + " (" + clash.wpId() + " is Gazette " + table + " " + clash.holder() + "'s)");
+        }
+
         /** The content conversion's findings, one warning per kind, added when the run ends. */
         void summarizeContent() {
+            wpIdsTaken.forEach((table, list) -> warn("/wp-json/wp/v2: " + (table.equals("category")
+                    ? list.size() + (list.size() == 1 ? " category" : " categories")
+                    : table.equals("media") ? plural(list.size(), "media item") : plural(list.size(), table))
+                    + " kept their Gazette id, their WordPress id being taken by content already here: "
+                    + String.join("; ", list.subList(0, Math.min(10, list.size())))
+                    + (list.size() > 10 ? "; and " + (list.size() - 10) + " more" : "")));
             unknownShortcodes.forEach((name, posts) -> warn("shortcode [" + name + "] left as text in " + plural(posts, "post")));
             refusedIframes.forEach((host, posts) -> warn("iframe from " + host + " removed (host not allowed) in " + plural(posts, "post")));
             if (missingAttachments > 0) {
@@ -421,6 +483,7 @@ public class WxrImporter {
                     changed.add(new TermChange(ChangeLog.Type.AUTHOR, author.id, author.slug, created));
                 }
                 authorIds.put(a.login(), author.id);
+                wpId("author", author.id, a.id(), "author '" + a.login() + "'");
             }
             // parents first, in whatever order the file lists them
             Set<String> placing = new HashSet<>();
@@ -443,6 +506,8 @@ public class WxrImporter {
                         apply(tag, name, t.description(), now);
                         em.persist(tag);
                         em.flush();
+                        // (a tag adopted from what was here keeps the id it answers to; one made here takes WordPress')
+                        wpId("tag", tag.id, t.termId(), "tag '" + t.slug() + "'");
                         count("tags", true);
                         changed.add(new TermChange(ChangeLog.Type.TAG, tag.id, tag.slug, true));
                     } else {
@@ -508,6 +573,7 @@ public class WxrImporter {
                     apply(category, name, wc.description(), parent, now);
                     em.persist(category);
                     em.flush();
+                    wpId("category", category.id, wc.termId(), "category '" + nicename + "'");
                     count("categories", true);
                     changed.add(new TermChange(ChangeLog.Type.CATEGORY, category.id, category.slug, true));
                 } else {
@@ -645,6 +711,7 @@ public class WxrImporter {
                     protect(post, item.password()); // the digest holds no password (a fast hash of it would undo PBKDF2)
                 }
                 tally.skipped("posts", "unchanged");
+                wpId("post", post.id, item.postId(), "post " + item.postId() + " (line " + item.line() + ")");
             } else {
                 boolean created = post == null;
                 if (created) {
@@ -658,6 +725,8 @@ public class WxrImporter {
                 }
                 em.flush();
                 remember("post", key, post.id, digest);
+                // (before the change feed: the change counter is the last lock a transaction takes)
+                wpId("post", post.id, item.postId(), "post " + item.postId() + " (line " + item.line() + ")");
                 count("posts", created);
                 boolean isPublic = post.isPublicAt(now);
                 changes.postTransition(post.id, post.slug, wasPublic, isPublic, true);
@@ -884,6 +953,11 @@ public class WxrImporter {
                 }
             });
             insertCommentSources(newSources, post.id);
+            Map<Long, Long> wpIdsOfComments = new LinkedHashMap<>();
+            gazetteIds.forEach((wp, id) -> wpIdsOfComments.put(id, wp));
+            for (WpIdClaims.Clash clash : wpIds.claim("comment", wpIdsOfComments)) {
+                wpIdTaken("comment", "comment " + clash.wpId() + " on post " + item.postId(), clash);
+            }
             recount(post.id);
             if (post.isPublicAt(now)) {
                 changes.comments(post.id, created, ChangeLog.Action.CREATED);

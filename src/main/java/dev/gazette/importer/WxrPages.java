@@ -44,6 +44,9 @@ final class WxrPages {
 
         void remember(String kind, String key, long id, String digest);
 
+        /** Gives the page its WordPress id on /wp-json/wp/v2 (unless another page answers to it). */
+        void wpId(long pageId, Wxr.Item item);
+
         /** The author of an item by login, else a fallback (with a warning). */
         Long author(String login, String where);
 
@@ -113,6 +116,7 @@ final class WxrPages {
             written = true;
         }
         oldLinks.remember(OldLinks.Kind.PAGE, page.id, item.link(), item.postId(), run.site());
+        run.wpId(page.id, item);
         // Gazette's discussions belong to posts: say what a page's comments were
         item.comments().forEach(c -> run.tally().skipped("comments", "on a page"));
         seen.put(item.postId(), new Seen(item.postId(), page.id, item.parent(), wasPublic, written));

@@ -126,14 +126,15 @@ public final class WxrReader {
                 }
                 if (ns == Ns.WP && name.equals("author")) {
                     Map<String, String> f = fields();
-                    visitor.author(new Wxr.Author(f.get("author_login"), f.get("author_email"), f.get("author_display_name")));
+                    visitor.author(new Wxr.Author(f.get("author_login"), f.get("author_email"), f.get("author_display_name"),
+                            number(f.get("author_id"))));
                 } else if (ns == Ns.WP && name.equals("category")) {
                     Map<String, String> f = fields();
                     visitor.category(new Wxr.Category(f.get("category_nicename"), f.get("category_parent"), f.get("cat_name"),
-                            f.get("category_description")));
+                            f.get("category_description"), number(f.get("term_id"))));
                 } else if (ns == Ns.WP && name.equals("tag")) {
                     Map<String, String> f = fields();
-                    visitor.tag(new Wxr.Tag(f.get("tag_slug"), f.get("tag_name"), f.get("tag_description")));
+                    visitor.tag(new Wxr.Tag(f.get("tag_slug"), f.get("tag_name"), f.get("tag_description"), number(f.get("term_id"))));
                 } else if (ns == Ns.NONE && name.equals("item")) {
                     visitor.item(item());
                     progress.accept(counting.count);

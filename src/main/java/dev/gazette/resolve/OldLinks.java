@@ -33,18 +33,26 @@ public class OldLinks {
     /**
      * Remembers where an imported object lived (replacing what was remembered for it): the path of
      * {@code permalink} (an absolute URL or a path; a permalink that is only {@code /?p=123} keeps no
-     * path) and its WordPress id.
+     * path), its WordPress id, and the permalink itself when it is an absolute http(s) URL (the {@code link}
+     * the WordPress-compatible API shows).
      */
     public void remember(Kind kind, long id, String permalink, long wpId, String site) {
         String path = pathKey(pathOf(permalink));
+        String link = permalink == null ? null : permalink.trim();
+        if (link != null && (link.length() > 2000 || !link.matches("(?i)https?://[^\\s]+"))) {
+            link = null;
+        }
         em.createNativeQuery("delete from old_link where object_type = :type and object_id = :id")
                 .setParameter("type", kind.name()).setParameter("id", id).executeUpdate();
-        var insert = em.createNativeQuery("insert into old_link (object_type, object_id, path_key, wp_id, site)"
-                        + " values (:type, :id, " + (path == null ? "null" : ":path") + ", :wp, :site)")
+        var insert = em.createNativeQuery("insert into old_link (object_type, object_id, path_key, wp_id, site, permalink)"
+                        + " values (:type, :id, " + (path == null ? "null" : ":path") + ", :wp, :site, " + (link == null ? "null" : ":link") + ")")
                 .setParameter("type", kind.name()).setParameter("id", id).setParameter("wp", wpId)
                 .setParameter("site", site == null ? "" : site);
         if (path != null) {
             insert.setParameter("path", path);
+        }
+        if (link != null) {
+            insert.setParameter("link", link);
         }
         insert.executeUpdate();
     }

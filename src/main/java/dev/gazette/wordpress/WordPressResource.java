@@ -44,7 +44,9 @@ import java.util.Set;
  */
 @Path("/wp-json")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "WordPress compatibility", description = "WordPress' REST API (wp/v2) over the same content, read-only")
+@Tag(name = "WordPress compatibility", description = "WordPress' REST API (wp/v2) over the same content, read-only. Ids are"
+        + " WordPress': content imported from WordPress answers to its WordPress ids (in paths, filters, links and embeds),"
+        + " content created in Gazette to its own id (never one an imported object has)")
 public class WordPressResource {
 
     private static final String NOT_MODIFIED = "Not modified (If-None-Match)";
@@ -215,7 +217,7 @@ public class WordPressResource {
             + " the id is not a number)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WpErrorBody.class)))
     @APIResponse(responseCode = "400", description = BAD_PARAM, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = WpErrorBody.InvalidParam.class)))
-    public Response post(@Parameter(description = "Post id", example = "1") @PathParam("id") String id,
+    public Response post(@Parameter(description = "Post id (WordPress' id for imported content)", example = "1") @PathParam("id") String id,
                          @Parameter(description = EMBED, example = "author,wp:term") @QueryParam("_embed") String embed,
                          @Parameter(description = FIELDS, example = "id,title,content") @QueryParam("_fields") String fields) {
         long postId = id(id);
@@ -269,7 +271,7 @@ public class WordPressResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WpErrorBody.class)))
     @APIResponse(responseCode = "400", description = BAD_PARAM, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = WpErrorBody.InvalidParam.class)))
-    public Response page(@Parameter(description = "Page id", example = "1") @PathParam("id") String id,
+    public Response page(@Parameter(description = "Page id (WordPress' id for imported content)", example = "1") @PathParam("id") String id,
             @Parameter(description = EMBED, example = "author,wp:term") @QueryParam("_embed") String embed,
                          @Parameter(description = FIELDS, example = "id,title,content") @QueryParam("_fields") String fields) {
         long pageId = id(id);
@@ -318,7 +320,7 @@ public class WordPressResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WpErrorBody.class)))
     @APIResponse(responseCode = "400", description = BAD_PARAM, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = WpErrorBody.InvalidParam.class)))
-    public Response mediaItem(@Parameter(description = "Media id", example = "1") @PathParam("id") String id,
+    public Response mediaItem(@Parameter(description = "Media id (WordPress' id for imported content)", example = "1") @PathParam("id") String id,
                               @Parameter(description = FIELDS, example = "id,source_url") @QueryParam("_fields") String fields) {
         long mediaId = id(id);
         args();
@@ -385,7 +387,7 @@ public class WordPressResource {
             schema = @Schema(implementation = WpJson.Category.class)))
     @APIResponse(responseCode = "404", description = "rest_term_invalid: no such category",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WpErrorBody.class)))
-    public Response category(@Parameter(description = "Category id", example = "1") @PathParam("id") String id,
+    public Response category(@Parameter(description = "Category id (WordPress' id for imported content)", example = "1") @PathParam("id") String id,
                              @Parameter(description = FIELDS, example = "id,name") @QueryParam("_fields") String fields) {
         return one(service.category(id(id), urls()));
     }
@@ -422,7 +424,7 @@ public class WordPressResource {
             schema = @Schema(implementation = WpJson.Tag.class)))
     @APIResponse(responseCode = "404", description = "rest_term_invalid: no such tag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WpErrorBody.class)))
-    public Response tag(@Parameter(description = "Tag id", example = "1") @PathParam("id") String id,
+    public Response tag(@Parameter(description = "Tag id (WordPress' id for imported content)", example = "1") @PathParam("id") String id,
                         @Parameter(description = FIELDS, example = "id,name") @QueryParam("_fields") String fields) {
         return one(service.tag(id(id), urls()));
     }
@@ -460,7 +462,7 @@ public class WordPressResource {
             schema = @Schema(implementation = WpJson.User.class)))
     @APIResponse(responseCode = "404", description = "rest_user_invalid_id: no such author of published posts",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WpErrorBody.class)))
-    public Response user(@Parameter(description = "User (author) id", example = "2") @PathParam("id") String id,
+    public Response user(@Parameter(description = "User (author) id (WordPress' id for imported authors)", example = "2") @PathParam("id") String id,
                          @Parameter(description = FIELDS, example = "id,name") @QueryParam("_fields") String fields) {
         return one(service.user(id(id), urls()));
     }
@@ -505,7 +507,7 @@ public class WordPressResource {
             schema = @Schema(implementation = WpJson.Comment.class)))
     @APIResponse(responseCode = "404", description = "rest_comment_invalid_id: no such approved comment",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WpErrorBody.class)))
-    public Response comment(@Parameter(description = "Comment id", example = "1") @PathParam("id") String id,
+    public Response comment(@Parameter(description = "Comment id (WordPress' id for imported content)", example = "1") @PathParam("id") String id,
                             @Parameter(description = FIELDS, example = "id,content") @QueryParam("_fields") String fields) {
         return one(service.comment(id(id), urls()));
     }

@@ -43,9 +43,13 @@ class WpComments {
     }
 
     Created create(WpJson.CommentInput in, CommentService.Origin origin, WpService.Urls urls) {
-        long postId = in.post() == null ? 0 : in.post();
-        String state = postId <= 0 ? null : sql.first("select p.status from post p where p.id = :id", Map.of("id", postId),
-                r -> r.string(1));
+        // the post and the parent by the ids they answer to here (WordPress ids of imported ones)
+        long wpPost = in.post() == null ? 0 : in.post();
+        String[] post = wpPost <= 0 ? null : sql.first("select p.id, p.status, p.slug, " + WpReads.originalLink("POST", "p.id")
+                + " from post p where " + WpReads.answersTo("p", "id"), Map.of("id", wpPost),
+                r -> new String[]{r.string(1), r.string(2), r.string(3), r.string(4)});
+        long postId = post == null ? 0 : Long.parseLong(post[0]);
+        String state = post == null ? null : post[1];
         if (state == null) {
             throw new WpError("rest_comment_invalid_post_id", "Sorry, you are not allowed to create this comment without a post.", 403,
                     null);
@@ -64,7 +68,7 @@ class WpComments {
             throw new WpError("rest_comment_author_data_required", "Creating a comment requires valid author name and email values.",
                     400, null);
         }
-        Long parent = in.parent() == null || in.parent() == 0 ? null : in.parent();
+        Long parent = in.parent() == null || in.parent() == 0 ? null : gazetteParent(in.parent());
         CommentInput input = new CommentInput(parent, in.authorName().trim(), in.authorEmail().trim(),
                 blank(in.authorUrl()) ? null : in.authorUrl().trim(), content, null);
         Map<String, String> invalid = new LinkedHashMap<>();
@@ -82,13 +86,25 @@ class WpComments {
         } catch (ApiException e) {
             throw wordPress(e);
         }
-        String slug = sql.first("select p.slug from post p where p.id = :id", Map.of("id", postId), r -> r.string(1));
-        WpReads.CommentRow row = new WpReads.CommentRow(created.id(), postId, slug, created.parentId() == null ? 0 : created.parentId(),
+        long wpParent = created.parentId() == null ? 0 : sql.first("select " + WpReads.wpId("c") + " from comment c where c.id = :id",
+                Map.of("id", created.parentId()), r -> r.getLong(1));
+        // a comment made here answers to its own id (the importer keeps imported ids below Gazette's)
+        WpReads.CommentRow row = new WpReads.CommentRow(created.id(), postId, post[2], created.parentId() == null ? 0 : created.parentId(),
                 0, created.author().name(), created.author().url(), created.author().avatarHash(), created.contentHtml(),
-                created.createdAt());
+                created.createdAt(), created.id(), wpPost, wpParent, 0, post[3]);
         String status = created.status() == CommentStatus.APPROVED ? "approved"
                 : created.status() == CommentStatus.SPAM ? "spam" : "hold";
         return new Created(created.id(), WpService.comment(row, urls, service.zone(), status));
+    }
+
+    /**
+     * The Gazette id of the comment answering to this id here; for an id no comment answers to, one no comment
+     * has (the id itself may be an imported comment's Gazette id), so the comment service refuses it as it
+     * refuses an unknown parent.
+     */
+    private long gazetteParent(long wpId) {
+        Long id = sql.first("select c.id from comment c where " + WpReads.answersTo("c", "id"), Map.of("id", wpId), r -> r.getLong(1));
+        return id != null ? id : Long.MAX_VALUE;
     }
 
     /** Gazette's refusal as WordPress' error for the same case. */

@@ -59,10 +59,10 @@ class WpEmbeds {
     ObjectMapper json;
 
     /**
-     * An item whose links may be embedded: its author, featured image, whether it has terms and replies
-     * (posts), and its parent page (pages; 0 for none).
+     * An item whose links may be embedded: its author, featured image (Gazette's id and the one it answers to
+     * here), whether it has terms and replies (posts), and its parent page (pages; 0 for none).
      */
-    record Target(long id, long authorId, Long mediaId, boolean post, long parentPage) {
+    record Target(long id, long authorId, Long mediaId, Long wpMediaId, boolean post, long parentPage) {
     }
 
     /** The {@code _embedded} of each item by id (none when nothing is embedded), for {@code embed} (null: no _embed). */
@@ -92,9 +92,10 @@ class WpEmbeds {
         }
         Map<Long, ObjectNode> images = new HashMap<>();
         if (wants(embed, "wp:featuredmedia")) {
-            List<Long> ids = items.stream().map(Target::mediaId).filter(java.util.Objects::nonNull).distinct().toList();
-            for (MediaView m : media.views(ids).values()) {
-                images.put(m.id(), only(WpMedia.of(m, urls, zone), MEDIA));
+            Map<Long, Long> wpIds = new HashMap<>();
+            items.stream().filter(i -> i.mediaId() != null).forEach(i -> wpIds.put(i.mediaId(), i.wpMediaId()));
+            for (MediaView m : media.views(List.copyOf(wpIds.keySet())).values()) {
+                images.put(m.id(), only(WpMedia.of(m, wpIds.get(m.id()), urls, zone), MEDIA));
             }
         }
         Map<Long, ObjectNode> parents = new HashMap<>();

@@ -35,7 +35,7 @@ public final class WpJson {
 
     @Schema(name = "WpPost", description = "A post as WordPress' /wp/v2/posts returns it in context=view")
     public record Post(
-            @Schema(example = "42") long id,
+            @Schema(description = "Its WordPress id when imported from WordPress, else its Gazette id", example = "42") long id,
             @Schema(description = "Publication time in the site's time zone", example = "2026-11-20T10:00:00") String date,
             @JsonProperty("date_gmt") @Schema(example = "2026-11-20T09:00:00") String dateGmt,
             Rendered guid,
@@ -44,7 +44,8 @@ public final class WpJson {
             @Schema(example = "council-approves-harbour-wall-repairs") String slug,
             @Schema(example = "publish") String status,
             @Schema(example = "post") String type,
-            @Schema(description = "The public URL (gazette.site.post-url)", example = "http://localhost:8080/posts/council-approves-harbour-wall-repairs") String link,
+            @Schema(description = "The public URL (gazette.site.post-url); for a post imported from WordPress its permalink there",
+                    example = "http://localhost:8080/posts/council-approves-harbour-wall-repairs") String link,
             Rendered title,
             RenderedProtected content,
             RenderedProtected excerpt,
@@ -75,7 +76,7 @@ public final class WpJson {
 
     @Schema(name = "WpPage", description = "A page as WordPress' /wp/v2/pages returns it in context=view")
     public record Page(
-            @Schema(example = "7") long id,
+            @Schema(description = "Its WordPress id when imported from WordPress, else its Gazette id", example = "7") long id,
             @Schema(example = "2026-11-20T10:00:00") String date,
             @JsonProperty("date_gmt") @Schema(example = "2026-11-20T09:00:00") String dateGmt,
             Rendered guid,
@@ -105,7 +106,7 @@ public final class WpJson {
 
     @Schema(name = "WpMedia", description = "A media item as WordPress' /wp/v2/media returns an attachment in context=view")
     public record Media(
-            @Schema(example = "12") long id,
+            @Schema(description = "Its WordPress id when imported from WordPress, else its Gazette id", example = "12") long id,
             @Schema(example = "2026-11-20T10:00:00") String date,
             @JsonProperty("date_gmt") @Schema(example = "2026-11-20T09:00:00") String dateGmt,
             Rendered guid,
@@ -187,7 +188,7 @@ public final class WpJson {
 
     @Schema(name = "WpCategory", description = "A category as WordPress' /wp/v2/categories returns it")
     public record Category(
-            @Schema(example = "4") long id,
+            @Schema(description = "Its WordPress id when imported from WordPress, else its Gazette id", example = "4") long id,
             @Schema(description = "Published posts filed under this term", example = "12") long count,
             @Schema(example = "") String description,
             @Schema(example = "http://localhost:8080/category/news/") String link,
@@ -201,7 +202,7 @@ public final class WpJson {
 
     @Schema(name = "WpTag", description = "A tag as WordPress' /wp/v2/tags returns it")
     public record Tag(
-            @Schema(example = "7") long id,
+            @Schema(description = "Its WordPress id when imported from WordPress, else its Gazette id", example = "7") long id,
             @Schema(description = "Published posts with this tag", example = "5") long count,
             @Schema(example = "") String description,
             @Schema(example = "http://localhost:8080/tag/harbour/") String link,
@@ -214,7 +215,7 @@ public final class WpJson {
 
     @Schema(name = "WpUser", description = "An author as WordPress' /wp/v2/users returns a user to anonymous callers")
     public record User(
-            @Schema(example = "3") long id,
+            @Schema(description = "Its WordPress id when imported from WordPress, else its Gazette id", example = "3") long id,
             @Schema(example = "Maria Lopez") String name,
             @Schema(example = "") String url,
             @Schema(example = "Covers the harbour and the council.") String description,
@@ -228,7 +229,7 @@ public final class WpJson {
 
     @Schema(name = "WpComment", description = "An approved comment as WordPress' /wp/v2/comments returns it")
     public record Comment(
-            @Schema(example = "88") long id,
+            @Schema(description = "Its WordPress id when imported from WordPress, else its Gazette id", example = "88") long id,
             @Schema(example = "42") long post,
             @Schema(example = "0") long parent,
             @Schema(description = "The commenter's user id, 0 for a visitor", example = "0") long author,

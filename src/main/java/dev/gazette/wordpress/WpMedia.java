@@ -38,7 +38,7 @@ class WpMedia {
         WpService.Paging paging = WpService.Paging.of(args);
         WpReads.Select s = WpReads.media();
         WpService.search(s, args, "m.title", "m.caption", "m.file_name");
-        WpService.idFilter(s, "m.id", args.ids("include"), args.ids("exclude"), "id");
+        WpService.wpIdFilter(s, "m.id", "media", args.ids("include"), args.ids("exclude"), "id");
         WpService.idFilter(s, "coalesce(m.author_id, 0)", args.ids("author"), args.ids("author_exclude"), "author");
         WpService.dateFilter(s, "m.created_at", args.date("after"), args.date("before"), "created");
         WpService.dateFilter(s, "m.updated_at", args.date("modified_after"), args.date("modified_before"), "modified");
@@ -58,30 +58,33 @@ class WpMedia {
         String direction = args.oneOf("order", "desc", WpService.ORDER).equals("desc") ? " desc" : " asc";
         args.check();
         s.orderBy = switch (orderby) {
-            case "id", "parent" -> "m.id" + direction;
-            case "include" -> WpService.positionIn("m.id", args.ids("include"), "include", null, s) + ", m.id";
+            case "id", "parent" -> WpReads.wpId("m") + direction;
+            case "include" -> WpService.positionIn(WpReads.wpId("m"), args.ids("include"), "include", null, s) + ", m.id";
             case "author" -> "m.author_id" + direction + ", m.id" + direction;
             case "modified" -> "m.updated_at" + direction + ", m.id" + direction;
             case "title", "slug", "include_slugs" -> "m.title" + direction + ", m.id" + direction;
             default -> "m.created_at" + direction + ", m.id" + direction;
         };
-        WpReads.Page<Long> page = reads.mediaIds(s, paging.offset(), paging.perPage());
-        Map<Long, MediaView> views = media.views(page.rows());
+        WpReads.Page<long[]> page = reads.mediaIds(s, paging.offset(), paging.perPage());
+        Map<Long, MediaView> views = media.views(page.rows().stream().map(ids -> ids[0]).toList());
         ZoneId zone = service.zone();
-        List<WpJson.Media> items = page.rows().stream().filter(views::containsKey).map(id -> of(views.get(id), urls, zone)).toList();
+        List<WpJson.Media> items = page.rows().stream().filter(ids -> views.containsKey(ids[0]))
+                .map(ids -> of(views.get(ids[0]), ids[1], urls, zone)).toList();
         return paging.listing(items, page.total());
     }
 
-    WpJson.Media get(long id, WpService.Urls urls) {
-        MediaView m = media.views(List.of(id)).get(id);
+    /** The media item answering to this id here. */
+    WpJson.Media get(long wpId, WpService.Urls urls) {
+        Long id = reads.gazetteId("media", wpId);
+        MediaView m = id == null ? null : media.views(List.of(id)).get(id);
         if (m == null) {
             throw WpError.notFound("rest_post_invalid_id", "Invalid post ID.");
         }
-        return of(m, urls, service.zone());
+        return of(m, wpId, urls, service.zone());
     }
 
-    /** A media item as WordPress shows an attachment. */
-    static WpJson.Media of(MediaView m, WpService.Urls urls, ZoneId zone) {
+    /** A media item as WordPress shows an attachment; {@code wpId} the id it answers to here. */
+    static WpJson.Media of(MediaView m, long wpId, WpService.Urls urls, ZoneId zone) {
         String source = absolute(m.url(), urls);
         Map<String, WpJson.MediaSize> sizes = new LinkedHashMap<>();
         for (MediaView.MediaSize size : m.sizes()) {
@@ -91,20 +94,20 @@ class WpMedia {
         }
         m.sizes().stream().filter(size -> size.name().equals("full")).findFirst().ifPresent(full -> sizes.put("full", size(full, urls)));
         String title = m.title() != null && !m.title().isBlank() ? m.title() : baseName(m.fileName());
-        String slug = Slugs.of(title, "media-" + m.id());
+        String slug = Slugs.of(title, "media-" + wpId);
         boolean image = m.mimeType() != null && m.mimeType().startsWith("image/");
         boolean stored = !m.sizes().isEmpty();
         String file = m.fileName() != null ? m.fileName() : source.substring(source.lastIndexOf('/') + 1);
-        WpLinks links = new WpLinks().add("self", urls.api("media/" + m.id()), "targetHints", Map.of("allow", List.of("GET")))
+        WpLinks links = new WpLinks().add("self", urls.api("media/" + wpId), "targetHints", Map.of("allow", List.of("GET")))
                 .add("collection", urls.api("media")).add("about", urls.api("types/attachment"));
-        links.add("replies", urls.api("comments?post=" + m.id()), "embeddable", true);
+        links.add("replies", urls.api("comments?post=" + wpId), "embeddable", true);
         String caption = m.caption() == null || m.caption().isBlank() ? ""
                 : dev.gazette.common.text.Autop.paragraphs(Texturize.apply(escape(m.caption())));
-        return new WpJson.Media(m.id(), WpRender.date(m.createdAt(), zone), WpRender.dateGmt(m.createdAt()),
+        return new WpJson.Media(wpId, WpRender.date(m.createdAt(), zone), WpRender.dateGmt(m.createdAt()),
                 new WpJson.Rendered(source), WpRender.date(m.updatedAt(), zone), WpRender.dateGmt(m.updatedAt()), slug, "inherit",
-                "attachment", urls.site() + "?attachment_id=" + m.id(), new WpJson.Rendered(WpRender.title(title)),
+                "attachment", urls.site() + "?attachment_id=" + wpId, new WpJson.Rendered(WpRender.title(title)),
                 0, 0, "open", "closed", "", List.of(),
-                List.of("post-" + m.id(), "attachment", "type-attachment", "status-inherit", "hentry"),
+                List.of("post-" + wpId, "attachment", "type-attachment", "status-inherit", "hentry"),
                 new WpJson.Rendered(""), new WpJson.Rendered(caption), m.altText() == null ? "" : m.altText(),
                 image && stored ? "image" : "file", m.mimeType() == null ? guessedType(m.url()) : m.mimeType(),
                 stored ? new WpJson.MediaDetails(m.width(), m.height(), file, m.byteSize(), sizes, Map.of()) : Map.of(), null,

@@ -41,9 +41,9 @@ class WpPages {
         WpService.Paging paging = WpService.Paging.of(args);
         WpReads.Select s = WpReads.publicPages();
         String search = WpService.search(s, args, "g.title", "g.excerpt", "g.content");
-        List<String> slugs = WpService.identity(s, args, "g");
-        WpService.idFilter(s, "g.author_id", args.ids("author"), args.ids("author_exclude"), "author");
-        WpService.idFilter(s, "coalesce(g.parent_id, 0)", args.ids("parent"), args.ids("parent_exclude"), "parent");
+        List<String> slugs = WpService.identity(s, args, "g", "page");
+        WpService.wpIdFilter(s, "g.author_id", "author", args.ids("author"), args.ids("author_exclude"), "author");
+        WpService.refFilter(s, "g.parent_id", "page", args.ids("parent"), args.ids("parent_exclude"), "parent");
         WpService.dateFilter(s, "coalesce(g.published_at, g.created_at)", args.date("after"), args.date("before"), "published");
         WpService.dateFilter(s, "g.modified_at", args.date("modified_after"), args.date("modified_before"), "modified");
         String menuOrder = args.text("menu_order");
@@ -61,8 +61,8 @@ class WpPages {
         args.check();
         s.orderBy = switch (orderby) {
             case "author" -> "g.author_id" + direction + ", g.id" + direction;
-            case "id" -> "g.id" + direction;
-            case "include" -> WpService.positionIn("g.id", args.ids("include"), "include",
+            case "id" -> WpReads.wpId("g") + direction;
+            case "include" -> WpService.positionIn(WpReads.wpId("g"), args.ids("include"), "include",
                     new WpError("rest_orderby_include_missing_include", "You need to define an include parameter to order by include.",
                             400, null), s);
             case "include_slugs" -> WpService.positionIn("g.slug", slugs, "slug",
@@ -94,20 +94,21 @@ class WpPages {
     WpJson.Page get(long id, WpArgs args, WpService.Urls urls) {
         Set<String> embed = args.embed();
         args.check();
-        WpReads.Select s = WpReads.publicPages().where("g.id = :id", "id", id);
+        WpReads.Select s = WpReads.publicPages().where(WpReads.answersTo("g", "id"), "id", id);
         s.orderBy = "g.id";
-        answer.shows(ContentKeys.page(id));
         List<WpReads.PageRow> rows = reads.pages(s, 0, 1).rows();
         if (rows.isEmpty()) {
+            answer.shows(ContentKeys.PAGE_LISTS); // until a page answering to this id is published
             throw WpError.notFound("rest_post_invalid_id", "Invalid post ID.");
         }
+        answer.shows(ContentKeys.page(rows.get(0).id()));
         return pages(rows, urls, embed).get(0);
     }
 
     private List<WpJson.Page> pages(List<WpReads.PageRow> rows, WpService.Urls urls, Set<String> embed) {
         ZoneId zone = service.zone();
         Map<Long, Map<String, Object>> embedded = embeds.of(rows.stream()
-                .map(p -> new WpEmbeds.Target(p.id(), p.authorId(), null, false, p.parentId())).toList(), Map.of(), embed, urls, zone);
+                .map(p -> new WpEmbeds.Target(p.id(), p.authorId(), null, null, false, p.parentId())).toList(), Map.of(), embed, urls, zone);
         List<WpJson.Page> pages = new ArrayList<>(rows.size());
         for (WpReads.PageRow p : rows) {
             answer.shows(ContentKeys.page(p.id()));
@@ -119,22 +120,23 @@ class WpPages {
     /** A page as WordPress shows it in {@code context=view}. */
     WpJson.Page page(WpReads.PageRow p, WpService.Urls urls, ZoneId zone, Map<String, Object> embedded) {
         WpLinks links = new WpLinks()
-                .add("self", urls.api("pages/" + p.id()), "targetHints", Map.of("allow", List.of("GET")))
+                .add("self", urls.api("pages/" + p.wpId()), "targetHints", Map.of("allow", List.of("GET")))
                 .add("collection", urls.api("pages"))
                 .add("about", urls.api("types/page"))
-                .add("author", urls.api("users/" + p.authorId()), "embeddable", true);
-        if (p.parentId() != 0) {
-            links.add("up", urls.api("pages/" + p.parentId()), "embeddable", true);
+                .add("author", urls.api("users/" + p.wpAuthor()), "embeddable", true);
+        if (p.wpParent() != 0) {
+            links.add("up", urls.api("pages/" + p.wpParent()), "embeddable", true);
         }
-        links.add("wp:attachment", urls.api("media?parent=" + p.id())).curies();
-        List<String> classes = List.of("post-" + p.id(), "page", "type-page", "status-publish", "hentry");
+        links.add("wp:attachment", urls.api("media?parent=" + p.wpId())).curies();
+        List<String> classes = List.of("post-" + p.wpId(), "page", "type-page", "status-publish", "hentry");
         String text = html.plainText(p.content() == null ? "" : p.content());
         String excerpt = WpRender.excerpt(p.excerpt(), text, html.excerpt(text, WpRender.EXCERPT_WORDS));
-        return new WpJson.Page(p.id(), WpRender.date(p.publishedAt(), zone), WpRender.dateGmt(p.publishedAt()),
-                new WpJson.Rendered(urls.site() + "?page_id=" + p.id()), WpRender.date(p.modifiedAt(), zone),
-                WpRender.dateGmt(p.modifiedAt()), p.slug(), "publish", "page", urls.site() + p.path() + "/",
+        return new WpJson.Page(p.wpId(), WpRender.date(p.publishedAt(), zone), WpRender.dateGmt(p.publishedAt()),
+                new WpJson.Rendered(urls.site() + "?page_id=" + p.wpId()), WpRender.date(p.modifiedAt(), zone),
+                WpRender.dateGmt(p.modifiedAt()), p.slug(), "publish", "page",
+                p.originalLink() != null ? p.originalLink() : urls.site() + p.path() + "/",
                 new WpJson.Rendered(WpRender.title(p.title())), new WpJson.RenderedProtected(p.content(), false),
-                new WpJson.RenderedProtected(excerpt, false), p.authorId(), 0, p.parentId(), p.menuOrder(), "closed", "closed",
+                new WpJson.RenderedProtected(excerpt, false), p.wpAuthor(), 0, p.wpParent(), p.menuOrder(), "closed", "closed",
                 p.template() == null ? "" : p.template(), Map.of("footnotes", ""), classes, links.build(), embedded);
     }
 }

@@ -29,6 +29,42 @@ class WpReads {
     @Inject
     SqlReads sql;
 
+    // ---------------------------------------------------------------- WordPress ids
+
+    /**
+     * The id a row of this alias answers to here: its WordPress id when it was imported and took it
+     * ({@code wp_id}, see importer/WpIdClaims), else its Gazette id. Rows keep their Gazette ids inside
+     * (keys, joins, the response cache's dependencies); only what WordPress clients see and send is translated.
+     */
+    static String wpId(String alias) {
+        return "coalesce(" + alias + ".wp_id, " + alias + ".id)";
+    }
+
+    /** The same for a reference: the id the row of {@code table} with Gazette id {@code column} answers to (null for null). */
+    static String wpIdOf(String table, String column) {
+        return "(select " + wpId("w") + " from " + table + " w where w.id = " + column + ")";
+    }
+
+    /** Condition: the row of this alias answers to the id in parameter {@code param} (both indexes usable). */
+    static String answersTo(String alias, String param) {
+        return "(" + alias + ".wp_id = :" + param + " or (" + alias + ".wp_id is null and " + alias + ".id = :" + param + "))";
+    }
+
+    /** Subquery: the Gazette ids of the rows of {@code table} answering to the ids in the list parameter {@code param}. */
+    static String answeringTo(String table, String param) {
+        return "select w.id from " + table + " w where w.wp_id in (:" + param + ") or (w.wp_id is null and w.id in (:" + param + "))";
+    }
+
+    /** An imported post's or page's permalink on its WordPress site (its {@code link} here), or null: {@code type} POST or PAGE. */
+    static String originalLink(String type, String column) {
+        return "(select o.permalink from old_link o where o.object_type = '" + type + "' and o.object_id = " + column + ")";
+    }
+
+    /** The Gazette id of the row of {@code table} answering to this id here, or null. */
+    Long gazetteId(String table, long wpId) {
+        return sql.first("select w.id from " + table + " w where " + answersTo("w", "wpId"), Map.of("wpId", wpId), r -> r.getLong(1));
+    }
+
     /** A filtered, ordered, paged read: its where clauses and their parameters. */
     static final class Select {
         final String from;
@@ -77,10 +113,16 @@ class WpReads {
     // ---------------------------------------------------------------- posts
 
     static final String POST_COLUMNS = "p.id, p.slug, p.title, p.excerpt, p.content, p.content_text, p.published_at,"
-            + " p.modified_at, p.author_id, p.comment_status, p.sticky, p.featured_media_id";
+            + " p.modified_at, p.author_id, p.comment_status, p.sticky, p.featured_media_id, " + wpId("p") + ", "
+            + wpIdOf("author", "p.author_id") + ", " + wpIdOf("media", "p.featured_media_id") + ", " + originalLink("POST", "p.id");
 
+    /**
+     * A public post; {@code wpId} the id it answers to here, {@code wpAuthor} and {@code wpFeaturedMedia} its author's and
+     * image's, {@code originalLink} its WordPress permalink when it was imported.
+     */
     record PostRow(long id, String slug, String title, String excerpt, String content, String contentText, Instant publishedAt,
-                   Instant modifiedAt, long authorId, String commentStatus, boolean sticky, Long featuredMediaId) {
+                   Instant modifiedAt, long authorId, String commentStatus, boolean sticky, Long featuredMediaId, long wpId,
+                   long wpAuthor, Long wpFeaturedMedia, String originalLink) {
     }
 
     static Select publicPosts(Instant now) {
@@ -91,17 +133,19 @@ class WpReads {
         return page(s, POST_COLUMNS, offset, limit, WpReads::post);
     }
 
-    PostRow post(long id, Instant now) {
-        Select s = publicPosts(now).where("p.id = :id", "id", id);
+    /** The public post answering to this id here, or null. */
+    PostRow post(long wpId, Instant now) {
+        Select s = publicPosts(now).where(answersTo("p", "id"), "id", wpId);
         return sql.first("select " + POST_COLUMNS + " from " + s.from + s.clause(), s.parameters, WpReads::post);
     }
 
     private static PostRow post(dev.gazette.common.persistence.Row r) throws java.sql.SQLException {
         return new PostRow(r.getLong(1), r.string(2), r.string(3), r.string(4), r.string(5), r.string(6), r.instant(7),
-                r.instant(8), r.getLong(9), r.string(10), r.getBoolean(11), r.longOrNull(12));
+                r.instant(8), r.getLong(9), r.string(10), r.getBoolean(11), r.longOrNull(12), r.getLong(13),
+                r.getLong(14), r.longOrNull(15), r.string(16));
     }
 
-    /** A term of a post: kind 0 a category, 1 a tag; with what an embedded term shows. */
+    /** A term of a post: kind 0 a category, 1 a tag; with what an embedded term shows (ids as they answer here). */
     record PostTerm(int kind, long postId, long id, String slug, String name, long parent) {
     }
 
@@ -110,24 +154,29 @@ class WpReads {
         if (postIds.isEmpty()) {
             return List.of();
         }
-        return sql.list("select 0, pc.post_id, c.id, c.slug, c.name, coalesce(c.parent_id, 0) from post_category pc"
-                        + " join category c on c.id = pc.category_id where pc.post_id in (:ids)"
-                        + " union all select 1, pt.post_id, t.id, t.slug, t.name, 0 from post_tag pt join tag t on t.id = pt.tag_id"
+        return sql.list("select 0, pc.post_id, " + wpId("c") + ", c.slug, c.name, coalesce(" + wpIdOf("category", "c.parent_id")
+                        + ", 0) from post_category pc join category c on c.id = pc.category_id where pc.post_id in (:ids)"
+                        + " union all select 1, pt.post_id, " + wpId("t") + ", t.slug, t.name, 0 from post_tag pt join tag t on t.id = pt.tag_id"
                         + " where pt.post_id in (:ids) order by 2, 1, 5, 3", Map.of("ids", postIds),
                 r -> new PostTerm(r.getInt(1), r.getLong(2), r.getLong(3), r.string(4), r.string(5), r.getLong(6)));
     }
 
     // ---------------------------------------------------------------- terms
 
+    /** A category or tag; {@code id} and {@code parent} as they answer here. */
     record TermRow(long id, String slug, String name, String description, long parent, long count) {
     }
 
-    /** Categories ({@code category}, with parents) or tags ({@code tag}), with their published post counts. */
+    /**
+     * Categories ({@code category}, with parents) or tags ({@code tag}), with their published post counts:
+     * {@code t.id} and {@code t.parent} are the ids they answer to here, {@code t.gid} the Gazette id.
+     */
     static Select terms(boolean categories, Instant now) {
         String table = categories ? "category" : "tag";
         String link = categories ? "post_category" : "post_tag";
         String key = categories ? "category_id" : "tag_id";
-        return new Select("(select x.id, x.slug, x.name, x.description, " + (categories ? "coalesce(x.parent_id, 0)" : "0")
+        return new Select("(select " + wpId("x") + " as id, x.id as gid, x.slug, x.name, x.description, "
+                + (categories ? "coalesce(" + wpIdOf("category", "x.parent_id") + ", 0)" : "0")
                 + " as parent, (select count(*) from " + link + " l join post p on p.id = l.post_id where l." + key + " = x.id and "
                 + PUBLIC_POST + ") as count from " + table + " x) t").parameter("now", now);
     }
@@ -139,7 +188,8 @@ class WpReads {
 
     // ---------------------------------------------------------------- users
 
-    record UserRow(long id, String slug, String name, String bio, String avatarUrl, String emailHash) {
+    /** An author; {@code wpId} the id it answers to here. */
+    record UserRow(long id, String slug, String name, String bio, String avatarUrl, String emailHash, long wpId) {
     }
 
     /** Authors of at least one public post: the users WordPress lists to anonymous callers. */
@@ -152,16 +202,22 @@ class WpReads {
         return page(s, USER_COLUMNS, offset, limit, WpReads::user);
     }
 
-    static final String USER_COLUMNS = "a.id, a.slug, a.display_name, a.bio, a.avatar_url, a.email";
+    static final String USER_COLUMNS = "a.id, a.slug, a.display_name, a.bio, a.avatar_url, a.email, " + wpId("a");
 
     private static UserRow user(dev.gazette.common.persistence.Row r) throws java.sql.SQLException {
-        return new UserRow(r.getLong(1), r.string(2), r.string(3), r.string(4), r.string(5), WpRender.emailHash(r.string(6)));
+        return new UserRow(r.getLong(1), r.string(2), r.string(3), r.string(4), r.string(5), WpRender.emailHash(r.string(6)),
+                r.getLong(7));
     }
 
     // ---------------------------------------------------------------- comments
 
+    /**
+     * An approved comment; {@code wpId}, {@code wpPost}, {@code wpParent} and {@code wpAuthor} (0: none) are the ids shown,
+     * {@code postLink} its post's WordPress permalink when the post was imported.
+     */
     record CommentRow(long id, long postId, String postSlug, long parentId, long authorId, String authorName, String authorUrl,
-                      String avatarHash, String content, Instant createdAt) {
+                      String avatarHash, String content, Instant createdAt, long wpId, long wpPost, long wpParent, long wpAuthor,
+                      String postLink) {
     }
 
     static Select comments(Instant now) {
@@ -174,11 +230,14 @@ class WpReads {
 
     static final String COMMENT_COLUMNS = "c.id, c.post_id, (select p.slug from post p where p.id = c.post_id) as post_slug,"
             + " coalesce(c.parent_id, 0) as parent, coalesce(c.author_id, 0) as author, c.author_name, c.author_url, c.avatar_hash,"
-            + " c.content, c.created_at";
+            + " c.content, c.created_at, " + wpId("c") + " as wp_id_shown, " + wpIdOf("post", "c.post_id") + " as wp_post,"
+            + " coalesce(" + wpIdOf("comment", "c.parent_id") + ", 0) as wp_parent, coalesce(" + wpIdOf("author", "c.author_id")
+            + ", 0) as wp_author, " + originalLink("POST", "c.post_id") + " as post_link";
 
     private static CommentRow comment(dev.gazette.common.persistence.Row r) throws java.sql.SQLException {
         return new CommentRow(r.getLong(1), r.getLong(2), r.string(3), r.getLong(4), r.getLong(5), r.string(6), r.string(7),
-                r.string(8), r.string(9), r.instant(10));
+                r.string(8), r.string(9), r.instant(10), r.getLong(11), r.getLong(12), r.getLong(13),
+                r.getLong(14), r.string(15));
     }
 
     /**
@@ -199,8 +258,10 @@ class WpReads {
 
     // ---------------------------------------------------------------- pages
 
+    /** A published page; {@code wpId}, {@code wpParent} (0: none) and {@code wpAuthor} are the ids shown, {@code originalLink} as for posts. */
     record PageRow(long id, String slug, String path, String title, String excerpt, String content, long parentId, int menuOrder,
-                   String template, long authorId, Instant publishedAt, Instant modifiedAt) {
+                   String template, long authorId, Instant publishedAt, Instant modifiedAt, long wpId, long wpParent, long wpAuthor,
+                   String originalLink) {
     }
 
     /** Published pages (pages have no schedule: published is public). */
@@ -210,9 +271,12 @@ class WpReads {
 
     Page<PageRow> pages(Select s, int offset, int limit) {
         return page(s, "g.id, g.slug, g.path, g.title, g.excerpt, g.content, coalesce(g.parent_id, 0), g.menu_order, g.template,"
-                        + " g.author_id, coalesce(g.published_at, g.created_at), g.modified_at", offset, limit,
+                        + " g.author_id, coalesce(g.published_at, g.created_at), g.modified_at, " + wpId("g") + ", coalesce("
+                        + wpIdOf("page", "g.parent_id") + ", 0), " + wpIdOf("author", "g.author_id") + ", " + originalLink("PAGE", "g.id"),
+                offset, limit,
                 r -> new PageRow(r.getLong(1), r.string(2), r.string(3), r.string(4), r.string(5), r.string(6), r.getLong(7),
-                        r.getInt(8), r.string(9), r.getLong(10), r.instant(11), r.instant(12)));
+                        r.getInt(8), r.string(9), r.getLong(10), r.instant(11), r.instant(12), r.getLong(13), r.getLong(14),
+                        r.getLong(15), r.string(16)));
     }
 
     // ---------------------------------------------------------------- media
@@ -222,9 +286,12 @@ class WpReads {
         return new Select("media m");
     }
 
-    /** The ids of a page of media items (the views are read by {@code MediaService.views}) and the total. */
-    Page<Long> mediaIds(Select s, int offset, int limit) {
-        return page(s, "m.id", offset, limit, r -> r.getLong(1));
+    /**
+     * The ids of a page of media items, each its Gazette id and the id it answers to here (the views are read by
+     * {@code MediaService.views}), and the total.
+     */
+    Page<long[]> mediaIds(Select s, int offset, int limit) {
+        return page(s, "m.id, " + wpId("m"), offset, limit, r -> new long[]{r.getLong(1), r.getLong(2)});
     }
 
     /** Users by id, whatever they wrote (the authors of posts being embedded). */
@@ -237,11 +304,12 @@ class WpReads {
 
     // ---------------------------------------------------------------- search
 
-    record SearchRow(long id, String subtype, String slug, String title) {
+    /** A search result: {@code id} the id it answers to here, {@code gid} its Gazette id, {@code link} an imported one's permalink. */
+    record SearchRow(long id, String subtype, String slug, String title, long gid, String link) {
     }
 
     Page<SearchRow> search(Select s, int offset, int limit) {
-        return page(s, "r.id, r.subtype, r.slug, r.title", offset, limit,
-                r -> new SearchRow(r.getLong(1), r.string(2), r.string(3), r.string(4)));
+        return page(s, "r.id, r.subtype, r.slug, r.title, r.gid, r.link", offset, limit,
+                r -> new SearchRow(r.getLong(1), r.string(2), r.string(3), r.string(4), r.getLong(5), r.string(6)));
     }
 }

@@ -69,22 +69,24 @@ class WpSearch {
         }
         if (wanted.contains("post")) {
             parameters.put("now", Times.now());
-            parts.add("select p.id as id, 'post' as subtype, p.slug as slug, p.title as title, p.published_at as at from post p where "
+            parts.add("select " + WpReads.wpId("p") + " as id, p.id as gid, 'post' as subtype, p.slug as slug, p.title as title, p.published_at as at, "
+                    + WpReads.originalLink("POST", "p.id") + " as link from post p where "
                     + WpReads.PUBLIC_POST + (like == null ? "" : " and (" + matches("p.title", "p.excerpt", "p.content_text") + ")"));
             answer.shows(ContentKeys.POST_LISTS);
         }
         if (wanted.contains("page")) {
-            parts.add("select g.id as id, 'page' as subtype, g.path as slug, g.title as title, coalesce(g.published_at, g.created_at) as at from page g where g.status = 'PUBLISHED'"
+            parts.add("select " + WpReads.wpId("g") + " as id, g.id as gid, 'page' as subtype, g.path as slug, g.title as title, coalesce(g.published_at, g.created_at) as at, "
+                    + WpReads.originalLink("PAGE", "g.id") + " as link from page g where g.status = 'PUBLISHED'"
                     + (like == null ? "" : " and (" + matches("g.title", "g.excerpt", "g.content") + ")"));
             answer.shows(ContentKeys.PAGE_LISTS);
         }
         if (wanted.contains("category")) {
-            parts.add("select c.id as id, 'category' as subtype, c.slug as slug, c.name as title, cast(null as timestamp) as at from category c"
+            parts.add("select " + WpReads.wpId("c") + " as id, c.id as gid, 'category' as subtype, c.slug as slug, c.name as title, cast(null as timestamp) as at, cast(null as varchar(2000)) as link from category c"
                     + (like == null ? "" : " where (" + matches("c.name", "c.slug") + ")"));
             answer.shows(ContentKeys.CATEGORIES);
         }
         if (wanted.contains("post_tag")) {
-            parts.add("select t.id as id, 'post_tag' as subtype, t.slug as slug, t.name as title, cast(null as timestamp) as at from tag t"
+            parts.add("select " + WpReads.wpId("t") + " as id, t.id as gid, 'post_tag' as subtype, t.slug as slug, t.name as title, cast(null as timestamp) as at, cast(null as varchar(2000)) as link from tag t"
                     + (like == null ? "" : " where (" + matches("t.name", "t.slug") + ")"));
             answer.shows(ContentKeys.TAGS);
         }
@@ -123,8 +125,8 @@ class WpSearch {
             case "category" -> "categories/";
             default -> "tags/";
         };
-        String url = switch (r.subtype()) {
-            case "post" -> urls.post(r.id(), r.slug());
+        String url = r.link() != null ? r.link() : switch (r.subtype()) {
+            case "post" -> urls.post(r.gid(), r.slug());
             case "page" -> urls.site() + r.slug() + "/";
             case "category" -> urls.site() + "category/" + r.slug() + "/";
             default -> urls.site() + "tag/" + r.slug() + "/";
@@ -143,23 +145,23 @@ class WpSearch {
     private List<WpJson.SearchResult> embedSelf(List<WpJson.SearchResult> results, List<WpReads.SearchRow> rows, WpArgs args,
                                                 WpService.Urls urls) {
         Map<String, Object> items = new LinkedHashMap<>();
-        List<Long> postIds = rows.stream().filter(r -> r.subtype().equals("post")).map(WpReads.SearchRow::id).toList();
+        List<Long> postIds = rows.stream().filter(r -> r.subtype().equals("post")).map(WpReads.SearchRow::gid).toList();
         if (!postIds.isEmpty()) {
             service.postsById(postIds, urls).forEach(p -> items.put("post:" + p.id(), embedPost(p)));
         }
-        List<Long> pageIds = rows.stream().filter(r -> r.subtype().equals("page")).map(WpReads.SearchRow::id).toList();
+        List<Long> pageIds = rows.stream().filter(r -> r.subtype().equals("page")).map(WpReads.SearchRow::gid).toList();
         if (!pageIds.isEmpty()) {
             WpReads.Select s = WpReads.publicPages().where("g.id in (:ids)", "ids", pageIds);
             s.orderBy = "g.id";
             for (WpReads.PageRow p : reads.pages(s, 0, pageIds.size()).rows()) {
-                items.put("page:" + p.id(), embeds.only(pages.page(p, urls, service.zone(), null), WpEmbeds.PAGE));
+                items.put("page:" + p.wpId(), embeds.only(pages.page(p, urls, service.zone(), null), WpEmbeds.PAGE));
             }
         }
         for (String taxonomy : TERM_SUBTYPES) {
-            List<Long> ids = rows.stream().filter(r -> r.subtype().equals(taxonomy)).map(WpReads.SearchRow::id).toList();
+            List<Long> ids = rows.stream().filter(r -> r.subtype().equals(taxonomy)).map(WpReads.SearchRow::gid).toList();
             if (!ids.isEmpty()) {
                 boolean category = taxonomy.equals("category");
-                WpReads.Select s = WpReads.terms(category, Times.now()).where("t.id in (:ids)", "ids", ids);
+                WpReads.Select s = WpReads.terms(category, Times.now()).where("t.gid in (:ids)", "ids", ids);
                 s.orderBy = "t.id";
                 for (WpReads.TermRow t : reads.terms(s, 0, ids.size()).rows()) {
                     items.put(taxonomy + ":" + t.id(), embeds.only(category ? WpService.category(t, urls) : WpService.tag(t, urls),

@@ -96,10 +96,10 @@ public class WpService {
         Paging paging = Paging.of(args);
         WpReads.Select s = WpReads.publicPosts(now);
         String search = search(s, args, "p.title", "p.excerpt", "p.content_text");
-        List<String> slugs = identity(s, args, "p");
-        idFilter(s, "p.author_id", args.ids("author"), args.ids("author_exclude"), "author");
-        termFilter(s, "post_category", "category_id", args.ids("categories"), args.ids("categories_exclude"), "categories");
-        termFilter(s, "post_tag", "tag_id", args.ids("tags"), args.ids("tags_exclude"), "tags");
+        List<String> slugs = identity(s, args, "p", "post");
+        wpIdFilter(s, "p.author_id", "author", args.ids("author"), args.ids("author_exclude"), "author");
+        termFilter(s, "post_category", "category_id", "category", args.ids("categories"), args.ids("categories_exclude"), "categories");
+        termFilter(s, "post_tag", "tag_id", "tag", args.ids("tags"), args.ids("tags_exclude"), "tags");
         dateFilter(s, "p.published_at", args.date("after"), args.date("before"), "published");
         dateFilter(s, "p.modified_at", args.date("modified_after"), args.date("modified_before"), "modified");
         Boolean sticky = args.bool("sticky");
@@ -118,8 +118,8 @@ public class WpService {
         String direction = desc ? " desc" : " asc";
         s.orderBy = switch (orderby) {
             case "author" -> "p.author_id" + direction + ", p.published_at desc, p.id desc";
-            case "id", "parent" -> "p.id" + direction;
-            case "include" -> positionIn("p.id", args.ids("include"), "include",
+            case "id", "parent" -> WpReads.wpId("p") + direction;
+            case "include" -> positionIn(WpReads.wpId("p"), args.ids("include"), "include",
                     new WpError("rest_orderby_include_missing_include", "You need to define an include parameter to order by include.",
                             400, null), s);
             case "include_slugs" -> positionIn("p.slug", slugs, "slug",
@@ -153,11 +153,11 @@ public class WpService {
         if (row == null) {
             throw WpError.notFound("rest_post_invalid_id", "Invalid post ID.");
         }
-        answer.shows(ContentKeys.post(id), ContentKeys.CATEGORIES, ContentKeys.TAGS);
+        answer.shows(ContentKeys.post(row.id()), ContentKeys.CATEGORIES, ContentKeys.TAGS);
         return posts(List.of(row), urls, embed).get(0);
     }
 
-    /** Public posts by id (unknown ones left out), in no particular order: what embedded search results show. */
+    /** Public posts by Gazette id (unknown ones left out), in no particular order: what embedded search results show. */
     List<WpJson.Post> postsById(List<Long> ids, Urls urls) {
         WpReads.Select s = WpReads.publicPosts(Times.now()).where("p.id in (:ids)", "ids", ids);
         s.orderBy = "p.id";
@@ -172,13 +172,13 @@ public class WpService {
         }
         ZoneId zone = zone();
         Map<Long, Map<String, Object>> embedded = embeds.of(rows.stream().map(p -> new WpEmbeds.Target(p.id(), p.authorId(),
-                p.featuredMediaId(), true, 0)).toList(), terms, embed, urls, zone);
+                p.featuredMediaId(), p.wpFeaturedMedia(), true, 0)).toList(), terms, embed, urls, zone);
         List<WpJson.Post> posts = new ArrayList<>(rows.size());
         for (WpReads.PostRow p : rows) {
             answer.shows(ContentKeys.post(p.id()));
             List<Long> categories = new ArrayList<>();
             List<Long> tags = new ArrayList<>();
-            List<String> classes = new ArrayList<>(List.of("post-" + p.id(), "post", "type-post", "status-publish", "format-standard"));
+            List<String> classes = new ArrayList<>(List.of("post-" + p.wpId(), "post", "type-post", "status-publish", "format-standard"));
             if (p.featuredMediaId() != null) {
                 classes.add("has-post-thumbnail");
             }
@@ -188,26 +188,26 @@ public class WpService {
                 classes.add((t.kind() == 0 ? "category-" : "tag-") + t.slug());
             }
             WpLinks links = new WpLinks()
-                    .add("self", urls.api("posts/" + p.id()), "targetHints", Map.of("allow", List.of("GET")))
+                    .add("self", urls.api("posts/" + p.wpId()), "targetHints", Map.of("allow", List.of("GET")))
                     .add("collection", urls.api("posts"))
                     .add("about", urls.api("types/post"))
-                    .add("author", urls.api("users/" + p.authorId()), "embeddable", true)
-                    .add("replies", urls.api("comments?post=" + p.id()), "embeddable", true);
-            if (p.featuredMediaId() != null) {
-                links.add("wp:featuredmedia", urls.api("media/" + p.featuredMediaId()), "embeddable", true);
+                    .add("author", urls.api("users/" + p.wpAuthor()), "embeddable", true)
+                    .add("replies", urls.api("comments?post=" + p.wpId()), "embeddable", true);
+            if (p.wpFeaturedMedia() != null) {
+                links.add("wp:featuredmedia", urls.api("media/" + p.wpFeaturedMedia()), "embeddable", true);
             }
-            links.add("wp:attachment", urls.api("media?parent=" + p.id()))
-                    .add("wp:term", urls.api("categories?post=" + p.id()), "taxonomy", "category", "embeddable", true)
-                    .add("wp:term", urls.api("tags?post=" + p.id()), "taxonomy", "post_tag", "embeddable", true)
+            links.add("wp:attachment", urls.api("media?parent=" + p.wpId()))
+                    .add("wp:term", urls.api("categories?post=" + p.wpId()), "taxonomy", "category", "embeddable", true)
+                    .add("wp:term", urls.api("tags?post=" + p.wpId()), "taxonomy", "post_tag", "embeddable", true)
                     .curies();
             String generated = html.excerpt(p.contentText() == null ? "" : p.contentText(), PostService.EXCERPT_WORDS);
-            posts.add(new WpJson.Post(p.id(), WpRender.date(p.publishedAt(), zone), WpRender.dateGmt(p.publishedAt()),
-                    new WpJson.Rendered(urls.site() + "?p=" + p.id()),
+            posts.add(new WpJson.Post(p.wpId(), WpRender.date(p.publishedAt(), zone), WpRender.dateGmt(p.publishedAt()),
+                    new WpJson.Rendered(urls.site() + "?p=" + p.wpId()),
                     WpRender.date(p.modifiedAt(), zone), WpRender.dateGmt(p.modifiedAt()), p.slug(), "publish", "post",
-                    urls.post(p.id(), p.slug()), new WpJson.Rendered(WpRender.title(p.title())),
+                    p.originalLink() != null ? p.originalLink() : urls.post(p.id(), p.slug()), new WpJson.Rendered(WpRender.title(p.title())),
                     new WpJson.RenderedProtected(p.content(), false),
                     new WpJson.RenderedProtected(WpRender.excerpt(p.excerpt(), p.contentText(), generated), false),
-                    p.authorId(), p.featuredMediaId() == null ? 0 : p.featuredMediaId(),
+                    p.wpAuthor(), p.wpFeaturedMedia() == null ? 0 : p.wpFeaturedMedia(),
                     p.commentStatus().toLowerCase(Locale.ROOT), "closed", p.sticky(), "", "standard", Map.of("footnotes", ""),
                     categories, tags, classes, links.build(), embedded.get(p.id())));
         }
@@ -242,13 +242,14 @@ public class WpService {
     private Listing<WpReads.TermRow> terms(WpReads.Select s, WpArgs args, String link, String key, String kind) {
         Paging paging = Paging.of(args);
         search(s, args, "t.name", "t.slug");
-        List<String> slugs = identity(s, args, "t");
+        List<String> slugs = identity(s, args, "t", null);
         if (Boolean.TRUE.equals(args.bool("hide_empty"))) {
             s.where("t.count > 0");
         }
         List<Long> posts = args.ids("post");
         if (!posts.isEmpty()) {
-            s.where("exists (select 1 from " + link + " l where l." + key + " = t.id and l.post_id in (:posts))", "posts", posts);
+            s.where("exists (select 1 from " + link + " l where l." + key + " = t.gid and l.post_id in (" + WpReads.answeringTo("post", "posts")
+                    + "))", "posts", posts);
             answer.shows(ContentKeys.POST_LISTS);
         }
         String orderby = args.oneOf("orderby", "name", TERM_ORDERBY);
@@ -303,13 +304,13 @@ public class WpService {
         Paging paging = Paging.of(args);
         WpReads.Select s = WpReads.users(Times.now());
         search(s, args, "a.display_name", "a.slug");
-        List<String> slugs = identity(s, args, "a");
+        List<String> slugs = identity(s, args, "a", "author");
         String orderby = args.oneOf("orderby", "name", USER_ORDERBY);
         String direction = args.oneOf("order", "asc", ORDER).equals("desc") ? " desc" : " asc";
         args.check();
         s.orderBy = switch (orderby) {
-            case "id" -> "a.id" + direction;
-            case "include" -> positionIn("a.id", args.ids("include"), "include", null, s) + ", a.id";
+            case "id" -> WpReads.wpId("a") + direction;
+            case "include" -> positionIn(WpReads.wpId("a"), args.ids("include"), "include", null, s) + ", a.id";
             case "include_slugs" -> positionIn("a.slug", slugs, "slug", null, s) + ", a.id";
             case "registered_date" -> "a.created_at" + direction + ", a.id" + direction;
             case "slug" -> "a.slug" + direction + ", a.id" + direction;
@@ -321,20 +322,22 @@ public class WpService {
     }
 
     public WpJson.User user(long id, Urls urls) {
-        WpReads.Select s = WpReads.users(Times.now()).where("a.id = :id", "id", id);
+        WpReads.Select s = WpReads.users(Times.now()).where(WpReads.answersTo("a", "id"), "id", id);
         s.orderBy = "a.id";
-        answer.shows(ContentKeys.author(id), ContentKeys.POST_LISTS);
+        answer.shows(ContentKeys.POST_LISTS);
         List<WpReads.UserRow> rows = reads.users(s, 0, 1).rows();
         if (rows.isEmpty()) {
+            answer.shows(ContentKeys.AUTHORS); // until an author answering to this id publishes
             throw WpError.notFound("rest_user_invalid_id", "Invalid user ID.");
         }
+        answer.shows(ContentKeys.author(rows.get(0).id()));
         return user(rows.get(0), urls);
     }
 
     static WpJson.User user(WpReads.UserRow u, Urls urls) {
-        WpLinks links = new WpLinks().add("self", urls.api("users/" + u.id()), "targetHints", Map.of("allow", List.of("GET")))
+        WpLinks links = new WpLinks().add("self", urls.api("users/" + u.wpId()), "targetHints", Map.of("allow", List.of("GET")))
                 .add("collection", urls.api("users"));
-        return new WpJson.User(u.id(), u.name(), "", nullToEmpty(u.bio()), urls.site() + "author/" + u.slug() + "/", u.slug(),
+        return new WpJson.User(u.wpId(), u.name(), "", nullToEmpty(u.bio()), urls.site() + "author/" + u.slug() + "/", u.slug(),
                 WpRender.avatars(u.avatarUrl(), u.emailHash()), List.of(), links.build());
     }
 
@@ -345,10 +348,10 @@ public class WpService {
         Paging paging = Paging.of(args);
         WpReads.Select s = WpReads.comments(now);
         search(s, args, "c.content", "c.author_name");
-        idFilter(s, "c.id", args.ids("include"), args.ids("exclude"), "id");
-        idFilter(s, "coalesce(c.author_id, 0)", args.ids("author"), args.ids("author_exclude"), "author");
-        idFilter(s, "coalesce(c.parent_id, 0)", args.ids("parent"), args.ids("parent_exclude"), "parent");
-        idFilter(s, "c.post_id", args.ids("post"), List.of(), "post");
+        wpIdFilter(s, "c.id", "comment", args.ids("include"), args.ids("exclude"), "id");
+        refFilter(s, "c.author_id", "author", args.ids("author"), args.ids("author_exclude"), "author");
+        refFilter(s, "c.parent_id", "comment", args.ids("parent"), args.ids("parent_exclude"), "parent");
+        wpIdFilter(s, "c.post_id", "post", args.ids("post"), List.of(), "post");
         dateFilter(s, "c.created_at", args.date("after"), args.date("before"), "created");
         for (String status : args.strings("status")) {
             if (!status.equals("approve") && !status.equals("approved")) {
@@ -363,8 +366,8 @@ public class WpService {
         String direction = args.oneOf("order", "desc", ORDER).equals("desc") ? " desc" : " asc";
         args.check();
         s.orderBy = switch (orderby) {
-            case "id", "type" -> "c.id" + direction;
-            case "include" -> positionIn("c.id", args.ids("include"), "include", null, s) + ", c.id";
+            case "id", "type" -> WpReads.wpId("c") + direction;
+            case "include" -> positionIn(WpReads.wpId("c"), args.ids("include"), "include", null, s) + ", c.id";
             case "post" -> "c.post_id" + direction + ", c.created_at" + direction + ", c.id" + direction;
             case "parent" -> "coalesce(c.parent_id, 0)" + direction + ", c.created_at" + direction + ", c.id" + direction;
             default -> "c.created_at" + direction + ", c.id" + direction;
@@ -375,7 +378,7 @@ public class WpService {
     }
 
     public WpJson.Comment comment(long id, Urls urls) {
-        WpReads.Select s = WpReads.comments(Times.now()).where("c.id = :id", "id", id);
+        WpReads.Select s = WpReads.comments(Times.now()).where(WpReads.answersTo("c", "id"), "id", id);
         s.orderBy = "c.id";
         List<WpReads.CommentRow> rows = reads.comments(s, 0, 1).rows();
         answer.shows(ContentKeys.COMMENT_LISTS, ContentKeys.POST_LISTS);
@@ -392,18 +395,18 @@ public class WpService {
 
     /** A comment as WordPress shows it; {@code status} approved, or hold for one awaiting moderation. */
     static WpJson.Comment comment(WpReads.CommentRow c, Urls urls, ZoneId zone, String status) {
-        WpLinks links = new WpLinks().add("self", urls.api("comments/" + c.id()), "targetHints", Map.of("allow", List.of("GET")))
+        WpLinks links = new WpLinks().add("self", urls.api("comments/" + c.wpId()), "targetHints", Map.of("allow", List.of("GET")))
                 .add("collection", urls.api("comments"));
-        if (c.authorId() != 0) {
-            links.add("author", urls.api("users/" + c.authorId()), "embeddable", true);
+        if (c.wpAuthor() != 0) {
+            links.add("author", urls.api("users/" + c.wpAuthor()), "embeddable", true);
         }
-        links.add("up", urls.api("posts/" + c.postId()), "embeddable", true, "post_type", "post");
-        if (c.parentId() != 0) {
-            links.add("in-reply-to", urls.api("comments/" + c.parentId()), "embeddable", true);
+        links.add("up", urls.api("posts/" + c.wpPost()), "embeddable", true, "post_type", "post");
+        if (c.wpParent() != 0) {
+            links.add("in-reply-to", urls.api("comments/" + c.wpParent()), "embeddable", true);
         }
-        return new WpJson.Comment(c.id(), c.postId(), c.parentId(), c.authorId(), c.authorName(), nullToEmpty(c.authorUrl()),
+        return new WpJson.Comment(c.wpId(), c.wpPost(), c.wpParent(), c.wpAuthor(), c.authorName(), nullToEmpty(c.authorUrl()),
                 WpRender.date(c.createdAt(), zone), WpRender.dateGmt(c.createdAt()), new WpJson.Rendered(c.content()),
-                urls.post(c.postId(), c.postSlug()) + "#comment-" + c.id(), status, "comment",
+                (c.postLink() != null ? c.postLink() : urls.post(c.postId(), c.postSlug())) + "#comment-" + c.wpId(), status, "comment",
                 WpRender.avatars(null, c.avatarHash()), List.of(), links.build());
     }
 
@@ -419,9 +422,16 @@ public class WpService {
         return search;
     }
 
-    /** {@code include}, {@code exclude} and {@code slug} on the rows of this alias; returns the slugs asked for. */
-    static List<String> identity(WpReads.Select s, WpArgs args, String alias) {
-        idFilter(s, alias + ".id", args.ids("include"), args.ids("exclude"), "id");
+    /**
+     * {@code include}, {@code exclude} and {@code slug} on the rows of this alias; returns the slugs asked for.
+     * With a {@code table}, ids are those rows answer to here (WordPress ids of imported ones, {@link WpReads#wpId}).
+     */
+    static List<String> identity(WpReads.Select s, WpArgs args, String alias, String table) {
+        if (table == null) {
+            idFilter(s, alias + ".id", args.ids("include"), args.ids("exclude"), "id");
+        } else {
+            wpIdFilter(s, alias + ".id", table, args.ids("include"), args.ids("exclude"), "id");
+        }
         List<String> slugs = args.strings("slug");
         if (!slugs.isEmpty()) {
             s.where(alias + ".slug in (:slugs)", "slugs", slugs);
@@ -438,14 +448,52 @@ public class WpService {
         }
     }
 
-    private static void termFilter(WpReads.Select s, String link, String key, List<Long> include, List<Long> exclude, String name) {
+    /** Like {@link #idFilter} for a column holding Gazette ids of {@code table}, filtered by the ids its rows answer to here. */
+    static void wpIdFilter(WpReads.Select s, String column, String table, List<Long> include, List<Long> exclude, String name) {
         if (!include.isEmpty()) {
-            s.where("exists (select 1 from " + link + " l where l.post_id = p.id and l." + key + " in (:" + name + "In))",
-                    name + "In", include);
+            s.where(column + " in (" + WpReads.answeringTo(table, name + "In") + ")", name + "In", include);
         }
         if (!exclude.isEmpty()) {
-            s.where("not exists (select 1 from " + link + " l where l.post_id = p.id and l." + key + " in (:" + name + "Out))",
-                    name + "Out", exclude);
+            s.where(column + " not in (" + WpReads.answeringTo(table, name + "Out") + ")", name + "Out", exclude);
+        }
+    }
+
+    /**
+     * Include and exclude lists on a nullable reference to {@code table} (a parent, a comment's author), by the ids
+     * its rows answer to here: 0 is none.
+     */
+    static void refFilter(WpReads.Select s, String column, String table, List<Long> include, List<Long> exclude, String name) {
+        if (!include.isEmpty()) {
+            List<Long> ids = include.stream().filter(id -> id != 0).toList();
+            String none = include.contains(0L) ? column + " is null" : null;
+            String some = ids.isEmpty() ? null : column + " in (" + WpReads.answeringTo(table, name + "In") + ")";
+            s.where("(" + (none == null ? some : some == null ? none : none + " or " + some) + ")");
+            if (some != null) {
+                s.parameter(name + "In", ids);
+            }
+        }
+        if (!exclude.isEmpty()) {
+            List<Long> ids = exclude.stream().filter(id -> id != 0).toList();
+            if (exclude.contains(0L)) {
+                s.where(column + " is not null");
+            }
+            if (!ids.isEmpty()) {
+                s.where("(" + column + " is null or " + column + " not in (" + WpReads.answeringTo(table, name + "Out") + "))",
+                        name + "Out", ids);
+            }
+        }
+    }
+
+    /** {@code categories}, {@code tags} and their excludes: terms of {@code table} by the ids they answer to here. */
+    private static void termFilter(WpReads.Select s, String link, String key, String table, List<Long> include, List<Long> exclude,
+                                   String name) {
+        if (!include.isEmpty()) {
+            s.where("exists (select 1 from " + link + " l where l.post_id = p.id and l." + key + " in ("
+                    + WpReads.answeringTo(table, name + "In") + "))", name + "In", include);
+        }
+        if (!exclude.isEmpty()) {
+            s.where("not exists (select 1 from " + link + " l where l.post_id = p.id and l." + key + " in ("
+                    + WpReads.answeringTo(table, name + "Out") + "))", name + "Out", exclude);
         }
     }
 
