@@ -258,6 +258,7 @@ public class CommentStreams {
     private List<Built> build(long post, List<Object[]> rows) {
         List<Built> events = new ArrayList<>(rows.size());
         Map<Long, Optional<CommentView>> seenComments = new HashMap<>();
+        Map<Long, List<Object[]>> seenCounts = new HashMap<>();
         for (Object[] r : rows) {
             long seq = ((Number) r[0]).longValue();
             String type = (String) r[1];
@@ -270,9 +271,8 @@ public class CommentStreams {
                         ? built(seq, "comment", new StreamEvent.Comment("CREATED".equals(action) ? "created" : "updated", now.get()))
                         : built(seq, "comment-removed", new StreamEvent.CommentRemoved(id, post)));
             } else if ("POST".equals(type)) {
-                @SuppressWarnings("unchecked")
-                List<Object[]> counts = em.createNativeQuery("select p.like_count, p.comment_count from post p where p.id = :id and "
-                        + PostStatus.PUBLIC_SQL).setParameter("id", id).setParameter("now", Times.now()).getResultList();
+                // the counts as they are now: read once per round, however many likes the rows hold
+                List<Object[]> counts = seenCounts.computeIfAbsent(id, this::publicCounts);
                 if (counts.isEmpty()) {
                     events.add(new Built(seq, "closed", json(new StreamEvent.Closed(post)), true));
                     break;
@@ -282,6 +282,13 @@ public class CommentStreams {
             }
         }
         return events;
+    }
+
+    /** A public post's like and comment counts (one row), or no row when it is not public now. */
+    @SuppressWarnings("unchecked")
+    private List<Object[]> publicCounts(long id) {
+        return em.createNativeQuery("select p.like_count, p.comment_count from post p where p.id = :id and " + PostStatus.PUBLIC_SQL)
+                .setParameter("id", id).setParameter("now", Times.now()).getResultList();
     }
 
     private Built built(long seq, String name, Object data) {
