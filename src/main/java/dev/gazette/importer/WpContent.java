@@ -30,7 +30,7 @@ public class WpContent {
      * imported post's and page's re-import digest: raise it whenever the conversion changes, so that
      * importing the same export again converts unchanged items again instead of skipping them.
      */
-    static final String VERSION = "conversion-2";
+    static final String VERSION = "conversion-3"; // 3: local-date offsets and post formats kept
 
     @Inject
     Embeds embeds;

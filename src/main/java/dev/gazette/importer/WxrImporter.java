@@ -291,8 +291,9 @@ public class WxrImporter {
                     tags.putIfAbsent(t.nicename(), new Wxr.Tag(t.nicename(), t.name(), null, 0));
                 }
             }
-            if (item.creator() != null && !item.creator().isBlank()) {
-                authors.putIfAbsent(item.creator(), new Wxr.Author(item.creator(), null, item.creator(), 0));
+            String creator = login(item.creator(), authors::containsKey);
+            if (creator != null && !creator.isBlank()) {
+                authors.putIfAbsent(creator, new Wxr.Author(creator, null, creator, 0));
             }
         }
     }
@@ -365,7 +366,7 @@ public class WxrImporter {
 
             @Override
             public Long author(String login, String where) {
-                Long id = login == null ? null : authorIds.get(login);
+                Long id = login == null ? null : authorIds.get(login(login, authorIds::containsKey));
                 if (id == null) {
                     id = authorIds.values().stream().findFirst().orElseGet(Run.this::fallbackAuthor);
                     Run.this.warn(where + ": no author; attributed to author " + id);
@@ -626,7 +627,7 @@ public class WxrImporter {
                     MediaFetcher.Outcome fetched = fetches.fetch(a.url());
                     MediaService.Imported imported = media.importAttachment(new MediaService.Upload(fetched.bytes(),
                             fetched.fileName(), a.title(), a.alt(), caption, a.url()),
-                            a.creator() == null ? null : authorIds.get(a.creator()), fetched.failure());
+                            a.creator() == null ? null : authorIds.get(login(a.creator(), authorIds::containsKey)), fetched.failure());
                     if (imported.notStored() != null) {
                         warn("attachment " + a.wpId() + " (line " + a.line() + "): " + a.url() + " not stored ("
                                 + imported.notStored() + "); the original URL is kept");
@@ -773,6 +774,8 @@ public class WxrImporter {
                 date = now;
             }
             post.publishedAt = date == null ? null : date;
+            post.wpUtcOffset = utcOffset(item.dateLocal(), item.dateGmt());
+            post.format = format(item.terms());
             if (created) {
                 post.createdAt = date != null && date.isBefore(now) ? date : now;
             }
@@ -787,7 +790,7 @@ public class WxrImporter {
             } else {
                 post.modifiedAt = created && date != null && date.isBefore(now) ? date : now;
             }
-            Long authorId = item.creator() == null ? null : authorIds.get(item.creator());
+            Long authorId = item.creator() == null ? null : authorIds.get(login(item.creator(), authorIds::containsKey));
             if (authorId == null && post.author == null) {
                 authorId = authorIds.values().stream().findFirst().orElseGet(this::fallbackAuthor);
                 warn(where + ": no author; attributed to author " + authorId);
@@ -1002,8 +1005,8 @@ public class WxrImporter {
                 created = now;
             }
             try (PreparedStatement insert = connection.prepareStatement("insert into comment (post_id, parent_id, root_id, depth, path,"
-                    + " author_name, author_email, author_url, avatar_hash, ip_hash, content, status, created_at, updated_at)"
-                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                    + " author_name, author_email, author_url, avatar_hash, ip_hash, content, status, created_at, updated_at, wp_utc_offset)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
                 insert.setLong(1, postId);
                 if (parent == null) {
                     insert.setNull(2, java.sql.Types.BIGINT);
@@ -1019,6 +1022,7 @@ public class WxrImporter {
                 bindAuthorAndContent(insert, 6, wc, status);
                 insert.setTimestamp(13, Timestamp.from(created));
                 insert.setTimestamp(14, Timestamp.from(created));
+                setInteger(insert, 15, utcOffset(wc.dateLocal(), wc.dateGmt()));
                 insert.executeUpdate();
                 long id;
                 try (ResultSet keys = insert.getGeneratedKeys()) {
@@ -1046,10 +1050,12 @@ public class WxrImporter {
                 }
             }
             try (PreparedStatement update = connection.prepareStatement("update comment set author_name = ?, author_email = ?,"
-                    + " author_url = ?, avatar_hash = ?, ip_hash = ?, content = ?, status = ?, updated_at = ?, version = version + 1 where id = ?")) {
+                    + " author_url = ?, avatar_hash = ?, ip_hash = ?, content = ?, status = ?, updated_at = ?, wp_utc_offset = ?,"
+                    + " version = version + 1 where id = ?")) {
                 bindAuthorAndContent(update, 1, wc, status);
                 update.setTimestamp(8, Timestamp.from(now));
-                update.setLong(9, id);
+                setInteger(update, 9, utcOffset(wc.dateLocal(), wc.dateGmt()));
+                update.setLong(10, id);
                 update.executeUpdate();
             }
             return before;
@@ -1236,11 +1242,65 @@ public class WxrImporter {
                 return decoded;
             }
             String folded = Slugs.of(decoded, "");
-            if (!folded.isEmpty()) {
+            if (!folded.isEmpty() && Slugs.isValid(folded)) { // "-2": only the digits of a non-Latin slug survived
                 return folded;
             }
         }
         return Slugs.of(name, fallback);
+    }
+
+    private static final java.util.regex.Pattern NOT_IN_LOGIN = java.util.regex.Pattern.compile("[^a-zA-Z0-9 _.@-]");
+
+    /**
+     * The author login an item's {@code dc:creator} names: itself when it is a known login, else what WordPress'
+     * importer makes of it ({@code sanitize_user($login, true)}: tags, entities and characters outside letters,
+     * digits, space, {@code _.-@} removed), when that is known; so a stray {@code >} in an export
+     * ({@code <dc:creator>>editor</dc:creator>}) is the author {@code editor}, not a new one.
+     */
+    static String login(String creator, java.util.function.Predicate<String> known) {
+        if (creator == null || known.test(creator)) {
+            return creator;
+        }
+        String strict = NOT_IN_LOGIN.matcher(creator.replaceAll("<[^>]*>", "").replaceAll("&[a-zA-Z0-9#]+;", ""))
+                .replaceAll("").trim().replaceAll("\\s+", " ");
+        return known.test(strict) ? strict : creator;
+    }
+
+    /**
+     * How far a WordPress local date is from its UTC twin (post_date and post_date_gmt, comment_date and
+     * comment_date_gmt), in minutes: the site's offset when the item was written. Null when either is missing
+     * or the difference is not an offset a time zone can have (beyond 18 hours).
+     */
+    static Integer utcOffset(String local, String gmt) {
+        Instant l = date(local);
+        Instant g = date(gmt);
+        if (l == null || g == null) {
+            return null;
+        }
+        long minutes = java.time.Duration.between(g, l).toMinutes();
+        return Math.abs(minutes) <= 18 * 60 ? (int) minutes : null;
+    }
+
+    /** An item's WordPress post format ({@code post-format-gallery} in the post_format taxonomy: gallery), or null. */
+    static String format(List<Wxr.Term> terms) {
+        for (Wxr.Term t : terms) {
+            if ("post_format".equals(t.domain()) && t.nicename() != null && t.nicename().startsWith("post-format-")) {
+                String format = t.nicename().substring("post-format-".length());
+                return POST_FORMATS.contains(format) ? format : null;
+            }
+        }
+        return null;
+    }
+
+    /** WordPress' post formats besides standard. */
+    static final Set<String> POST_FORMATS = Set.of("aside", "chat", "gallery", "link", "image", "quote", "status", "video", "audio");
+
+    private static void setInteger(PreparedStatement s, int index, Integer value) throws SQLException {
+        if (value == null) {
+            s.setNull(index, java.sql.Types.INTEGER);
+        } else {
+            s.setInt(index, value);
+        }
     }
 
     /** A WordPress date ("2007-09-04 16:52:50", UTC for the _gmt fields); null for the empty "0000-00-00 00:00:00". */

@@ -150,6 +150,7 @@ final class WxrPages {
         if (date == null) {
             date = WxrImporter.date(item.dateLocal());
         }
+        page.wpUtcOffset = WxrImporter.utcOffset(item.dateLocal(), item.dateGmt());
         String status = item.status() == null ? "" : item.status();
         boolean published = status.equals("publish") || (status.equals("future") && date != null && !date.isAfter(now));
         if (!published) {

@@ -57,6 +57,10 @@ public class Page extends PanacheEntityBase {
     @Column(name = "password_hash")
     public String passwordHash;
 
+    /** For a page imported from WordPress: its local date's offset from UTC in the export, in minutes (see Post). */
+    @Column(name = "wp_utc_offset")
+    public Integer wpUtcOffset;
+
     /** The WordPress template (e.g. "page-templates/full-width.php"), kept as metadata for front-ends. */
     public String template;
 

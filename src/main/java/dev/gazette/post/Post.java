@@ -106,6 +106,17 @@ public class Post extends PanacheEntityBase {
     @Column(name = "password_hash")
     public String passwordHash;
 
+    /**
+     * For a post imported from WordPress: its local date's offset from UTC in the export, in minutes, so the
+     * WordPress-compatible API shows {@code date} as WordPress did; null for posts made in Gazette.
+     */
+    @Column(name = "wp_utc_offset")
+    public Integer wpUtcOffset;
+
+    /** Its WordPress post format (gallery, image, quote, ...), from an import; null for a standard post. */
+    @Column(name = "format")
+    public String format;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "comment_status", nullable = false)
     public CommentStatus commentStatus;

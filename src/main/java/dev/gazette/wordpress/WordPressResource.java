@@ -49,6 +49,8 @@ import java.util.Set;
         + " content created in Gazette to its own id (never one an imported object has)")
 public class WordPressResource {
 
+    private static final String PASSWORD = "The password of a password-protected post or page (WordPress' ?password=): with it"
+            + " the answer shows what the password protects, and is private (never cached)";
     private static final String NOT_MODIFIED = "Not modified (If-None-Match)";
     private static final String FIELDS = "Comma-separated top-level fields to return (WordPress' _fields)";
     private static final String PAGE = "Page number, from 1";
@@ -213,13 +215,17 @@ public class WordPressResource {
     @APIResponse(responseCode = "304", description = NOT_MODIFIED)
     @APIResponse(responseCode = "200", description = "The post", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = WpJson.Post.class)))
+    @APIResponse(responseCode = "403", description = "rest_post_incorrect_password: `password` is not the post's",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WpErrorBody.class)))
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
     @APIResponse(responseCode = "404", description = "rest_post_invalid_id: no published post with this id (rest_no_route when"
             + " the id is not a number)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WpErrorBody.class)))
     @APIResponse(responseCode = "400", description = BAD_PARAM, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = WpErrorBody.InvalidParam.class)))
     public Response post(@Parameter(description = "Post id (WordPress' id for imported content)", example = "1") @PathParam("id") String id,
                          @Parameter(description = EMBED, example = "author,wp:term") @QueryParam("_embed") String embed,
-                         @Parameter(description = FIELDS, example = "id,title,content") @QueryParam("_fields") String fields) {
+                         @Parameter(description = FIELDS, example = "id,title,content") @QueryParam("_fields") String fields,
+                         @Parameter(description = PASSWORD, example = "enter") @QueryParam("password") String password) {
         long postId = id(id);
         return one(service.post(postId, args(), urls()));
     }
@@ -267,11 +273,15 @@ public class WordPressResource {
     @APIResponse(responseCode = "304", description = NOT_MODIFIED)
     @APIResponse(responseCode = "200", description = "The page", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = WpJson.Page.class)))
+    @APIResponse(responseCode = "403", description = "rest_post_incorrect_password: `password` is not the page's",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WpErrorBody.class)))
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
     @APIResponse(responseCode = "404", description = "rest_post_invalid_id: no published page with this id",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WpErrorBody.class)))
     @APIResponse(responseCode = "400", description = BAD_PARAM, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = WpErrorBody.InvalidParam.class)))
     public Response page(@Parameter(description = "Page id (WordPress' id for imported content)", example = "1") @PathParam("id") String id,
+                         @Parameter(description = PASSWORD, example = "enter") @QueryParam("password") String password,
             @Parameter(description = EMBED, example = "author,wp:term") @QueryParam("_embed") String embed,
                          @Parameter(description = FIELDS, example = "id,title,content") @QueryParam("_fields") String fields) {
         long pageId = id(id);
@@ -471,8 +481,14 @@ public class WordPressResource {
 
     @GET
     @Path("/wp/v2/comments")
-    @Operation(summary = "List comments (WordPress)", description = "Approved comments on published posts, newest first.")
+    @Operation(summary = "List comments (WordPress)", description = """
+            Approved comments on published posts, newest first. Comments of password-protected posts are listed only
+            for the posts named in `post`, with their password in `password`.""")
     @APIResponse(responseCode = "304", description = NOT_MODIFIED)
+    @APIResponse(responseCode = "401", description = "rest_cannot_read_post: a post named in `post` is password-protected and"
+            + " `password` is missing or wrong", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = WpErrorBody.class)))
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
     @APIResponse(responseCode = "200", description = LIST_HEADERS, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.ARRAY, implementation = WpJson.Comment.class)))
     @APIResponse(responseCode = "400", description = BAD_PARAM, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -483,6 +499,7 @@ public class WordPressResource {
             @Parameter(description = "Items to skip (overrides page)", example = "0") @QueryParam("offset") String offset,
             @Parameter(description = "Text in the comment or its author's name", example = "harbour") @QueryParam("search") String search,
             @Parameter(description = "Comments on these post ids", example = "1") @QueryParam("post") String post,
+            @Parameter(description = PASSWORD, example = "enter") @QueryParam("password") String password,
             @Parameter(description = "Replies to these comment ids (0: top-level comments)", example = "0") @QueryParam("parent") String parent,
             @Parameter(description = "Not replies to these comment ids", example = "2") @QueryParam("parent_exclude") String parentExclude,
             @Parameter(description = "By these user ids (0: visitors)", example = "0") @QueryParam("author") String author,
@@ -505,11 +522,15 @@ public class WordPressResource {
     @APIResponse(responseCode = "304", description = NOT_MODIFIED)
     @APIResponse(responseCode = "200", description = "The comment", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = WpJson.Comment.class)))
+    @APIResponse(responseCode = "401", description = "rest_cannot_read: the comment's post is password-protected and `password`"
+            + " is missing or wrong", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WpErrorBody.class)))
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
     @APIResponse(responseCode = "404", description = "rest_comment_invalid_id: no such approved comment",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WpErrorBody.class)))
     public Response comment(@Parameter(description = "Comment id (WordPress' id for imported content)", example = "1") @PathParam("id") String id,
+                            @Parameter(description = PASSWORD, example = "enter") @QueryParam("password") String password,
                             @Parameter(description = FIELDS, example = "id,content") @QueryParam("_fields") String fields) {
-        return one(service.comment(id(id), urls()));
+        return one(service.comment(id(id), args(), urls()));
     }
 
     @POST
@@ -643,7 +664,7 @@ public class WordPressResource {
         WpArgs args = new WpArgs(uri.getQueryParameters(true), service.zone());
         String context = args.oneOf("context", "view", WpService.CONTEXT);
         if (context.equals("edit")) { // needs authentication, which /wp-json does not take
-            args.invalid("context", "context is not one of view and embed.");
+            args.note("context", "context is not one of view and embed.", "rest_not_in_enum", null);
             args.check();
         }
         return args;
@@ -663,7 +684,28 @@ public class WordPressResource {
 
     private Response one(Object item) {
         args();
-        return caching.ok(request, Representation.of(fields(json.valueToTree(item))));
+        Representation r = Representation.of(fields(json.valueToTree(item)));
+        String page = item instanceof WpJson.Post p ? p.link() : item instanceof WpJson.Page g ? g.link() : null;
+        if (page != null) {
+            r.link(page, "alternate", "text/html"); // as WordPress: where the item is read as a web page
+        }
+        return caching.ok(request, wordPress(r));
+    }
+
+    /**
+     * WordPress' headers on every answer: {@code Allow} (what an anonymous caller may do with the route) and, when the
+     * answer has no links of its own, the API's discovery link, {@code <.../wp-json/>; rel="https://api.w.org/"}.
+     * An answer to a request with a {@code password} is personal: never kept by a cache.
+     */
+    private Representation wordPress(Representation r) {
+        if (!r.hasLinks()) {
+            r.link(urls().rest(), "https://api.w.org/");
+        }
+        r.header("Allow", uri.getPath().endsWith("/wp/v2/comments") ? "GET, POST" : "GET");
+        if (uri.getQueryParameters().containsKey("password")) {
+            r.personal(true);
+        }
+        return r;
     }
 
     /** A media answer: revalidated with its ETag on every use and never kept by the response cache, as the native media. */
@@ -676,7 +718,7 @@ public class WordPressResource {
         } else {
             r = Representation.of(fields(json.valueToTree(body)));
         }
-        HttpCaching.Rendered rendered = caching.render(r.cacheControl("public, no-cache"));
+        HttpCaching.Rendered rendered = caching.render(wordPress(r).cacheControl("public, no-cache"));
         Response.ResponseBuilder notModified = request.evaluatePreconditions(rendered.etag());
         Response.ResponseBuilder builder = notModified != null ? notModified : Response.ok(rendered.body(), rendered.mediaType());
         rendered.headers().forEach(builder::header);
@@ -687,13 +729,13 @@ public class WordPressResource {
     }
 
     private Response ok(Object body) {
-        return caching.ok(request, Representation.of(body));
+        return caching.ok(request, wordPress(Representation.of(body)));
     }
 
     private Response list(WpService.Listing<?> listing) {
         ArrayNode items = json.valueToTree(listing.items());
         items.forEach(this::fields);
-        return caching.ok(request, pageHeaders(Representation.of(items).etagOnly(), listing));
+        return caching.ok(request, wordPress(pageHeaders(Representation.of(items).etagOnly(), listing)));
     }
 
     private Representation pageHeaders(Representation r, WpService.Listing<?> listing) {

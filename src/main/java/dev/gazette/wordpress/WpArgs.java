@@ -30,6 +30,7 @@ final class WpArgs {
     private final MultivaluedMap<String, String> query;
     private final ZoneId zone;
     private final Map<String, String> invalid = new LinkedHashMap<>();
+    private final Map<String, WpErrorBody.Detail> details = new LinkedHashMap<>();
 
     WpArgs(MultivaluedMap<String, String> query, ZoneId zone) {
         this.query = query;
@@ -39,7 +40,7 @@ final class WpArgs {
     /** Fails with {@code rest_invalid_param} naming every invalid parameter. */
     void check() {
         if (!invalid.isEmpty()) {
-            throw WpError.invalidParams(invalid);
+            throw WpError.invalidParams(invalid, details);
         }
     }
 
@@ -52,7 +53,7 @@ final class WpArgs {
     private boolean refused(String name, String value) {
         String refused = ControlCharacters.firstRefused(value, false);
         if (refused != null) {
-            invalid.put(name, name + " " + ControlCharacters.message(refused) + ".");
+            note(name, name + " " + ControlCharacters.message(refused) + ".", "rest_invalid_param", null);
             return true;
         }
         return false;
@@ -67,15 +68,15 @@ final class WpArgs {
         try {
             n = Long.parseLong(v);
         } catch (NumberFormatException e) {
-            invalid.put(name, name + " is not of type integer.");
+            note(name, name + " is not of type integer.", "rest_invalid_type", Map.of("param", name));
             return fallback;
         }
         if (max != null && (n < min || n > max)) {
-            invalid.put(name, name + " must be between " + min + " (inclusive) and " + max + " (inclusive)");
+            note(name, name + " must be between " + min + " (inclusive) and " + max + " (inclusive)", "rest_out_of_bounds", null);
             return fallback;
         }
         if (n < min || n > Integer.MAX_VALUE) {
-            invalid.put(name, name + " must be greater than or equal to " + min);
+            note(name, name + " must be greater than or equal to " + min, "rest_out_of_bounds", null);
             return fallback;
         }
         return (int) n;
@@ -100,7 +101,7 @@ final class WpArgs {
             }
         }
         if (values.size() > MAX_VALUES) {
-            invalid.put(name, name + " must contain at most " + MAX_VALUES + " items.");
+            note(name, name + " must contain at most " + MAX_VALUES + " items.", "rest_too_many_items", null);
             return List.of();
         }
         return List.copyOf(values);
@@ -118,7 +119,12 @@ final class WpArgs {
                 }
                 ids.add(id);
             } catch (NumberFormatException e) {
-                invalid.put(name, name + "[" + i + "] is not of type integer.");
+                String item = name + "[" + i + "] is not of type integer.";
+                if (name.startsWith("categories") || name.startsWith("tags")) { // WordPress' "Term ID List" schema
+                    note(name, name + " is not a valid Term ID List. Reason: " + item, "rest_no_matching_schema", Map.of("position", 0));
+                } else {
+                    note(name, item, "rest_invalid_type", Map.of("param", name + "[" + i + "]"));
+                }
                 return List.of();
             }
         }
@@ -132,7 +138,7 @@ final class WpArgs {
             return fallback;
         }
         if (!allowed.contains(v)) {
-            invalid.put(name, name + " is not one of " + listed(allowed) + ".");
+            note(name, name + " is not one of " + listed(allowed) + ".", "rest_not_in_enum", null);
             return fallback;
         }
         return v;
@@ -148,7 +154,7 @@ final class WpArgs {
             case "true", "1" -> Boolean.TRUE;
             case "false", "0" -> Boolean.FALSE;
             default -> {
-                invalid.put(name, name + " is not of type boolean.");
+                note(name, name + " is not of type boolean.", "rest_invalid_type", Map.of("param", name));
                 yield null;
             }
         };
@@ -166,7 +172,7 @@ final class WpArgs {
             try {
                 return LocalDateTime.parse(v).atZone(zone).toInstant();
             } catch (DateTimeParseException again) {
-                invalid.put(name, "Invalid date.");
+                note(name, "Invalid date.", "rest_invalid_date", null);
                 return null;
             }
         }
@@ -187,9 +193,10 @@ final class WpArgs {
         return new LinkedHashSet<>(rels);
     }
 
-    /** Notes a parameter as invalid with WordPress' message. */
-    void invalid(String name, String message) {
+    /** Notes a parameter as invalid with WordPress' message, error code and data (null: none), as its {@code details} show them. */
+    void note(String name, String message, String code, Map<String, Object> data) {
         invalid.put(name, message);
+        details.put(name, new WpErrorBody.Detail(code, message, data));
     }
 
     /** "a, b, and c", as WordPress lists allowed values. */

@@ -41,7 +41,7 @@ class WpEmbeds {
     static final Set<String> POST = Set.of("id", "date", "slug", "type", "link", "title", "excerpt", "author", "featured_media",
             "_links");
     static final Set<String> PAGE = Set.of("id", "date", "slug", "type", "link", "title", "excerpt", "author", "featured_media",
-            "parent", "menu_order", "_links");
+            "_links");
 
     @Inject
     WpReads reads;
@@ -104,7 +104,7 @@ class WpEmbeds {
             WpReads.Select s = WpReads.publicPages().where("g.id in (:parentIds)", "parentIds", parentIds);
             s.orderBy = "g.id";
             for (WpReads.PageRow p : reads.pages(s, 0, parentIds.size()).rows()) {
-                parents.put(p.id(), only(pages.page(p, urls, zone, null), PAGE));
+                parents.put(p.id(), only(pages.page(p, urls, zone, null, false), PAGE));
                 answer.shows(ContentKeys.page(p.id()));
             }
         }

@@ -1,5 +1,6 @@
 package dev.gazette.wordpress;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.Map;
@@ -28,6 +29,16 @@ public record WpErrorBody(
             @Schema(example = "400") int status,
             @Schema(description = "Each invalid parameter and why",
                     example = "{\"per_page\": \"per_page must be between 1 (inclusive) and 100 (inclusive)\"}")
-            Map<String, String> params) {
+            Map<String, String> params,
+            @Schema(description = "Each invalid parameter's error as WordPress (5.5+) details it: code, message and data")
+            Map<String, Detail> details) {
+    }
+
+    /** One parameter's error in {@code details}: {@code rest_out_of_bounds}, {@code rest_invalid_type}, {@code rest_not_in_enum}, ... */
+    @Schema(name = "WpInvalidParamDetail")
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Detail(@Schema(example = "rest_out_of_bounds") String code,
+                         @Schema(example = "per_page must be between 1 (inclusive) and 100 (inclusive)") String message,
+                         @Schema(description = "null, or what WordPress adds (the parameter, a position)", nullable = true) Map<String, Object> data) {
     }
 }

@@ -41,6 +41,9 @@ class WpPages {
         WpService.Paging paging = WpService.Paging.of(args);
         WpReads.Select s = WpReads.publicPages();
         String search = WpService.search(s, args, "g.title", "g.excerpt", "g.content");
+        if (search != null) {
+            s.where("g.password_hash is null"); // as WordPress, a search never finds a protected page for a reader
+        }
         List<String> slugs = WpService.identity(s, args, "g", "page");
         WpService.wpIdFilter(s, "g.author_id", "author", args.ids("author"), args.ids("author_exclude"), "author");
         WpService.refFilter(s, "g.parent_id", "page", args.ids("parent"), args.ids("parent_exclude"), "parent");
@@ -52,7 +55,7 @@ class WpPages {
         }
         for (String status : args.strings("status")) {
             if (!status.equals("publish")) {
-                args.invalid("status", "Status is forbidden.");
+                args.note("status", "Status is forbidden.", "rest_forbidden_status", java.util.Map.of("status", 401));
             }
         }
         String orderby = args.oneOf("orderby", "date", ORDERBY);
@@ -72,7 +75,7 @@ class WpPages {
             case "parent" -> "coalesce(g.parent_id, 0)" + direction + ", g.id" + direction;
             case "menu_order" -> "g.menu_order" + direction + ", g.id" + direction;
             case "slug" -> "g.slug" + direction + ", g.id" + direction;
-            case "title" -> "g.title" + direction + ", g.id" + direction;
+            case "title" -> "lower(g.title)" + direction + ", g.id" + direction;
             case "relevance" -> {
                 if (search == null) {
                     throw new WpError("rest_no_search_term_defined", "You need to define a search term to order by relevance.", 400, null);
@@ -83,7 +86,7 @@ class WpPages {
         };
         answer.shows(ContentKeys.PAGE_LISTS);
         WpReads.Page<WpReads.PageRow> page = reads.pages(s, paging.offset(), paging.perPage());
-        WpService.Listing<WpJson.Page> listing = paging.listing(pages(page.rows(), urls, embed), page.total());
+        WpService.Listing<WpJson.Page> listing = paging.listing(pages(page.rows(), urls, embed, false), page.total());
         if (listing.total() > 0 && listing.page() > listing.totalPages() && args.text("offset") == null) {
             throw new WpError("rest_post_invalid_page_number",
                     "The page number requested is larger than the number of pages available.", 400, null);
@@ -102,23 +105,26 @@ class WpPages {
             throw WpError.notFound("rest_post_invalid_id", "Invalid post ID.");
         }
         answer.shows(ContentKeys.page(rows.get(0).id()));
-        return pages(rows, urls, embed).get(0);
+        WpReads.PageRow row = rows.get(0);
+        return pages(rows, urls, embed, service.unlocks(row.passwordHash(), args, row.slug(), "rest_post_incorrect_password",
+                "Incorrect post password.", 403)).get(0);
     }
 
-    private List<WpJson.Page> pages(List<WpReads.PageRow> rows, WpService.Urls urls, Set<String> embed) {
+    /** Pages as WordPress shows them; {@code unlocked}: the caller sent the password of the (one) protected page. */
+    private List<WpJson.Page> pages(List<WpReads.PageRow> rows, WpService.Urls urls, Set<String> embed, boolean unlocked) {
         ZoneId zone = service.zone();
         Map<Long, Map<String, Object>> embedded = embeds.of(rows.stream()
                 .map(p -> new WpEmbeds.Target(p.id(), p.authorId(), null, null, false, p.parentId())).toList(), Map.of(), embed, urls, zone);
         List<WpJson.Page> pages = new ArrayList<>(rows.size());
         for (WpReads.PageRow p : rows) {
             answer.shows(ContentKeys.page(p.id()));
-            pages.add(page(p, urls, zone, embedded.get(p.id())));
+            pages.add(page(p, urls, zone, embedded.get(p.id()), unlocked));
         }
         return pages;
     }
 
-    /** A page as WordPress shows it in {@code context=view}. */
-    WpJson.Page page(WpReads.PageRow p, WpService.Urls urls, ZoneId zone, Map<String, Object> embedded) {
+    /** A page as WordPress shows it in {@code context=view}: a protected one without content and excerpt unless {@code unlocked}. */
+    WpJson.Page page(WpReads.PageRow p, WpService.Urls urls, ZoneId zone, Map<String, Object> embedded, boolean unlocked) {
         WpLinks links = new WpLinks()
                 .add("self", urls.api("pages/" + p.wpId()), "targetHints", Map.of("allow", List.of("GET")))
                 .add("collection", urls.api("pages"))
@@ -128,15 +134,18 @@ class WpPages {
             links.add("up", urls.api("pages/" + p.wpParent()), "embeddable", true);
         }
         links.add("wp:attachment", urls.api("media?parent=" + p.wpId())).curies();
-        List<String> classes = List.of("post-" + p.wpId(), "page", "type-page", "status-publish", "hentry");
-        String text = html.plainText(p.content() == null ? "" : p.content());
-        String excerpt = WpRender.excerpt(p.excerpt(), text, html.excerpt(text, WpRender.EXCERPT_WORDS));
-        return new WpJson.Page(p.wpId(), WpRender.date(p.publishedAt(), zone), WpRender.dateGmt(p.publishedAt()),
-                new WpJson.Rendered(urls.site() + "?page_id=" + p.wpId()), WpRender.date(p.modifiedAt(), zone),
+        boolean withheld = p.isProtected() && !unlocked;
+        List<String> classes = withheld ? List.of("post-" + p.wpId(), "page", "type-page", "status-publish", "post-password-required", "hentry")
+                : List.of("post-" + p.wpId(), "page", "type-page", "status-publish", "hentry");
+        String text = withheld ? "" : html.plainText(p.content() == null ? "" : p.content());
+        String excerpt = withheld ? "" : WpRender.excerpt(p.excerpt(), text, html.excerpt(text, WpRender.EXCERPT_WORDS));
+        ZoneId local = WpRender.zone(p.wpUtcOffset(), zone);
+        return new WpJson.Page(p.wpId(), WpRender.date(p.publishedAt(), local), WpRender.dateGmt(p.publishedAt()),
+                new WpJson.Rendered(urls.site() + "?page_id=" + p.wpId()), WpRender.date(p.modifiedAt(), local),
                 WpRender.dateGmt(p.modifiedAt()), p.slug(), "publish", "page",
                 p.originalLink() != null ? p.originalLink() : urls.site() + p.path() + "/",
-                new WpJson.Rendered(WpRender.title(p.title())), new WpJson.RenderedProtected(p.content(), false),
-                new WpJson.RenderedProtected(excerpt, false), p.wpAuthor(), 0, p.wpParent(), p.menuOrder(), "closed", "closed",
+                new WpJson.Rendered(WpRender.title(p.title())), new WpJson.RenderedProtected(withheld ? "" : p.content(), p.isProtected()),
+                new WpJson.RenderedProtected(excerpt, p.isProtected()), p.wpAuthor(), 0, p.wpParent(), p.menuOrder(), "closed", "closed",
                 p.template() == null ? "" : p.template(), Map.of("footnotes", ""), classes, links.build(), embedded);
     }
 }

@@ -25,6 +25,12 @@ class WpReads {
     /** A comment a visitor may see: approved, on a public post. */
     static final String PUBLIC_COMMENT = "c.status = 'APPROVED' and exists (select 1 from post p where p.id = c.post_id and "
             + PUBLIC_POST + ")";
+    /**
+     * The same, leaving out the discussions of password-protected posts, as WordPress leaves them out for a
+     * reader without the password ({@link dev.gazette.post.PostProtection#OPEN_SQL}).
+     */
+    static final String OPEN_COMMENT = "c.status = 'APPROVED' and exists (select 1 from post p where p.id = c.post_id and "
+            + PUBLIC_POST + " and " + dev.gazette.post.PostProtection.OPEN_SQL + ")";
 
     @Inject
     SqlReads sql;
@@ -114,7 +120,8 @@ class WpReads {
 
     static final String POST_COLUMNS = "p.id, p.slug, p.title, p.excerpt, p.content, p.content_text, p.published_at,"
             + " p.modified_at, p.author_id, p.comment_status, p.sticky, p.featured_media_id, " + wpId("p") + ", "
-            + wpIdOf("author", "p.author_id") + ", " + wpIdOf("media", "p.featured_media_id") + ", " + originalLink("POST", "p.id");
+            + wpIdOf("author", "p.author_id") + ", " + wpIdOf("media", "p.featured_media_id") + ", " + originalLink("POST", "p.id")
+            + ", p.password_hash, p.wp_utc_offset, p.format";
 
     /**
      * A public post; {@code wpId} the id it answers to here, {@code wpAuthor} and {@code wpFeaturedMedia} its author's and
@@ -122,7 +129,12 @@ class WpReads {
      */
     record PostRow(long id, String slug, String title, String excerpt, String content, String contentText, Instant publishedAt,
                    Instant modifiedAt, long authorId, String commentStatus, boolean sticky, Long featuredMediaId, long wpId,
-                   long wpAuthor, Long wpFeaturedMedia, String originalLink) {
+                   long wpAuthor, Long wpFeaturedMedia, String originalLink, String passwordHash, Integer wpUtcOffset,
+                   String format) {
+
+        boolean isProtected() {
+            return passwordHash != null;
+        }
     }
 
     static Select publicPosts(Instant now) {
@@ -142,22 +154,24 @@ class WpReads {
     private static PostRow post(dev.gazette.common.persistence.Row r) throws java.sql.SQLException {
         return new PostRow(r.getLong(1), r.string(2), r.string(3), r.string(4), r.string(5), r.string(6), r.instant(7),
                 r.instant(8), r.getLong(9), r.string(10), r.getBoolean(11), r.longOrNull(12), r.getLong(13),
-                r.getLong(14), r.longOrNull(15), r.string(16));
+                r.getLong(14), r.longOrNull(15), r.string(16), r.string(17), intOrNull(r, 18), r.string(19));
     }
 
     /** A term of a post: kind 0 a category, 1 a tag; with what an embedded term shows (ids as they answer here). */
     record PostTerm(int kind, long postId, long id, String slug, String name, long parent) {
     }
 
-    /** The categories and tags of these posts, each post's by name then id, in one statement. */
+    /** The categories and tags of these posts, each post's by name (ignoring case) then id, in one statement. */
     List<PostTerm> terms(List<Long> postIds) {
         if (postIds.isEmpty()) {
             return List.of();
         }
-        return sql.list("select 0, pc.post_id, " + wpId("c") + ", c.slug, c.name, coalesce(" + wpIdOf("category", "c.parent_id")
-                        + ", 0) from post_category pc join category c on c.id = pc.category_id where pc.post_id in (:ids)"
-                        + " union all select 1, pt.post_id, " + wpId("t") + ", t.slug, t.name, 0 from post_tag pt join tag t on t.id = pt.tag_id"
-                        + " where pt.post_id in (:ids) order by 2, 1, 5, 3", Map.of("ids", postIds),
+        // by name ignoring case, as WordPress' get_the_terms under MySQL's collation
+        return sql.list("select x.kind, x.post_id, x.id, x.slug, x.name, x.parent from (select 0 as kind, pc.post_id, " + wpId("c")
+                        + " as id, c.slug, c.name, coalesce(" + wpIdOf("category", "c.parent_id") + ", 0) as parent from post_category pc"
+                        + " join category c on c.id = pc.category_id where pc.post_id in (:ids) union all select 1, pt.post_id, " + wpId("t")
+                        + ", t.slug, t.name, 0 from post_tag pt join tag t on t.id = pt.tag_id where pt.post_id in (:ids)) x"
+                        + " order by x.post_id, x.kind, lower(x.name), x.id", Map.of("ids", postIds),
                 r -> new PostTerm(r.getInt(1), r.getLong(2), r.getLong(3), r.string(4), r.string(5), r.getLong(6)));
     }
 
@@ -217,10 +231,30 @@ class WpReads {
      */
     record CommentRow(long id, long postId, String postSlug, long parentId, long authorId, String authorName, String authorUrl,
                       String avatarHash, String content, Instant createdAt, long wpId, long wpPost, long wpParent, long wpAuthor,
-                      String postLink) {
+                      String postLink, Integer wpUtcOffset) {
     }
 
+    /** The Gazette ids of the rows of {@code table} answering to these ids here. */
+    List<Long> gazetteIds(String table, List<Long> ids) {
+        return ids.isEmpty() ? List.of() : sql.list(answeringTo(table, "ids"), Map.of("ids", ids), r -> r.getLong(1));
+    }
+
+    /** The password hash and slug of each protected public post among these Gazette post ids. */
+    List<String[]> protectedPosts(List<Long> postIds) {
+        if (postIds.isEmpty()) {
+            return List.of();
+        }
+        return sql.list("select p.password_hash, p.slug from post p where p.id in (:ids) and p.password_hash is not null",
+                Map.of("ids", postIds), r -> new String[]{r.string(1), r.string(2)});
+    }
+
+    /** Approved comments on public posts that are not password-protected: what anyone may read. */
     static Select comments(Instant now) {
+        return new Select("comment c").where(OPEN_COMMENT, "now", now);
+    }
+
+    /** Approved comments on public posts, protected ones included: for a caller who sent their passwords. */
+    static Select commentsWithProtected(Instant now) {
         return new Select("comment c").where(PUBLIC_COMMENT, "now", now);
     }
 
@@ -232,12 +266,12 @@ class WpReads {
             + " coalesce(c.parent_id, 0) as parent, coalesce(c.author_id, 0) as author, c.author_name, c.author_url, c.avatar_hash,"
             + " c.content, c.created_at, " + wpId("c") + " as wp_id_shown, " + wpIdOf("post", "c.post_id") + " as wp_post,"
             + " coalesce(" + wpIdOf("comment", "c.parent_id") + ", 0) as wp_parent, coalesce(" + wpIdOf("author", "c.author_id")
-            + ", 0) as wp_author, " + originalLink("POST", "c.post_id") + " as post_link";
+            + ", 0) as wp_author, " + originalLink("POST", "c.post_id") + " as post_link, c.wp_utc_offset";
 
     private static CommentRow comment(dev.gazette.common.persistence.Row r) throws java.sql.SQLException {
         return new CommentRow(r.getLong(1), r.getLong(2), r.string(3), r.getLong(4), r.getLong(5), r.string(6), r.string(7),
                 r.string(8), r.string(9), r.instant(10), r.getLong(11), r.getLong(12), r.getLong(13),
-                r.getLong(14), r.string(15));
+                r.getLong(14), r.string(15), intOrNull(r, 16));
     }
 
     /**
@@ -261,7 +295,11 @@ class WpReads {
     /** A published page; {@code wpId}, {@code wpParent} (0: none) and {@code wpAuthor} are the ids shown, {@code originalLink} as for posts. */
     record PageRow(long id, String slug, String path, String title, String excerpt, String content, long parentId, int menuOrder,
                    String template, long authorId, Instant publishedAt, Instant modifiedAt, long wpId, long wpParent, long wpAuthor,
-                   String originalLink) {
+                   String originalLink, String passwordHash, Integer wpUtcOffset) {
+
+        boolean isProtected() {
+            return passwordHash != null;
+        }
     }
 
     /** Published pages (pages have no schedule: published is public). */
@@ -272,11 +310,12 @@ class WpReads {
     Page<PageRow> pages(Select s, int offset, int limit) {
         return page(s, "g.id, g.slug, g.path, g.title, g.excerpt, g.content, coalesce(g.parent_id, 0), g.menu_order, g.template,"
                         + " g.author_id, coalesce(g.published_at, g.created_at), g.modified_at, " + wpId("g") + ", coalesce("
-                        + wpIdOf("page", "g.parent_id") + ", 0), " + wpIdOf("author", "g.author_id") + ", " + originalLink("PAGE", "g.id"),
+                        + wpIdOf("page", "g.parent_id") + ", 0), " + wpIdOf("author", "g.author_id") + ", " + originalLink("PAGE", "g.id")
+                        + ", g.password_hash, g.wp_utc_offset",
                 offset, limit,
                 r -> new PageRow(r.getLong(1), r.string(2), r.string(3), r.string(4), r.string(5), r.string(6), r.getLong(7),
                         r.getInt(8), r.string(9), r.getLong(10), r.instant(11), r.instant(12), r.getLong(13), r.getLong(14),
-                        r.getLong(15), r.string(16)));
+                        r.getLong(15), r.string(16), r.string(17), intOrNull(r, 18)));
     }
 
     // ---------------------------------------------------------------- media
@@ -300,6 +339,11 @@ class WpReads {
             return List.of();
         }
         return sql.list("select " + USER_COLUMNS + " from author a where a.id in (:ids)", Map.of("ids", List.copyOf(ids)), WpReads::user);
+    }
+
+    private static Integer intOrNull(dev.gazette.common.persistence.Row r, int column) throws java.sql.SQLException {
+        Long value = r.longOrNull(column);
+        return value == null ? null : value.intValue();
     }
 
     // ---------------------------------------------------------------- search

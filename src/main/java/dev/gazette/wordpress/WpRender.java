@@ -31,6 +31,14 @@ final class WpRender {
         return at == null ? null : DATE.format(at.atZone(zone));
     }
 
+    /**
+     * The zone an item's {@code date} and {@code modified} are shown in: the offset its WordPress export gave it
+     * ({@code wpUtcOffset} minutes: post_date against post_date_gmt), else the site's.
+     */
+    static ZoneId zone(Integer wpUtcOffset, ZoneId site) {
+        return wpUtcOffset == null ? site : ZoneOffset.ofTotalSeconds(wpUtcOffset * 60);
+    }
+
     static String dateGmt(Instant at) {
         return date(at, ZoneOffset.UTC);
     }

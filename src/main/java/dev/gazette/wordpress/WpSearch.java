@@ -2,6 +2,7 @@ package dev.gazette.wordpress;
 
 import dev.gazette.common.Times;
 import dev.gazette.common.web.AnswerKeys;
+import dev.gazette.post.PostProtection;
 import dev.gazette.common.web.ContentKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -50,7 +51,7 @@ class WpSearch {
         allowed.add("any");
         for (int i = 0; i < subtypes.size(); i++) {
             if (!allowed.contains(subtypes.get(i))) {
-                args.invalid("subtype", "subtype[" + i + "] is not one of post, page, category, post_tag, and any.");
+                args.note("subtype", "subtype[" + i + "] is not one of post, page, category, post_tag, and any.", "rest_not_in_enum", null);
             }
         }
         Set<String> embed = args.embed();
@@ -71,13 +72,14 @@ class WpSearch {
             parameters.put("now", Times.now());
             parts.add("select " + WpReads.wpId("p") + " as id, p.id as gid, 'post' as subtype, p.slug as slug, p.title as title, p.published_at as at, "
                     + WpReads.originalLink("POST", "p.id") + " as link from post p where "
-                    + WpReads.PUBLIC_POST + (like == null ? "" : " and (" + matches("p.title", "p.excerpt", "p.content_text") + ")"));
+                    + WpReads.PUBLIC_POST + (like == null ? "" : " and " + PostProtection.OPEN_SQL + " and ("
+                    + matches("p.title", "p.excerpt", "p.content_text") + ")"));
             answer.shows(ContentKeys.POST_LISTS);
         }
         if (wanted.contains("page")) {
             parts.add("select " + WpReads.wpId("g") + " as id, g.id as gid, 'page' as subtype, g.path as slug, g.title as title, coalesce(g.published_at, g.created_at) as at, "
                     + WpReads.originalLink("PAGE", "g.id") + " as link from page g where g.status = 'PUBLISHED'"
-                    + (like == null ? "" : " and (" + matches("g.title", "g.excerpt", "g.content") + ")"));
+                    + (like == null ? "" : " and g.password_hash is null and (" + matches("g.title", "g.excerpt", "g.content") + ")"));
             answer.shows(ContentKeys.PAGE_LISTS);
         }
         if (wanted.contains("category")) {
@@ -96,7 +98,7 @@ class WpSearch {
         WpReads.Select s = new WpReads.Select("(" + String.join(" union all ", parts) + ") r");
         parameters.forEach(s::parameter);
         WpService.idFilter(s, "r.id", include, exclude, "id");
-        s.orderBy = type.equals("term") ? "r.title, r.id"
+        s.orderBy = type.equals("term") ? "lower(r.title), r.id"
                 : (like == null ? "" : "case when lower(r.title) like :search escape '\\' then 0 else 1 end, ") + "r.at desc, r.id desc";
         WpReads.Page<WpReads.SearchRow> page = reads.search(s, paging.offset(), paging.perPage());
         List<WpJson.SearchResult> results = new ArrayList<>();
@@ -154,7 +156,7 @@ class WpSearch {
             WpReads.Select s = WpReads.publicPages().where("g.id in (:ids)", "ids", pageIds);
             s.orderBy = "g.id";
             for (WpReads.PageRow p : reads.pages(s, 0, pageIds.size()).rows()) {
-                items.put("page:" + p.wpId(), embeds.only(pages.page(p, urls, service.zone(), null), WpEmbeds.PAGE));
+                items.put("page:" + p.wpId(), embeds.only(pages.page(p, urls, service.zone(), null, false), WpEmbeds.PAGE));
             }
         }
         for (String taxonomy : TERM_SUBTYPES) {

@@ -6,6 +6,8 @@ import dev.gazette.common.persistence.SqlLike;
 import dev.gazette.common.text.HtmlContent;
 import dev.gazette.common.web.AnswerKeys;
 import dev.gazette.common.web.ContentKeys;
+import dev.gazette.common.web.ApiException;
+import dev.gazette.post.PostProtection;
 import dev.gazette.post.PostService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,6 +38,8 @@ public class WpService {
     static final List<String> COMMENT_ORDERBY = List.of("date", "date_gmt", "id", "include", "post", "parent", "type");
     static final List<String> ORDER = List.of("asc", "desc");
     static final List<String> CONTEXT = List.of("view", "embed", "edit");
+    private static final String CANNOT_READ_POST = "Sorry, you are not allowed to read the post for this comment.";
+    private static final String CANNOT_READ_COMMENT = "Sorry, you are not allowed to read this comment.";
 
     @Inject
     WpReads reads;
@@ -54,6 +58,9 @@ public class WpService {
 
     @Inject
     WpEmbeds embeds;
+
+    @Inject
+    PostProtection protection;
 
     /** A page of a collection: the items and WordPress' totals. */
     public record Listing<T>(List<T> items, long total, int page, int totalPages) {
@@ -96,6 +103,9 @@ public class WpService {
         Paging paging = Paging.of(args);
         WpReads.Select s = WpReads.publicPosts(now);
         String search = search(s, args, "p.title", "p.excerpt", "p.content_text");
+        if (search != null) {
+            s.where(PostProtection.OPEN_SQL); // as WordPress, a search never finds a protected post for a reader
+        }
         List<String> slugs = identity(s, args, "p", "post");
         wpIdFilter(s, "p.author_id", "author", args.ids("author"), args.ids("author_exclude"), "author");
         termFilter(s, "post_category", "category_id", "category", args.ids("categories"), args.ids("categories_exclude"), "categories");
@@ -108,7 +118,7 @@ public class WpService {
         }
         for (String status : args.strings("status")) {
             if (!status.equals("publish")) {
-                args.invalid("status", "Status is forbidden.");
+                args.note("status", "Status is forbidden.", "rest_forbidden_status", Map.of("status", 401));
             }
         }
         String orderby = args.oneOf("orderby", "date", POST_ORDERBY);
@@ -127,7 +137,7 @@ public class WpService {
                             400, null), s);
             case "modified" -> "p.modified_at" + direction + ", p.id" + direction;
             case "slug" -> "p.slug" + direction + ", p.id" + direction;
-            case "title" -> "p.title" + direction + ", p.id" + direction;
+            case "title" -> "lower(p.title)" + direction + ", p.id" + direction;
             case "relevance" -> {
                 if (search == null) {
                     throw new WpError("rest_no_search_term_defined", "You need to define a search term to order by relevance.", 400, null);
@@ -138,7 +148,7 @@ public class WpService {
         };
         answer.shows(ContentKeys.POST_LISTS, ContentKeys.CATEGORIES, ContentKeys.TAGS);
         WpReads.Page<WpReads.PostRow> page = reads.posts(s, paging.offset(), paging.perPage());
-        Listing<WpJson.Post> listing = paging.listing(posts(page.rows(), urls, embed), page.total());
+        Listing<WpJson.Post> listing = paging.listing(posts(page.rows(), urls, embed, false), page.total());
         if (listing.total() > 0 && listing.page() > listing.totalPages() && args.text("offset") == null) {
             throw new WpError("rest_post_invalid_page_number",
                     "The page number requested is larger than the number of pages available.", 400, null);
@@ -154,7 +164,31 @@ public class WpService {
             throw WpError.notFound("rest_post_invalid_id", "Invalid post ID.");
         }
         answer.shows(ContentKeys.post(row.id()), ContentKeys.CATEGORIES, ContentKeys.TAGS);
-        return posts(List.of(row), urls, embed).get(0);
+        return posts(List.of(row), urls, embed, unlocks(row.passwordHash(), args, row.slug(), "rest_post_incorrect_password",
+                "Incorrect post password.", 403)).get(0);
+    }
+
+    /**
+     * Whether the request's {@code password} parameter opens what a post's or page's password protects (WordPress'
+     * {@code ?password=}); false without one or for an unprotected item. Wrong passwords are counted per address
+     * as on the native API ({@link PostProtection#verify}: 429 over the limit).
+     *
+     * @throws WpError WordPress' error for a wrong password ({@code code}, {@code message}, {@code status})
+     */
+    boolean unlocks(String passwordHash, WpArgs args, String slug, String code, String message, int status) {
+        String password = args.text("password");
+        if (passwordHash == null || password == null) {
+            return false;
+        }
+        try {
+            protection.verify(passwordHash, password, slug);
+            return true;
+        } catch (ApiException e) {
+            if (e.status() == 429) {
+                throw e;
+            }
+            throw new WpError(code, message, status, null);
+        }
     }
 
     /** Public posts by Gazette id (unknown ones left out), in no particular order: what embedded search results show. */
@@ -162,10 +196,11 @@ public class WpService {
         WpReads.Select s = WpReads.publicPosts(Times.now()).where("p.id in (:ids)", "ids", ids);
         s.orderBy = "p.id";
         ids.forEach(id -> answer.shows(ContentKeys.post(id)));
-        return posts(reads.posts(s, 0, ids.size()).rows(), urls, null);
+        return posts(reads.posts(s, 0, ids.size()).rows(), urls, null, false);
     }
 
-    private List<WpJson.Post> posts(List<WpReads.PostRow> rows, Urls urls, Set<String> embed) {
+    /** Posts as WordPress shows them; {@code unlocked}: the caller sent the password of the (one) protected post. */
+    private List<WpJson.Post> posts(List<WpReads.PostRow> rows, Urls urls, Set<String> embed, boolean unlocked) {
         Map<Long, List<WpReads.PostTerm>> terms = new HashMap<>();
         for (WpReads.PostTerm t : reads.terms(rows.stream().map(WpReads.PostRow::id).toList())) {
             terms.computeIfAbsent(t.postId(), id -> new ArrayList<>()).add(t);
@@ -178,9 +213,13 @@ public class WpService {
             answer.shows(ContentKeys.post(p.id()));
             List<Long> categories = new ArrayList<>();
             List<Long> tags = new ArrayList<>();
-            List<String> classes = new ArrayList<>(List.of("post-" + p.wpId(), "post", "type-post", "status-publish", "format-standard"));
+            List<String> classes = new ArrayList<>(List.of("post-" + p.wpId(), "post", "type-post", "status-publish",
+                    "format-" + (p.format() == null ? "standard" : p.format())));
             if (p.featuredMediaId() != null) {
                 classes.add("has-post-thumbnail");
+            }
+            if (p.isProtected() && !unlocked) {
+                classes.add("post-password-required");
             }
             classes.add("hentry");
             for (WpReads.PostTerm t : terms.getOrDefault(p.id(), List.of())) {
@@ -200,15 +239,19 @@ public class WpService {
                     .add("wp:term", urls.api("categories?post=" + p.wpId()), "taxonomy", "category", "embeddable", true)
                     .add("wp:term", urls.api("tags?post=" + p.wpId()), "taxonomy", "post_tag", "embeddable", true)
                     .curies();
-            String generated = html.excerpt(p.contentText() == null ? "" : p.contentText(), PostService.EXCERPT_WORDS);
-            posts.add(new WpJson.Post(p.wpId(), WpRender.date(p.publishedAt(), zone), WpRender.dateGmt(p.publishedAt()),
+            // a protected post's content and excerpt only with its password, as WordPress (both say "protected")
+            boolean withheld = p.isProtected() && !unlocked;
+            String generated = withheld ? "" : html.excerpt(p.contentText() == null ? "" : p.contentText(), PostService.EXCERPT_WORDS);
+            ZoneId local = WpRender.zone(p.wpUtcOffset(), zone);
+            posts.add(new WpJson.Post(p.wpId(), WpRender.date(p.publishedAt(), local), WpRender.dateGmt(p.publishedAt()),
                     new WpJson.Rendered(urls.site() + "?p=" + p.wpId()),
-                    WpRender.date(p.modifiedAt(), zone), WpRender.dateGmt(p.modifiedAt()), p.slug(), "publish", "post",
+                    WpRender.date(p.modifiedAt(), local), WpRender.dateGmt(p.modifiedAt()), p.slug(), "publish", "post",
                     p.originalLink() != null ? p.originalLink() : urls.post(p.id(), p.slug()), new WpJson.Rendered(WpRender.title(p.title())),
-                    new WpJson.RenderedProtected(p.content(), false),
-                    new WpJson.RenderedProtected(WpRender.excerpt(p.excerpt(), p.contentText(), generated), false),
+                    new WpJson.RenderedProtected(withheld ? "" : p.content(), p.isProtected()),
+                    new WpJson.RenderedProtected(withheld ? "" : WpRender.excerpt(p.excerpt(), p.contentText(), generated), p.isProtected()),
                     p.wpAuthor(), p.wpFeaturedMedia() == null ? 0 : p.wpFeaturedMedia(),
-                    p.commentStatus().toLowerCase(Locale.ROOT), "closed", p.sticky(), "", "standard", Map.of("footnotes", ""),
+                    p.commentStatus().toLowerCase(Locale.ROOT), "closed", p.sticky(), "", p.format() == null ? "standard" : p.format(),
+                    Map.of("footnotes", ""),
                     categories, tags, classes, links.build(), embedded.get(p.id())));
         }
         return posts;
@@ -262,7 +305,8 @@ public class WpService {
             case "slug" -> "t.slug" + direction + ", t.id" + direction;
             case "description" -> "t.description" + direction + ", t.id" + direction;
             case "count" -> "t.count" + direction + ", t.id" + direction;
-            default -> "t.name" + direction + ", t.id" + direction;
+            // WordPress sorts by the database's collation, which ignores case
+            default -> "lower(t.name)" + direction + ", t.id" + direction;
         };
         answer.shows(kind, ContentKeys.TERM_COUNTS);
         WpReads.Page<WpReads.TermRow> page = reads.terms(s, paging.offset(), paging.perPage());
@@ -281,7 +325,8 @@ public class WpService {
     }
 
     static WpJson.Category category(WpReads.TermRow t, Urls urls) {
-        WpLinks links = new WpLinks().add("self", urls.api("categories/" + t.id())).add("collection", urls.api("categories"))
+        WpLinks links = new WpLinks().add("self", urls.api("categories/" + t.id()), "targetHints", Map.of("allow", List.of("GET")))
+                .add("collection", urls.api("categories"))
                 .add("about", urls.api("taxonomies/category"));
         if (t.parent() != 0) {
             links.add("up", urls.api("categories/" + t.parent()), "embeddable", true);
@@ -292,7 +337,8 @@ public class WpService {
     }
 
     static WpJson.Tag tag(WpReads.TermRow t, Urls urls) {
-        WpLinks links = new WpLinks().add("self", urls.api("tags/" + t.id())).add("collection", urls.api("tags"))
+        WpLinks links = new WpLinks().add("self", urls.api("tags/" + t.id()), "targetHints", Map.of("allow", List.of("GET")))
+                .add("collection", urls.api("tags"))
                 .add("about", urls.api("taxonomies/post_tag")).add("wp:post_type", urls.api("posts?tags=" + t.id())).curies();
         return new WpJson.Tag(t.id(), t.count(), nullToEmpty(t.description()), urls.site() + "tag/" + t.slug() + "/",
                 WpRender.title(t.name()), t.slug(), "post_tag", List.of(), links.build());
@@ -314,7 +360,7 @@ public class WpService {
             case "include_slugs" -> positionIn("a.slug", slugs, "slug", null, s) + ", a.id";
             case "registered_date" -> "a.created_at" + direction + ", a.id" + direction;
             case "slug" -> "a.slug" + direction + ", a.id" + direction;
-            default -> "a.display_name" + direction + ", a.id" + direction; // email and url are not public: by name
+            default -> "lower(a.display_name)" + direction + ", a.id" + direction; // email and url are not public: by name
         };
         answer.shows(ContentKeys.AUTHORS, ContentKeys.POST_LISTS);
         WpReads.Page<WpReads.UserRow> page = reads.users(s, paging.offset(), paging.perPage());
@@ -346,7 +392,14 @@ public class WpService {
     public Listing<WpJson.Comment> comments(WpArgs args, Urls urls) {
         Instant now = Times.now();
         Paging paging = Paging.of(args);
-        WpReads.Select s = WpReads.comments(now);
+        // the discussion of a protected post only for the posts asked for, each opened by ?password= (WordPress' 401 else)
+        List<String[]> closed = reads.protectedPosts(reads.gazetteIds("post", args.ids("post")));
+        for (String[] post : closed) {
+            if (!unlocks(post[0], args, post[1], "rest_cannot_read_post", CANNOT_READ_POST, 401)) {
+                throw new WpError("rest_cannot_read_post", CANNOT_READ_POST, 401, null);
+            }
+        }
+        WpReads.Select s = closed.isEmpty() ? WpReads.comments(now) : WpReads.commentsWithProtected(now);
         search(s, args, "c.content", "c.author_name");
         wpIdFilter(s, "c.id", "comment", args.ids("include"), args.ids("exclude"), "id");
         refFilter(s, "c.author_id", "author", args.ids("author"), args.ids("author_exclude"), "author");
@@ -355,7 +408,7 @@ public class WpService {
         dateFilter(s, "c.created_at", args.date("after"), args.date("before"), "created");
         for (String status : args.strings("status")) {
             if (!status.equals("approve") && !status.equals("approved")) {
-                args.invalid("status", "Status is forbidden.");
+                args.note("status", "Status is forbidden.", "rest_forbidden_status", Map.of("status", 401));
             }
         }
         String type = args.text("type");
@@ -377,13 +430,18 @@ public class WpService {
         return paging.listing(page.rows().stream().map(c -> comment(c, urls)).toList(), page.total());
     }
 
-    public WpJson.Comment comment(long id, Urls urls) {
-        WpReads.Select s = WpReads.comments(Times.now()).where(WpReads.answersTo("c", "id"), "id", id);
+    public WpJson.Comment comment(long id, WpArgs args, Urls urls) {
+        WpReads.Select s = WpReads.commentsWithProtected(Times.now()).where(WpReads.answersTo("c", "id"), "id", id);
         s.orderBy = "c.id";
         List<WpReads.CommentRow> rows = reads.comments(s, 0, 1).rows();
         answer.shows(ContentKeys.COMMENT_LISTS, ContentKeys.POST_LISTS);
         if (rows.isEmpty()) {
             throw WpError.notFound("rest_comment_invalid_id", "Invalid comment ID.");
+        }
+        for (String[] post : reads.protectedPosts(List.of(rows.get(0).postId()))) {
+            if (!unlocks(post[0], args, post[1], "rest_cannot_read", CANNOT_READ_COMMENT, 401)) {
+                throw new WpError("rest_cannot_read", CANNOT_READ_COMMENT, 401, null);
+            }
         }
         answer.shows(ContentKeys.discussion(rows.get(0).postId()), ContentKeys.post(rows.get(0).postId()));
         return comment(rows.get(0), urls);
@@ -405,7 +463,8 @@ public class WpService {
             links.add("in-reply-to", urls.api("comments/" + c.wpParent()), "embeddable", true);
         }
         return new WpJson.Comment(c.wpId(), c.wpPost(), c.wpParent(), c.wpAuthor(), c.authorName(), nullToEmpty(c.authorUrl()),
-                WpRender.date(c.createdAt(), zone), WpRender.dateGmt(c.createdAt()), new WpJson.Rendered(c.content()),
+                WpRender.date(c.createdAt(), WpRender.zone(c.wpUtcOffset(), zone)), WpRender.dateGmt(c.createdAt()),
+                new WpJson.Rendered(c.content()),
                 (c.postLink() != null ? c.postLink() : urls.post(c.postId(), c.postSlug())) + "#comment-" + c.wpId(), status, "comment",
                 WpRender.avatars(null, c.avatarHash()), List.of(), links.build());
     }

@@ -175,7 +175,7 @@ class WordPressApiTest {
         given().get(API + "posts?page=0&order=up&categories=x").then().statusCode(400)
                 .body("data.params.page", equalTo("page must be greater than or equal to 1"))
                 .body("data.params.order", equalTo("order is not one of asc and desc."))
-                .body("data.params.categories", equalTo("categories[0] is not of type integer."));
+                .body("data.params.categories", equalTo("categories is not a valid Term ID List. Reason: categories[0] is not of type integer."));
         given().get(API + "posts?orderby=popularity").then().statusCode(400).body("data.params", hasKey("orderby"));
         given().get(API + "posts?after=yesterday").then().statusCode(400).body("data.params.after", equalTo("Invalid date."));
         given().get(API + "posts?status=draft").then().statusCode(400).body("data.params.status", equalTo("Status is forbidden."));

@@ -91,6 +91,17 @@ public final class Representation {
         return this;
     }
 
+    /** A link with the media type of its target ({@code <uri>; rel="alternate"; type=text/html}). */
+    public Representation link(String uri, String rel, String type) {
+        links.add("<" + uri + ">; rel=\"" + rel + "\"; type=" + type);
+        return this;
+    }
+
+    /** Whether the answer carries any link yet. */
+    public boolean hasLinks() {
+        return !links.isEmpty();
+    }
+
     /** A header of the answer besides the caching ones (WordPress' {@code X-WP-Total}); kept with it by the response cache. */
     public Representation header(String name, String value) {
         headers.put(name, value);
