@@ -34,8 +34,8 @@ public class FeedResource {
     @GET
     @Path("/posts.{format}")
     @Operation(summary = "Feed of published posts", description = """
-            The newest published posts as RSS 2.0, Atom 1.0 or JSON Feed 1.1: title, link, a stable id (`urn:gazette:post:<id>`),
-            publication and modification dates, author, categories and tags, the source credit of re-published articles, and
+            The newest published posts as RSS 2.0, Atom 1.0 or JSON Feed 1.1: title, link, a stable id
+            (`urn:gazette:post:<id>`; for a post imported from WordPress, its WordPress guid, as the old feed had it), publication and modification dates, author, categories and tags, the source credit of re-published articles, and
             the full HTML (or only the excerpt, per `gazette.feeds.full-content`). Filter by category (with its
             sub-categories), tag or author. Links come from `gazette.site.post-url`.""")
     @APIResponse(responseCode = "200", description = "The feed", content = {

@@ -39,6 +39,9 @@ public class FeedService {
     CommentService comments;
 
     @Inject
+    dev.gazette.common.persistence.SqlReads sql;
+
+    @Inject
     FeedWriter writer;
 
     @Inject
@@ -63,8 +66,9 @@ public class FeedService {
         ListPage<PostView> page = posts.list(new PostQuery(category, tag, author, null, null, null, null, null,
                 PostQuery.Sort.NEWEST, PostQuery.StatusFilter.PUBLISHED, Set.of("author", "categories", "tags"),
                 config.feeds().fullContent(), null, size));
+        Map<Long, String> guids = importedGuids(page.items().stream().map(PostView::id).toList());
         List<FeedDocument.Item> items = page.items().stream().map(p -> new FeedDocument.Item(
-                "urn:gazette:post:" + p.id(), postUrl(p.slug(), p.id()), p.title(), p.isProtected() ? PROTECTED : p.excerpt(),
+                guids.getOrDefault(p.id(), "urn:gazette:post:" + p.id()), postUrl(p.slug(), p.id()), p.title(), p.isProtected() ? PROTECTED : p.excerpt(),
                 config.feeds().fullContent() && !p.isProtected() ? p.content() : null, p.publishedAt(), p.modifiedAt(),
                 p.author() == null ? null : p.author().displayName(),
                 Stream.concat(p.categories().stream().map(c -> new FeedDocument.Term("category", c.slug(), c.name())),
@@ -74,6 +78,19 @@ public class FeedService {
                 .toList();
         String title = site.title() + label(category, "category") + label(tag, "tag") + label(author, "author");
         return render(new FeedDocument(title, site.description(), site.url(), feedUrl, updated(items), items), format);
+    }
+
+    /**
+     * The guids WordPress gave the imported ones among these posts: their feed ids stay what readers of the
+     * WordPress site's feed already know them by, so a moved site's posts do not come back as new.
+     */
+    private Map<Long, String> importedGuids(List<Long> postIds) {
+        Map<Long, String> guids = new HashMap<>();
+        if (!postIds.isEmpty()) {
+            sql.list("select p.id, p.wp_guid from post p where p.id in (:ids) and p.wp_guid is not null", Map.of("ids", postIds),
+                    r -> guids.put(r.getLong(1), r.string(2)));
+        }
+        return guids;
     }
 
     @Transactional

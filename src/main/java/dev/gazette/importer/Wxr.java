@@ -48,7 +48,7 @@ public final class Wxr {
                        String status, String postName, String dateLocal, String dateGmt, String modifiedLocal,
                        String modifiedGmt, String commentStatus,
                        boolean sticky, String attachmentUrl, List<Term> terms, Map<String, String> meta,
-                       List<Comment> comments, int line, long parent, int menuOrder, String password) {
+                       List<Comment> comments, int line, long parent, int menuOrder, String password, String guid) {
     }
 
     /** What a reader hands over as it streams through the file. */

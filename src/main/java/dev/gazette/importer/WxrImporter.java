@@ -776,6 +776,7 @@ public class WxrImporter {
             post.publishedAt = date == null ? null : date;
             post.wpUtcOffset = utcOffset(item.dateLocal(), item.dateGmt());
             post.format = format(item.terms());
+            post.wpGuid = blank(item.guid()) ? null : truncate(item.guid().trim(), 2000);
             if (created) {
                 post.createdAt = date != null && date.isBefore(now) ? date : now;
             }

@@ -194,7 +194,7 @@ public final class WxrReader {
                 f.getOrDefault("status", "publish"), f.get("post_name"), f.get("post_date"), f.get("post_date_gmt"),
                 f.get("post_modified"), f.get("post_modified_gmt"), f.get("comment_status"), "1".equals(f.get("is_sticky")), f.get("attachment_url"), terms, meta, comments, line,
                 number(f.get("post_parent")), (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, number(f.get("menu_order")))),
-                f.get("post_password"));
+                f.get("post_password"), f.get("guid"));
     }
 
     /**

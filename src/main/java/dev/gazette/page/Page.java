@@ -61,6 +61,10 @@ public class Page extends PanacheEntityBase {
     @Column(name = "wp_utc_offset")
     public Integer wpUtcOffset;
 
+    /** Its {@code <guid>} in a WordPress export; null for pages made in Gazette. */
+    @Column(name = "wp_guid")
+    public String wpGuid;
+
     /** The WordPress template (e.g. "page-templates/full-width.php"), kept as metadata for front-ends. */
     public String template;
 

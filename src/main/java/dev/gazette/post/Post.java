@@ -117,6 +117,10 @@ public class Post extends PanacheEntityBase {
     @Column(name = "format")
     public String format;
 
+    /** Its {@code <guid>} in a WordPress export (WordPress' guid, feed readers' id for it); null for posts made in Gazette. */
+    @Column(name = "wp_guid")
+    public String wpGuid;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "comment_status", nullable = false)
     public CommentStatus commentStatus;

@@ -701,7 +701,7 @@ public class WordPressResource {
         if (!r.hasLinks()) {
             r.link(urls().rest(), "https://api.w.org/");
         }
-        r.header("Allow", uri.getPath().endsWith("/wp/v2/comments") ? "GET, POST" : "GET");
+        r.header("Allow", WpErrorMapper.allowed(uri.getPath()));
         if (uri.getQueryParameters().containsKey("password")) {
             r.personal(true);
         }

@@ -91,7 +91,7 @@ class WpComments {
         // a comment made here answers to its own id (the importer keeps imported ids below Gazette's)
         WpReads.CommentRow row = new WpReads.CommentRow(created.id(), postId, post[2], created.parentId() == null ? 0 : created.parentId(),
                 0, created.author().name(), created.author().url(), created.author().avatarHash(), created.contentHtml(),
-                created.createdAt(), created.id(), wpPost, wpParent, 0, post[3], null);
+                created.createdAt(), created.id(), wpPost, wpParent, 0, post[3], null, false);
         String status = created.status() == CommentStatus.APPROVED ? "approved"
                 : created.status() == CommentStatus.SPAM ? "spam" : "hold";
         return new Created(created.id(), WpService.comment(row, urls, service.zone(), status));

@@ -127,7 +127,7 @@ class WpEmbeds {
                 List<ObjectNode> categories = new ArrayList<>();
                 List<ObjectNode> tags = new ArrayList<>();
                 for (WpReads.PostTerm t : terms.getOrDefault(item.id(), List.of())) {
-                    WpReads.TermRow row = new WpReads.TermRow(t.id(), t.slug(), t.name(), null, t.parent(), 0);
+                    WpReads.TermRow row = new WpReads.TermRow(t.id(), t.slug(), t.name(), null, t.parent(), 0, t.path());
                     if (t.kind() == 0) {
                         categories.add(only(WpService.category(row, urls), TERM));
                     } else {

@@ -2,13 +2,26 @@ package dev.gazette.wordpress;
 
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Writes {@link WpError}s as WordPress does: JSON of its shape, with its status. */
+/**
+ * Writes {@link WpError}s as WordPress does: JSON of its shape, with its status, and the headers WordPress
+ * sends on every answer of its API (the discovery link and {@code Allow}).
+ */
 public class WpErrorMapper {
 
     @ServerExceptionMapper
-    public Response wordpress(WpError e) {
-        return Response.status(e.status()).type(MediaType.APPLICATION_JSON).entity(e.body()).build();
+    public Response wordpress(WpError e, UriInfo uri) {
+        String base = uri.getBaseUri().toString();
+        return Response.status(e.status()).type(MediaType.APPLICATION_JSON).entity(e.body())
+                .header("Link", "<" + (base.endsWith("/") ? base : base + "/") + "wp-json/>; rel=\"https://api.w.org/\"")
+                .header("Allow", allowed(uri.getPath()))
+                .build();
+    }
+
+    /** WordPress' {@code Allow} for an anonymous caller of this path: comments may be posted, the rest only read. */
+    static String allowed(String path) {
+        return path.endsWith("/wp/v2/comments") ? "GET, POST" : "GET";
     }
 }

@@ -141,7 +141,7 @@ class WpPages {
         String excerpt = withheld ? "" : WpRender.excerpt(p.excerpt(), text, html.excerpt(text, WpRender.EXCERPT_WORDS));
         ZoneId local = WpRender.zone(p.wpUtcOffset(), zone);
         return new WpJson.Page(p.wpId(), WpRender.date(p.publishedAt(), local), WpRender.dateGmt(p.publishedAt()),
-                new WpJson.Rendered(urls.site() + "?page_id=" + p.wpId()), WpRender.date(p.modifiedAt(), local),
+                new WpJson.Rendered(p.wpGuid() != null ? p.wpGuid() : urls.site() + "?page_id=" + p.wpId()), WpRender.date(p.modifiedAt(), local),
                 WpRender.dateGmt(p.modifiedAt()), p.slug(), "publish", "page",
                 p.originalLink() != null ? p.originalLink() : urls.site() + p.path() + "/",
                 new WpJson.Rendered(WpRender.title(p.title())), new WpJson.RenderedProtected(withheld ? "" : p.content(), p.isProtected()),

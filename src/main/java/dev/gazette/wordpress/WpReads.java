@@ -121,7 +121,7 @@ class WpReads {
     static final String POST_COLUMNS = "p.id, p.slug, p.title, p.excerpt, p.content, p.content_text, p.published_at,"
             + " p.modified_at, p.author_id, p.comment_status, p.sticky, p.featured_media_id, " + wpId("p") + ", "
             + wpIdOf("author", "p.author_id") + ", " + wpIdOf("media", "p.featured_media_id") + ", " + originalLink("POST", "p.id")
-            + ", p.password_hash, p.wp_utc_offset, p.format";
+            + ", p.password_hash, p.wp_utc_offset, p.format, p.wp_guid";
 
     /**
      * A public post; {@code wpId} the id it answers to here, {@code wpAuthor} and {@code wpFeaturedMedia} its author's and
@@ -130,7 +130,7 @@ class WpReads {
     record PostRow(long id, String slug, String title, String excerpt, String content, String contentText, Instant publishedAt,
                    Instant modifiedAt, long authorId, String commentStatus, boolean sticky, Long featuredMediaId, long wpId,
                    long wpAuthor, Long wpFeaturedMedia, String originalLink, String passwordHash, Integer wpUtcOffset,
-                   String format) {
+                   String format, String wpGuid) {
 
         boolean isProtected() {
             return passwordHash != null;
@@ -154,11 +154,39 @@ class WpReads {
     private static PostRow post(dev.gazette.common.persistence.Row r) throws java.sql.SQLException {
         return new PostRow(r.getLong(1), r.string(2), r.string(3), r.string(4), r.string(5), r.string(6), r.instant(7),
                 r.instant(8), r.getLong(9), r.string(10), r.getBoolean(11), r.longOrNull(12), r.getLong(13),
-                r.getLong(14), r.longOrNull(15), r.string(16), r.string(17), intOrNull(r, 18), r.string(19));
+                r.getLong(14), r.longOrNull(15), r.string(16), r.string(17), intOrNull(r, 18), r.string(19), r.string(20));
     }
 
-    /** A term of a post: kind 0 a category, 1 a tag; with what an embedded term shows (ids as they answer here). */
-    record PostTerm(int kind, long postId, long id, String slug, String name, long parent) {
+    /**
+     * A term of a post: kind 0 a category, 1 a tag; with what an embedded term shows (ids as they answer here);
+     * {@code path} a category's slugs from its top ancestor ({@code parent/child}), a tag's slug.
+     */
+    record PostTerm(int kind, long postId, long id, String slug, String name, long parent, String path) {
+    }
+
+    /** How many ancestors a category's path ({@link #categoryPath}) names at most. */
+    static final int PATH_DEPTH = 6;
+
+    /** Joins of the ancestors of the category of this alias ({@code alias_a1} its parent, ...), for {@link #categoryPath}. */
+    static String ancestorJoins(String alias) {
+        StringBuilder joins = new StringBuilder();
+        String child = alias;
+        for (int i = 1; i <= PATH_DEPTH; i++) {
+            String a = alias + "_a" + i;
+            joins.append(" left join category ").append(a).append(" on ").append(a).append(".id = ").append(child).append(".parent_id");
+            child = a;
+        }
+        return joins.toString();
+    }
+
+    /** The slugs of the category of this alias from its top ancestor, joined by '/' (WordPress' category permalink path). */
+    static String categoryPath(String alias) {
+        StringBuilder path = new StringBuilder();
+        for (int i = PATH_DEPTH; i >= 1; i--) {
+            String a = alias + "_a" + i;
+            path.append("case when ").append(a).append(".slug is null then '' else ").append(a).append(".slug || '/' end || ");
+        }
+        return path.append(alias).append(".slug").toString();
     }
 
     /** The categories and tags of these posts, each post's by name (ignoring case) then id, in one statement. */
@@ -167,18 +195,19 @@ class WpReads {
             return List.of();
         }
         // by name ignoring case, as WordPress' get_the_terms under MySQL's collation
-        return sql.list("select x.kind, x.post_id, x.id, x.slug, x.name, x.parent from (select 0 as kind, pc.post_id, " + wpId("c")
-                        + " as id, c.slug, c.name, coalesce(" + wpIdOf("category", "c.parent_id") + ", 0) as parent from post_category pc"
-                        + " join category c on c.id = pc.category_id where pc.post_id in (:ids) union all select 1, pt.post_id, " + wpId("t")
-                        + ", t.slug, t.name, 0 from post_tag pt join tag t on t.id = pt.tag_id where pt.post_id in (:ids)) x"
+        return sql.list("select x.kind, x.post_id, x.id, x.slug, x.name, x.parent, x.path from (select 0 as kind, pc.post_id, "
+                        + wpId("c") + " as id, c.slug, c.name, coalesce(" + wpIdOf("category", "c.parent_id") + ", 0) as parent, "
+                        + categoryPath("c") + " as path from post_category pc join category c on c.id = pc.category_id" + ancestorJoins("c")
+                        + " where pc.post_id in (:ids) union all select 1, pt.post_id, " + wpId("t")
+                        + ", t.slug, t.name, 0, t.slug from post_tag pt join tag t on t.id = pt.tag_id where pt.post_id in (:ids)) x"
                         + " order by x.post_id, x.kind, lower(x.name), x.id", Map.of("ids", postIds),
-                r -> new PostTerm(r.getInt(1), r.getLong(2), r.getLong(3), r.string(4), r.string(5), r.getLong(6)));
+                r -> new PostTerm(r.getInt(1), r.getLong(2), r.getLong(3), r.string(4), r.string(5), r.getLong(6), r.string(7)));
     }
 
     // ---------------------------------------------------------------- terms
 
     /** A category or tag; {@code id} and {@code parent} as they answer here. */
-    record TermRow(long id, String slug, String name, String description, long parent, long count) {
+    record TermRow(long id, String slug, String name, String description, long parent, long count, String path) {
     }
 
     /**
@@ -192,12 +221,13 @@ class WpReads {
         return new Select("(select " + wpId("x") + " as id, x.id as gid, x.slug, x.name, x.description, "
                 + (categories ? "coalesce(" + wpIdOf("category", "x.parent_id") + ", 0)" : "0")
                 + " as parent, (select count(*) from " + link + " l join post p on p.id = l.post_id where l." + key + " = x.id and "
-                + PUBLIC_POST + ") as count from " + table + " x) t").parameter("now", now);
+                + PUBLIC_POST + ") as count, " + (categories ? categoryPath("x") : "x.slug") + " as path from " + table + " x"
+                + (categories ? ancestorJoins("x") : "") + ") t").parameter("now", now);
     }
 
     Page<TermRow> terms(Select s, int offset, int limit) {
-        return page(s, "t.id, t.slug, t.name, t.description, t.parent, t.count", offset, limit,
-                r -> new TermRow(r.getLong(1), r.string(2), r.string(3), r.string(4), r.getLong(5), r.getLong(6)));
+        return page(s, "t.id, t.slug, t.name, t.description, t.parent, t.count, t.path", offset, limit,
+                r -> new TermRow(r.getLong(1), r.string(2), r.string(3), r.string(4), r.getLong(5), r.getLong(6), r.string(7)));
     }
 
     // ---------------------------------------------------------------- users
@@ -231,7 +261,7 @@ class WpReads {
      */
     record CommentRow(long id, long postId, String postSlug, long parentId, long authorId, String authorName, String authorUrl,
                       String avatarHash, String content, Instant createdAt, long wpId, long wpPost, long wpParent, long wpAuthor,
-                      String postLink, Integer wpUtcOffset) {
+                      String postLink, Integer wpUtcOffset, boolean hasReplies) {
     }
 
     /** The Gazette ids of the rows of {@code table} answering to these ids here. */
@@ -266,12 +296,14 @@ class WpReads {
             + " coalesce(c.parent_id, 0) as parent, coalesce(c.author_id, 0) as author, c.author_name, c.author_url, c.avatar_hash,"
             + " c.content, c.created_at, " + wpId("c") + " as wp_id_shown, " + wpIdOf("post", "c.post_id") + " as wp_post,"
             + " coalesce(" + wpIdOf("comment", "c.parent_id") + ", 0) as wp_parent, coalesce(" + wpIdOf("author", "c.author_id")
-            + ", 0) as wp_author, " + originalLink("POST", "c.post_id") + " as post_link, c.wp_utc_offset";
+            + ", 0) as wp_author, " + originalLink("POST", "c.post_id") + " as post_link, c.wp_utc_offset,"
+            + " case when exists (select 1 from comment k where k.parent_id = c.id and k.status = 'APPROVED') then 1 else 0 end"
+            + " as has_replies";
 
     private static CommentRow comment(dev.gazette.common.persistence.Row r) throws java.sql.SQLException {
         return new CommentRow(r.getLong(1), r.getLong(2), r.string(3), r.getLong(4), r.getLong(5), r.string(6), r.string(7),
                 r.string(8), r.string(9), r.instant(10), r.getLong(11), r.getLong(12), r.getLong(13),
-                r.getLong(14), r.string(15), intOrNull(r, 16));
+                r.getLong(14), r.string(15), intOrNull(r, 16), r.getInt(17) == 1);
     }
 
     /**
@@ -295,7 +327,7 @@ class WpReads {
     /** A published page; {@code wpId}, {@code wpParent} (0: none) and {@code wpAuthor} are the ids shown, {@code originalLink} as for posts. */
     record PageRow(long id, String slug, String path, String title, String excerpt, String content, long parentId, int menuOrder,
                    String template, long authorId, Instant publishedAt, Instant modifiedAt, long wpId, long wpParent, long wpAuthor,
-                   String originalLink, String passwordHash, Integer wpUtcOffset) {
+                   String originalLink, String passwordHash, Integer wpUtcOffset, String wpGuid) {
 
         boolean isProtected() {
             return passwordHash != null;
@@ -311,11 +343,11 @@ class WpReads {
         return page(s, "g.id, g.slug, g.path, g.title, g.excerpt, g.content, coalesce(g.parent_id, 0), g.menu_order, g.template,"
                         + " g.author_id, coalesce(g.published_at, g.created_at), g.modified_at, " + wpId("g") + ", coalesce("
                         + wpIdOf("page", "g.parent_id") + ", 0), " + wpIdOf("author", "g.author_id") + ", " + originalLink("PAGE", "g.id")
-                        + ", g.password_hash, g.wp_utc_offset",
+                        + ", g.password_hash, g.wp_utc_offset, g.wp_guid",
                 offset, limit,
                 r -> new PageRow(r.getLong(1), r.string(2), r.string(3), r.string(4), r.string(5), r.string(6), r.getLong(7),
                         r.getInt(8), r.string(9), r.getLong(10), r.instant(11), r.instant(12), r.getLong(13), r.getLong(14),
-                        r.getLong(15), r.string(16), r.string(17), intOrNull(r, 18)));
+                        r.getLong(15), r.string(16), r.string(17), intOrNull(r, 18), r.string(19)));
     }
 
     // ---------------------------------------------------------------- media

@@ -3,6 +3,10 @@ package dev.gazette.wordpress;
 import dev.gazette.common.text.Autop;
 import dev.gazette.common.text.Hashes;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.safety.Safelist;
+
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -43,9 +47,25 @@ final class WpRender {
         return date(at, ZoneOffset.UTC);
     }
 
-    /** A title as {@code the_title} renders it: Gazette's plain text, escaped and texturized. */
+    /** Inline elements a WordPress title may carry (WordPress keeps them: {@code Title <em>With</em> Markup}). */
+    private static final Pattern INLINE_TAG = Pattern.compile(
+            "</?(b|strong|i|em|sup|sub|code|small|mark|abbr|q|cite|s|del|ins|span)(\\s[^>]*)?>", Pattern.CASE_INSENSITIVE);
+    private static final Safelist INLINE = new Safelist().addTags("b", "strong", "i", "em", "sup", "sub", "code", "small", "mark",
+            "abbr", "q", "cite", "s", "del", "ins", "span");
+    private static final Document.OutputSettings COMPACT = new Document.OutputSettings().prettyPrint(false);
+
+    /**
+     * A title as {@code the_title} renders it, texturized. Titles are text in Gazette, but a WordPress title is
+     * HTML and may hold inline markup (the export's {@code <em>} and {@code <sup>} come through imports as text):
+     * such elements are kept, without attributes, as WordPress shows them; anything else is escaped.
+     */
     static String title(String plain) {
-        return Texturize.apply(plain == null ? "" : plain.replace("<", "&lt;").replace(">", "&gt;")).trim();
+        String title = plain == null ? "" : plain;
+        if (!INLINE_TAG.matcher(title).find()) {
+            return Texturize.apply(title.replace("<", "&lt;").replace(">", "&gt;")).trim();
+        }
+        // jsoup writes a lone & as &amp;: back to & so the texturizer writes WordPress' &#038;
+        return Texturize.apply(Jsoup.clean(title, "", INLINE, COMPACT).replace("&amp;", "&")).trim();
     }
 
     /**

@@ -226,6 +226,9 @@ public class WpService {
                 (t.kind() == 0 ? categories : tags).add(t.id());
                 classes.add((t.kind() == 0 ? "category-" : "tag-") + t.slug());
             }
+            if (p.format() != null) {
+                classes.add("post_format-post-format-" + p.format()); // the post_format term, last as WordPress lists it
+            }
             WpLinks links = new WpLinks()
                     .add("self", urls.api("posts/" + p.wpId()), "targetHints", Map.of("allow", List.of("GET")))
                     .add("collection", urls.api("posts"))
@@ -244,7 +247,7 @@ public class WpService {
             String generated = withheld ? "" : html.excerpt(p.contentText() == null ? "" : p.contentText(), PostService.EXCERPT_WORDS);
             ZoneId local = WpRender.zone(p.wpUtcOffset(), zone);
             posts.add(new WpJson.Post(p.wpId(), WpRender.date(p.publishedAt(), local), WpRender.dateGmt(p.publishedAt()),
-                    new WpJson.Rendered(urls.site() + "?p=" + p.wpId()),
+                    new WpJson.Rendered(p.wpGuid() != null ? p.wpGuid() : urls.site() + "?p=" + p.wpId()),
                     WpRender.date(p.modifiedAt(), local), WpRender.dateGmt(p.modifiedAt()), p.slug(), "publish", "post",
                     p.originalLink() != null ? p.originalLink() : urls.post(p.id(), p.slug()), new WpJson.Rendered(WpRender.title(p.title())),
                     new WpJson.RenderedProtected(withheld ? "" : p.content(), p.isProtected()),
@@ -332,7 +335,7 @@ public class WpService {
             links.add("up", urls.api("categories/" + t.parent()), "embeddable", true);
         }
         links.add("wp:post_type", urls.api("posts?categories=" + t.id())).curies();
-        return new WpJson.Category(t.id(), t.count(), nullToEmpty(t.description()), urls.site() + "category/" + t.slug() + "/",
+        return new WpJson.Category(t.id(), t.count(), nullToEmpty(t.description()), urls.site() + "category/" + t.path() + "/", // under its ancestors' slugs, as WordPress links categories
                 WpRender.title(t.name()), t.slug(), "category", t.parent(), List.of(), links.build());
     }
 
@@ -462,9 +465,13 @@ public class WpService {
         if (c.wpParent() != 0) {
             links.add("in-reply-to", urls.api("comments/" + c.wpParent()), "embeddable", true);
         }
+        if (c.hasReplies()) {
+            links.add("children", urls.api("comments?parent=" + c.wpId()), "embeddable", true);
+        }
         return new WpJson.Comment(c.wpId(), c.wpPost(), c.wpParent(), c.wpAuthor(), c.authorName(), nullToEmpty(c.authorUrl()),
                 WpRender.date(c.createdAt(), WpRender.zone(c.wpUtcOffset(), zone)), WpRender.dateGmt(c.createdAt()),
-                new WpJson.Rendered(c.content()),
+                // comment_text's wpautop ends what it renders with a line break
+                new WpJson.Rendered(c.content() == null || c.content().endsWith("\n") ? c.content() : c.content() + "\n"),
                 (c.postLink() != null ? c.postLink() : urls.post(c.postId(), c.postSlug())) + "#comment-" + c.wpId(), status, "comment",
                 WpRender.avatars(null, c.avatarHash()), List.of(), links.build());
     }

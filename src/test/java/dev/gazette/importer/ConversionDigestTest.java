@@ -20,7 +20,7 @@ class ConversionDigestTest {
     private static Wxr.Item item(String type, String password) {
         return new Wxr.Item(12, type, "Title", "https://old.example.test/title/", "jo", "Line one\nline two", "", "publish",
                 "title", "2021-03-04 10:00:00", "2021-03-04 09:00:00", "2021-03-05 10:00:00", "2021-03-05 09:00:00", "open",
-                false, null, List.of(), Map.of(), List.of(), 7, 0, 0, password);
+                false, null, List.of(), Map.of(), List.of(), 7, 0, 0, password, "https://old.example.test/?p=12");
     }
 
     @Test

@@ -226,7 +226,8 @@ class WordPressApiTest {
         assertEquals(s.parent(), c.getLong("parent"));
         assertEquals("category", c.getString("taxonomy"));
         assertEquals("", c.getString("description"));
-        assertTrue(c.getString("link").endsWith("/category/" + c.getString("slug") + "/"));
+        String parentSlug = given().get(API + "categories/" + s.parent()).then().statusCode(200).extract().path("slug");
+        assertTrue(c.getString("link").endsWith("/category/" + parentSlug + "/" + c.getString("slug") + "/"), c.getString("link"));
         assertTrue(c.getString("_links.up[0].href").endsWith(API + "categories/" + s.parent()));
         assertEquals(List.of(), c.getList("meta"));
 

@@ -162,4 +162,75 @@ class WordPressParityTest {
         given().get(API + "tags?post=" + post + "&order=desc").then().statusCode(200)
                 .body("name", equalTo(List.of("Zebra " + marker, "Mango " + marker, "apple " + marker)));
     }
+
+    @Test
+    void importedItemsKeepWordPressLocalDatesFormatsGuidsAndAuthors() {
+        String run = unique("kept").substring(5);
+        String site = "https://kept" + run + ".example.test";
+        long base = 7_000_000 + Math.floorMod(run.hashCode(), 1_000_000) * 10L; // ids of this export, far above others
+        String items = "<item><title>Kept gallery " + run + "</title><link>" + site + "/kept-" + run + "/</link>"
+                + "<dc:creator>>keeper" + run + "</dc:creator>" // a stray '>' as in WordPress' theme test data
+                + "<guid isPermaLink=\"false\">http://old.example.test/?p=" + base + "</guid>"
+                + "<content:encoded><![CDATA[Pictures of " + run + ".]]></content:encoded><excerpt:encoded><![CDATA[]]></excerpt:encoded>"
+                + "<wp:post_id>" + base + "</wp:post_id><wp:post_date>2012-01-07 07:07:21</wp:post_date>"
+                + "<wp:post_date_gmt>2012-01-06 21:07:21</wp:post_date_gmt><wp:comment_status>open</wp:comment_status>"
+                + "<wp:post_name>kept-" + run + "</wp:post_name><wp:status>publish</wp:status><wp:post_type>post</wp:post_type>"
+                + "<category domain=\"post_format\" nicename=\"post-format-gallery\"><![CDATA[Gallery]]></category>"
+                + "<wp:comment><wp:comment_id>" + (base + 1) + "</wp:comment_id><wp:comment_author><![CDATA[Ann]]></wp:comment_author>"
+                + "<wp:comment_author_email>ann" + run + "@example.test</wp:comment_author_email>"
+                + "<wp:comment_date>2012-01-08 02:00:00</wp:comment_date><wp:comment_date_gmt>2012-01-08 09:00:00</wp:comment_date_gmt>"
+                + "<wp:comment_content><![CDATA[First]]></wp:comment_content><wp:comment_approved>1</wp:comment_approved>"
+                + "<wp:comment_type>comment</wp:comment_type><wp:comment_parent>0</wp:comment_parent></wp:comment>"
+                + "<wp:comment><wp:comment_id>" + (base + 2) + "</wp:comment_id><wp:comment_author><![CDATA[Bo]]></wp:comment_author>"
+                + "<wp:comment_author_email>bo" + run + "@example.test</wp:comment_author_email>"
+                + "<wp:comment_date>2012-01-08 03:00:00</wp:comment_date><wp:comment_date_gmt>2012-01-08 10:00:00</wp:comment_date_gmt>"
+                + "<wp:comment_content><![CDATA[Reply]]></wp:comment_content><wp:comment_approved>1</wp:comment_approved>"
+                + "<wp:comment_type>comment</wp:comment_type><wp:comment_parent>" + (base + 1) + "</wp:comment_parent></wp:comment>"
+                + "</item>";
+        byte[] wxr = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\""
+                + " xmlns:excerpt=\"http://wordpress.org/export/1.2/excerpt/\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\""
+                + " xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:wp=\"http://wordpress.org/export/1.2/\"><channel>"
+                + "<title>Kept</title><link>" + site + "</link><wp:wxr_version>1.2</wp:wxr_version><wp:base_blog_url>" + site
+                + "</wp:base_blog_url><wp:author><wp:author_id>" + base + "</wp:author_id><wp:author_login>keeper" + run
+                + "</wp:author_login><wp:author_display_name>Keeper " + run + "</wp:author_display_name></wp:author>\n"
+                + items + "</channel></rss>").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        JsonPath job = dev.gazette.importer.ImportTest.importFile(wxr);
+        assertEquals("succeeded", job.getString("status"), job.prettify());
+        assertEquals(1, job.getInt("counts.authors.created"), job.prettify()); // '>keeper' is keeper, not a second author
+
+        // date as the WordPress site showed it (its offset then: +10:00), date_gmt in UTC; the format and the old guid
+        given().get(API + "posts/" + base).then().statusCode(200)
+                .body("date", equalTo("2012-01-07T07:07:21")).body("date_gmt", equalTo("2012-01-06T21:07:21"))
+                .body("modified", equalTo("2012-01-07T07:07:21"))
+                .body("format", equalTo("gallery")).body("class_list", hasItem("format-gallery"))
+                .body("class_list", hasItem("post_format-post-format-gallery"))
+                .body("guid.rendered", equalTo("http://old.example.test/?p=" + base))
+                .body("author", equalTo((int) base));
+        // the comments' dates by their own offset (-07:00); the first has a reply, so a children link
+        JsonPath comments = given().get(API + "comments?post=" + base + "&order=asc").then().statusCode(200).extract().jsonPath();
+        assertEquals("2012-01-08T02:00:00", comments.getString("[0].date"));
+        assertEquals("2012-01-08T09:00:00", comments.getString("[0].date_gmt"));
+        assertTrue(comments.getString("[0]._links.children[0].href").endsWith(API + "comments?parent=" + (base + 1)),
+                comments.prettify());
+        org.junit.jupiter.api.Assertions.assertNull(comments.get("[1]._links.children"), comments.prettify());
+        assertTrue(comments.getString("[0].content.rendered").endsWith("</p>\n"), comments.getString("[0].content.rendered"));
+        // the feed keeps the id the WordPress feed gave the post
+        given().get("/api/v1/feeds/posts.rss?author=keeper" + run.toLowerCase(java.util.Locale.ROOT)).then().statusCode(200)
+                .body(containsString("http://old.example.test/?p=" + base));
+    }
+
+    @Test
+    void categoryLinksFollowTheirAncestorsAndErrorsCarryWordPressHeaders() {
+        String marker = unique("tree");
+        long top = Fixtures.category("Top " + marker, null);
+        long child = Fixtures.category("Child " + marker, top);
+        String topSlug = given().get("/api/v1/categories/" + top).then().statusCode(200).extract().path("slug");
+        String childSlug = given().get("/api/v1/categories/" + child).then().statusCode(200).extract().path("slug");
+        given().get(API + "categories/" + child).then().statusCode(200)
+                .body("link", org.hamcrest.Matchers.endsWith("/category/" + topSlug + "/" + childSlug + "/"));
+        given().get(API + "categories?include=" + top + "," + child + "&orderby=include").then().statusCode(200)
+                .body("[0].link", org.hamcrest.Matchers.endsWith("/category/" + topSlug + "/"));
+        given().get(API + "categories/999999999").then().statusCode(404).header("Allow", "GET")
+                .header("Link", containsString("/wp-json/>; rel=\"https://api.w.org/\""));
+    }
 }

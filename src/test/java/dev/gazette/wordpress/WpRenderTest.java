@@ -28,6 +28,13 @@ class WpRenderTest {
     }
 
     @Test
+    void inlineMarkupInATitleIsKeptAsWordPressKeepsItAndNothingElse() {
+        assertEquals("Markup: Title <em>With</em> <b>Mark<sup>up</sup></b>", WpRender.title("Markup: Title <em>With</em> <b>Mark<sup>up</sup></b>"));
+        assertEquals("<em>A</em> &#038; B", WpRender.title("<em onclick=\"x()\">A</em> & B"));
+        assertEquals("<b>bold</b>", WpRender.title("<b>bold</b> <script>alert(1)</script>"));
+    }
+
+    @Test
     void excerptsAreWordPressOwnWhenGeneratedAndParagraphsWhenWritten() {
         String text = "one ".repeat(60).trim();
         assertEquals("<p>" + "one ".repeat(55).trim() + " [&hellip;]</p>\n", WpRender.excerpt("", text, ""));
