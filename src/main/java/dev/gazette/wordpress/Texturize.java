@@ -22,6 +22,10 @@ final class Texturize {
     private static final Pattern PRIME = Pattern.compile("(?<=\\d)'");
     private static final Pattern DOUBLE_PRIME = Pattern.compile("(?<=\\d)\"");
     private static final Pattern TIMES = Pattern.compile("\\b(\\d[\\d.,]*)x(\\d[\\d.,]*)\\b");
+    /** An apostrophe: after a non-space, before neither the end, punctuation, a quote, a bracket, a dash nor a space. */
+    private static final Pattern APOSTROPHE = Pattern.compile("(?<!\\s)'(?!$|[.,:;!?\"'(){}\\[\\]\\-]|&[lg]t;|>|\\s)");
+    /** A closing single quote: before the end, punctuation, a closing bracket, a dash or a space. */
+    private static final Pattern CLOSING_SINGLE = Pattern.compile("'(?=$|[.,:;!?)}\\-\\]]|&gt;|>|\\s)");
 
     private Texturize() {
     }
@@ -87,7 +91,10 @@ final class Texturize {
         t = OPENING_DOUBLE.matcher(t).replaceAll("$1&#8220;");
         t = primes(t, PRIME, "&#8216;", "&#8242;", "&#8217;");
         t = primes(t, DOUBLE_PRIME, "&#8220;", "&#8243;", "&#8221;");
-        t = t.replace("'", "&#8217;").replace("\"", "&#8221;");
+        // what is left of single quotes is curled only where WordPress curls it (a quote it cannot place stays straight)
+        t = APOSTROPHE.matcher(t).replaceAll("&#8217;");
+        t = CLOSING_SINGLE.matcher(t).replaceAll("&#8217;");
+        t = t.replace("\"", "&#8221;");
         return TIMES.matcher(t).replaceAll("$1&#215;$2");
     }
 }

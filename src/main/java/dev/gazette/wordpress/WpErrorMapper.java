@@ -6,8 +6,8 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * Writes {@link WpError}s as WordPress does: JSON of its shape, with its status, and the headers WordPress
- * sends on every answer of its API (the discovery link and {@code Allow}).
+ * Writes {@link WpError}s as WordPress does: JSON of its shape, with its status, and the API's discovery link
+ * WordPress sends on every answer without links of its own (no {@code Allow}: the error is not the route's answer).
  */
 public class WpErrorMapper {
 
@@ -16,7 +16,6 @@ public class WpErrorMapper {
         String base = uri.getBaseUri().toString();
         return Response.status(e.status()).type(MediaType.APPLICATION_JSON).entity(e.body())
                 .header("Link", "<" + (base.endsWith("/") ? base : base + "/") + "wp-json/>; rel=\"https://api.w.org/\"")
-                .header("Allow", allowed(uri.getPath()))
                 .build();
     }
 

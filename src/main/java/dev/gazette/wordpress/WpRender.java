@@ -62,7 +62,7 @@ final class WpRender {
     static String title(String plain) {
         String title = plain == null ? "" : plain;
         if (!INLINE_TAG.matcher(title).find()) {
-            return Texturize.apply(title.replace("<", "&lt;").replace(">", "&gt;")).trim();
+            return Texturize.apply(title.replace("<", "&lt;")).trim(); // a lone '>' is text in HTML, as WordPress leaves it
         }
         // jsoup writes a lone & as &amp;: back to & so the texturizer writes WordPress' &#038;
         return Texturize.apply(Jsoup.clean(title, "", INLINE, COMPACT).replace("&amp;", "&")).trim();

@@ -470,10 +470,18 @@ public class WpService {
         }
         return new WpJson.Comment(c.wpId(), c.wpPost(), c.wpParent(), c.wpAuthor(), c.authorName(), nullToEmpty(c.authorUrl()),
                 WpRender.date(c.createdAt(), WpRender.zone(c.wpUtcOffset(), zone)), WpRender.dateGmt(c.createdAt()),
-                // comment_text's wpautop ends what it renders with a line break
-                new WpJson.Rendered(c.content() == null || c.content().endsWith("\n") ? c.content() : c.content() + "\n"),
+                new WpJson.Rendered(autopLines(c.content())),
                 (c.postLink() != null ? c.postLink() : urls.post(c.postId(), c.postSlug())) + "#comment-" + c.wpId(), status, "comment",
                 WpRender.avatars(null, c.avatarHash()), List.of(), links.build());
+    }
+
+    /** A comment's HTML with the line breaks comment_text's wpautop writes: after each paragraph, the last one too. */
+    static String autopLines(String html) {
+        if (html == null || html.isEmpty()) {
+            return html;
+        }
+        String lines = html.replace("</p><p>", "</p>\n<p>");
+        return lines.endsWith("\n") ? lines : lines + "\n";
     }
 
     // ---------------------------------------------------------------- shared filters
