@@ -203,7 +203,9 @@ public class WordPressResource {
             @Parameter(description = "publish (the only status served without authentication)", example = "publish") @QueryParam("status") String status,
             @Parameter(description = "author, date (default), id, include, include_slugs, modified, parent, relevance, slug, title", example = "date") @QueryParam("orderby") String orderby,
             @Parameter(description = "asc or desc (default)", example = "desc") @QueryParam("order") String order,
-            @Parameter(description = "view (default) or embed", example = "view") @QueryParam("context") String context,
+            @Parameter(description = "view (default) or embed: the fields WordPress embeds of a post (id, date, slug, type, link,"
+                    + " title, excerpt, author, featured_media, _links); the answer then carries only these fields, not the schema's"
+                    + " whole `required` list", example = "view") @QueryParam("context") String context,
             @Parameter(description = EMBED, example = "author,wp:term") @QueryParam("_embed") String embed,
             @Parameter(description = FIELDS, example = "id,title,link") @QueryParam("_fields") String fields) {
         return list(service.posts(args(), urls()));
@@ -750,8 +752,29 @@ public class WordPressResource {
         return r;
     }
 
+    /** The fields of the route's items in {@code context=embed}, or null for a route without that context. */
+    private Set<String> embedShape() {
+        List<String> segments = List.of(uri.getPath().split("/"));
+        int v2 = segments.indexOf("v2");
+        return switch (v2 >= 0 && v2 + 1 < segments.size() ? segments.get(v2 + 1) : "") {
+            case "posts" -> WpEmbeds.POST;
+            case "pages" -> WpEmbeds.PAGE;
+            case "categories", "tags" -> WpEmbeds.TERM;
+            case "users" -> WpEmbeds.USER;
+            case "comments" -> WpEmbeds.COMMENT;
+            case "media" -> WpEmbeds.MEDIA;
+            default -> null;
+        };
+    }
+
     /** Keeps only the fields {@code _fields} names (top-level names, as most clients use it), in place. */
     private JsonNode fields(JsonNode item) {
+        if (item instanceof ObjectNode object && "embed".equals(uri.getQueryParameters(true).getFirst("context"))) {
+            Set<String> shape = embedShape();
+            if (shape != null) {
+                object.retain(shape); // context=embed: the fields WordPress embeds of such an item
+            }
+        }
         String wanted = uri.getQueryParameters(true).getFirst("_fields");
         if (wanted == null || wanted.isBlank() || !(item instanceof ObjectNode object)) {
             return item;

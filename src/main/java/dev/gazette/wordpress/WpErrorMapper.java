@@ -7,16 +7,20 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Writes {@link WpError}s as WordPress does: JSON of its shape, with its status, and the API's discovery link
- * WordPress sends on every answer without links of its own (no {@code Allow}: the error is not the route's answer).
+ * WordPress sends on every answer without links of its own; {@code Allow} only on a 400 (WordPress leaves it out
+ * where the item was not found or may not be read).
  */
 public class WpErrorMapper {
 
     @ServerExceptionMapper
     public Response wordpress(WpError e, UriInfo uri) {
         String base = uri.getBaseUri().toString();
-        return Response.status(e.status()).type(MediaType.APPLICATION_JSON).entity(e.body())
-                .header("Link", "<" + (base.endsWith("/") ? base : base + "/") + "wp-json/>; rel=\"https://api.w.org/\"")
-                .build();
+        Response.ResponseBuilder answer = Response.status(e.status()).type(MediaType.APPLICATION_JSON).entity(e.body())
+                .header("Link", "<" + (base.endsWith("/") ? base : base + "/") + "wp-json/>; rel=\"https://api.w.org/\"");
+        if (e.status() == 400) { // the route answered (its parameters were wrong): what it allows, as WordPress says
+            answer.header("Allow", allowed(uri.getPath()));
+        }
+        return answer.build();
     }
 
     /** WordPress' {@code Allow} for an anonymous caller of this path: comments may be posted, the rest only read. */

@@ -233,4 +233,18 @@ class WordPressParityTest {
         given().get(API + "categories/999999999").then().statusCode(404)
                 .header("Link", containsString("/wp-json/>; rel=\"https://api.w.org/\""));
     }
+
+    @Test
+    void embedContextShowsOnlyTheFieldsWordPressEmbeds() {
+        String marker = unique("embedctx");
+        long post = Fixtures.postId(Fixtures.publishedPost(Fixtures.ADMIN_TOKEN, "Embedded " + marker, Map.of()));
+        Map<String, Object> item = given().get(API + "posts?context=embed&include=" + post).then().statusCode(200)
+                .extract().jsonPath().getMap("[0]");
+        assertEquals(List.of("id", "date", "slug", "type", "link", "title", "excerpt", "author", "featured_media", "_links"),
+                List.copyOf(item.keySet()));
+        Map<String, Object> tag = given().get(API + "tags?context=embed&per_page=1").then().statusCode(200)
+                .extract().jsonPath().getMap("[0]");
+        assertEquals(List.of("id", "link", "name", "slug", "taxonomy", "_links"), List.copyOf(tag.keySet()));
+        given().get(API + "posts?per_page=0").then().statusCode(400).header("Allow", "GET");
+    }
 }
