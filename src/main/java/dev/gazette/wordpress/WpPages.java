@@ -138,7 +138,7 @@ class WpPages {
         List<String> classes = withheld ? List.of("post-" + p.wpId(), "page", "type-page", "status-publish", "post-password-required", "hentry")
                 : List.of("post-" + p.wpId(), "page", "type-page", "status-publish", "hentry");
         String text = withheld ? "" : html.plainText(p.content() == null ? "" : p.content());
-        String excerpt = withheld ? "" : WpRender.excerpt(p.excerpt(), text, html.excerpt(text, WpRender.EXCERPT_WORDS));
+        String excerpt = withheld ? "" : WpRender.excerpt(p.excerpt(), WpRender.excerptText(p.content()), html.excerpt(text, WpRender.EXCERPT_WORDS));
         ZoneId local = WpRender.zone(p.wpUtcOffset(), zone);
         return new WpJson.Page(p.wpId(), WpRender.date(p.publishedAt(), local), WpRender.dateGmt(p.publishedAt()),
                 new WpJson.Rendered(p.wpGuid() != null ? p.wpGuid() : urls.site() + "?page_id=" + p.wpId()), WpRender.date(p.modifiedAt(), local),

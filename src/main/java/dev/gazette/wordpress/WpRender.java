@@ -86,6 +86,36 @@ final class WpRender {
         return Autop.paragraphs(Texturize.apply(text.replace("<", "&lt;").replace(">", "&gt;")));
     }
 
+    /**
+     * What WordPress' generated excerpt is made of (wp_trim_excerpt): the content's text without its shortcodes
+     * ({@code [caption]}, {@code [gallery]}, imported as figures and galleries) and without the blocks
+     * excerpt_remove_blocks drops (only paragraphs, headings, lists, quotes, pullquotes, tables, verse,
+     * preformatted text, media-text, classic content, and columns and groups of them are kept); a no-break space
+     * stays {@code &nbsp;}, inside its word, as WordPress leaves the entity.
+     */
+    static String excerptText(String contentHtml) {
+        if (contentHtml == null || contentHtml.isBlank()) {
+            return "";
+        }
+        org.jsoup.nodes.Element body = Jsoup.parseBodyFragment(contentHtml).body();
+        body.select(NOT_IN_EXCERPTS).remove();
+        StringBuilder text = new StringBuilder();
+        org.jsoup.select.NodeTraversor.traverse((node, depth) -> {
+            if (node instanceof org.jsoup.nodes.TextNode t) {
+                text.append(t.getWholeText());
+            } else if (node instanceof org.jsoup.nodes.Element e && (e.isBlock() || e.nameIs("br"))) {
+                text.append(' ');
+            }
+        }, body);
+        return text.toString().replace("\u00a0", "&nbsp;");
+    }
+
+    /** Elements of content a generated excerpt leaves out (see {@link #excerptText}). */
+    private static final String NOT_IN_EXCERPTS = "figure, .gallery, .wp-block-gallery, .wp-block-image, .wp-block-buttons, "
+            + ".wp-block-button, .wp-block-cover, .wp-block-embed, .wp-block-audio, .wp-block-video, .wp-block-file, .wp-block-code, "
+            + ".wp-block-separator, .wp-block-spacer, .wp-block-latest-posts, .wp-block-archives, .wp-block-calendar, "
+            + ".wp-block-categories, .wp-block-search, .wp-block-social-links, iframe, audio, video, script, style, blockquote.twitter-tweet";
+
     /** Avatar URLs by size: the author's own picture, or Gravatar's for the hash (its default picture without one). */
     static Map<String, String> avatars(String avatarUrl, String hash) {
         Map<String, String> urls = new LinkedHashMap<>();

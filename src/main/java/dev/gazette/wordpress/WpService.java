@@ -251,7 +251,7 @@ public class WpService {
                     WpRender.date(p.modifiedAt(), local), WpRender.dateGmt(p.modifiedAt()), p.slug(), "publish", "post",
                     p.originalLink() != null ? p.originalLink() : urls.post(p.id(), p.slug()), new WpJson.Rendered(WpRender.title(p.title())),
                     new WpJson.RenderedProtected(withheld ? "" : p.content(), p.isProtected()),
-                    new WpJson.RenderedProtected(withheld ? "" : WpRender.excerpt(p.excerpt(), p.contentText(), generated), p.isProtected()),
+                    new WpJson.RenderedProtected(withheld ? "" : WpRender.excerpt(p.excerpt(), WpRender.excerptText(p.content()), generated), p.isProtected()),
                     p.wpAuthor(), p.wpFeaturedMedia() == null ? 0 : p.wpFeaturedMedia(),
                     p.commentStatus().toLowerCase(Locale.ROOT), "closed", p.sticky(), "", p.format() == null ? "standard" : p.format(),
                     Map.of("footnotes", ""),

@@ -28,6 +28,18 @@ class WpRenderTest {
     }
 
     @Test
+    void generatedExcerptsLeaveOutWhatWordPressLeavesOut() {
+        String blocks = "<p>Buttons are links.&nbsp;</p><div class=\"wp-block-buttons\"><div class=\"wp-block-button\"><a>Left aligned</a>"
+                + "</div></div><figure class=\"wp-block-gallery\"><figcaption>A caption</figcaption></figure><h2>Heading</h2>"
+                + "<ul><li>one</li><li>two</li></ul><div class=\"wp-block-cover\"><p>On the cover</p></div><p>Last &amp; least</p>";
+        assertEquals("Buttons are links.&nbsp; Heading one two Last & least", WpRender.excerptText(blocks).trim().replaceAll(" +", " "));
+        assertEquals("<p>Buttons are links.&nbsp; Heading one two Last &#038; least</p>\n",
+                WpRender.excerpt("", WpRender.excerptText(blocks), "generated"));
+        assertEquals("Before after", WpRender.excerptText("<p>Before <figure><img src=\"x.jpg\"><figcaption>Cap</figcaption></figure>after</p>")
+                .trim().replaceAll(" +", " "));
+    }
+
+    @Test
     void inlineMarkupInATitleIsKeptAsWordPressKeepsItAndNothingElse() {
         assertEquals("Markup: Title <em>With</em> <b>Mark<sup>up</sup></b>", WpRender.title("Markup: Title <em>With</em> <b>Mark<sup>up</sup></b>"));
         assertEquals("<em>A</em> &#038; B", WpRender.title("<em onclick=\"x()\">A</em> & B"));
