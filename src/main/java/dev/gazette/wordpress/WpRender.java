@@ -103,7 +103,7 @@ final class WpRender {
         org.jsoup.select.NodeTraversor.traverse((node, depth) -> {
             if (node instanceof org.jsoup.nodes.TextNode t) {
                 text.append(t.getWholeText());
-            } else if (node instanceof org.jsoup.nodes.Element e && (e.isBlock() || e.nameIs("br"))) {
+            } else if (node instanceof org.jsoup.nodes.Element e && (e.isBlock() || e.nameIs("br") || e.nameIs("cite"))) {
                 text.append(' ');
             }
         }, body);
