@@ -24,8 +24,8 @@ import java.util.regex.Pattern;
  * itself only calls the public API (`/api/v1`, the feeds, the live comment stream), as any front-end would.
  * Only those exact paths are answered here, ahead of JAX-RS; every other path goes on to the routes it always
  * went to ({@code /api}, {@code /q/swagger-ui}, {@code /wp-json}, {@code /media}, ...). Files are revalidated
- * on every use ({@code no-cache} with a strong ETag), and a Content-Security-Policy keeps the page from loading
- * anything from another origin.
+ * on every use ({@code no-cache} with a strong ETag), and a Content-Security-Policy keeps the page's code, styles
+ * and calls on this origin, while content may show images and media from https hosts.
  */
 @ApplicationScoped
 public class ReaderSite {
@@ -33,8 +33,14 @@ public class ReaderSite {
     private static final Pattern FILE = Pattern.compile("[a-z0-9-]+\\.(js|css|svg)");
     private static final Map<String, String> TYPES = Map.of("js", "text/javascript; charset=utf-8",
             "css", "text/css; charset=utf-8", "svg", "image/svg+xml", "html", "text/html; charset=utf-8");
-    static final String POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self';"
-            + " frame-src 'none'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'";
+    /**
+     * The page's own code, styles and calls come from this origin only. Images, audio and video inside content may
+     * come from any https host: imported posts keep their images where the old site hosted them, and posts embed
+     * them from elsewhere.
+     */
+    static final String POLICY = "default-src 'self'; img-src 'self' data: https:; media-src 'self' https:; style-src 'self';"
+            + " script-src 'self'; connect-src 'self'; frame-src 'none'; object-src 'none'; base-uri 'none'; form-action 'self';"
+            + " frame-ancestors 'self'";
 
     private record File(byte[] bytes, String type, String etag) {
     }
