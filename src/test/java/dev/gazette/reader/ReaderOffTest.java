@@ -37,6 +37,7 @@ class ReaderOffTest {
     @Test
     void theApiSwaggerUiAndTheWordPressApiAreUnaffected() {
         given().get("/api/v1/posts?limit=1").then().statusCode(200).contentType(startsWith("application/json"));
+        given().get("/api/v1/sign-in").then().statusCode(200).body("tokenHeader", equalTo("X-Id-Token"));
         given().get("/q/swagger-ui/").then().statusCode(200).contentType(startsWith("text/html"));
         given().get("/q/openapi").then().statusCode(200);
         given().get("/wp-json/").then().statusCode(200).body("namespaces", hasItem("wp/v2"));

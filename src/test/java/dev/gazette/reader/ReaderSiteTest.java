@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -34,8 +36,8 @@ class ReaderSiteTest {
 
     /**
      * Imported posts keep their images where the old site hosted them, and posts show images, audio and video from
-     * other sites: those load from any https host. The page's own code, styles and calls stay on this origin, and
-     * nothing frames or plugs in.
+     * other sites: those load from any https host. The page's own code, styles and calls stay on this origin (no
+     * sign-in provider is configured here: nothing else is allowed), and nothing frames or plugs in.
      */
     @Test
     void contentImagesAndMediaMayComeFromHttpsHostsWhileCodeStylesAndCallsStayHere() {
@@ -50,8 +52,12 @@ class ReaderSiteTest {
         assertEquals("'none'", policy.get("object-src"));
         assertEquals("'none'", policy.get("base-uri"));
         assertEquals("'self'", policy.get("frame-ancestors"));
-        // the scripts and styles carry the same policy
+        // the scripts and styles carry the same policy, and the sign-in options say there is nothing to sign in with
         given().get("/reader/app.js").then().statusCode(200).header("Content-Security-Policy", containsString("img-src 'self' data: https:;"));
+        given().get("/api/v1/sign-in").then().statusCode(200).header("Cache-Control", "no-cache")
+                .body("providers", empty()).body("tokenHeader", equalTo("X-Id-Token"))
+                .body("commentEditWindowSeconds", equalTo(900));
+        given().get("/api/v1/sign-in?provider=google").then().statusCode(400).contentType(startsWith("application/problem+json"));
     }
 
     static Map<String, String> directives(String policy) {
