@@ -180,6 +180,26 @@ document.body.dataset.result = JSON.stringify(result);
     assert.equal(await page.evaluate(() => document.activeElement.id), 'main');
     await other.close();
 
+    step('"more replies": a thread longer than the first page, completed in place');
+    await page.goto(`${base}/?post=${f.busy.slug}`);
+    const busyReplies = page.locator(`#comment-${f.busy.root} > .replies > li.comment`);
+    await busyReplies.first().waitFor({ timeout: WAIT });
+    const shown = await busyReplies.count();
+    assert.ok(shown < f.busy.replies.length, `the first page shows ${shown} of ${f.busy.replies.length} replies`);
+    const moreButton = page.locator(`#comment-${f.busy.root} > button.more-replies`);
+    const remaining = f.busy.replies.length - shown;
+    assert.equal(await moreButton.textContent(), remaining === 1 ? '1 more reply' : `${remaining} more replies`);
+    for (let i = 0; i < 10 && await moreButton.count(); i++) {
+      await moreButton.click();
+      await page.waitForFunction(({ root, n }) => document.querySelectorAll(`#comment-${root} > .replies > li.comment`).length > n
+        || !document.querySelector(`#comment-${root} > button.more-replies`), { root: f.busy.root, n: shown }, { timeout: WAIT });
+    }
+    await page.waitForFunction(({ root, n }) => document.querySelectorAll(`#comment-${root} > .replies > li.comment`).length === n,
+      { root: f.busy.root, n: f.busy.replies.length }, { timeout: WAIT });
+    const ids = await busyReplies.evaluateAll((items) => items.map((li) => Number(li.dataset.id)));
+    assert.deepEqual(ids, f.busy.replies, 'every reply, once, oldest first');
+    assert.equal(await moreButton.count(), 0, 'no "more replies" left');
+
     step('a commenter signs in with the OpenID provider: its own login and consent pages, then back to the article');
     const signer = await browser.newContext({ viewport: { width: 1100, height: 900 } });
     const sp = watch(await signer.newPage());

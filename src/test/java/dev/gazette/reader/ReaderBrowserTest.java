@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * ({@code /usr/bin/chromium}, or {@code CHROMIUM}) with playwright-core (pinned in its package-lock.json,
  * installed with {@code npm ci} under {@code target/}): front page paging, category, tag and author pages, an
  * article with its credit line, nested comments and "Liked by N", a visitor commenting, replying, liking and
- * editing while a second browser context sees it live, a commenter signing
+ * editing while a second browser context sees it live, "more replies" under a long thread, a commenter signing
  * in with the test OpenID provider ({@link OidcProvider}: its real login and consent pages, the code redeemed
  * by the page with PKCE) to comment, like, edit and delete as that identity, a page on another origin liking and
  * editing through CORS, and Swagger UI's "Try it out". Screenshots go to {@code target/reader-front-page.png}
@@ -89,6 +89,15 @@ class ReaderBrowserTest {
         }
         JsonPath editable = Fixtures.comment(articleId, null, email, "Edit me from elsewhere");
 
+        // a thread longer than the first page of the discussion shows (the reader asks for 100 replies a page)
+        Map<String, Object> busy = Fixtures.publishedPost(author.token(), "A busy thread " + unique("b"), Map.of());
+        long busyId = Fixtures.postId(busy);
+        long busyRoot = Fixtures.comment(busyId, null, email, "Who is to blame?").getLong("id");
+        List<Long> busyReplies = new ArrayList<>();
+        for (int i = 1; i <= 103; i++) {
+            busyReplies.add(Fixtures.comment(busyId, busyRoot, email, "Reply number " + i + " " + unique("r")).getLong("id"));
+        }
+
         // a signed-in commenter, known to moderation (one approved comment), so their next comments are published at once
         String sub = unique("reader");
         String signedInName = "Reader " + sub;
@@ -111,6 +120,7 @@ class ReaderBrowserTest {
         fixture.put("reply", reply);
         fixture.put("email", email);
         fixture.put("editable", Map.of("id", editable.getLong("id"), "key", editable.getString("editKey")));
+        fixture.put("busy", Map.of("slug", busy.get("slug"), "root", busyRoot, "replies", busyReplies));
         fixture.put("signIn", Map.of("sub", sub, "name", signedInName, "provider", OidcProvider.PROVIDER_NAME,
                 "issuer", ProviderClient.issuer()));
 
