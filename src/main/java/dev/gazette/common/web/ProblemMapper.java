@@ -153,7 +153,10 @@ public class ProblemMapper {
         return builder.build();
     }
 
-    /** A 406 names what the route is served as: the stream is text/event-stream, the feeds XML, the rest JSON. */
+    /**
+     * A 406 names what the route is served as: the comment stream text/event-stream, media files their image
+     * types, the rest JSON.
+     */
     private static String notAcceptable(UriInfo uri, Request request) {
         Set<String> types = uri == null ? Set.of()
                 : AllowedMethods.producedAt(uri.getPath(), request == null ? "GET" : request.getMethod());
