@@ -24,10 +24,41 @@ export class ApiError extends Error {
   }
 }
 
-/** Calls the API; JSON in and out. `visitor` adds X-Visitor-Id (answers then say likedByMe). */
-export async function call(path, { method = 'GET', body, visitor = false, headers = {} } = {}) {
+/**
+ * The signed-in commenter of this tab (sessionStorage: gone when the tab closes): their OpenID Connect ID token,
+ * with the name and provider to show. A token about to expire counts as signed out (the API would refuse it).
+ */
+export const signedIn = {
+  get() {
+    try {
+      const s = JSON.parse(sessionStorage.getItem('gazette-id-token') || 'null');
+      if (s && s.exp * 1000 > Date.now() + 30000) {
+        return s;
+      }
+    } catch {
+      // unreadable: signed out
+    }
+    sessionStorage.removeItem('gazette-id-token');
+    return null;
+  },
+  put(session) {
+    sessionStorage.setItem('gazette-id-token', JSON.stringify(session));
+  },
+  clear() {
+    sessionStorage.removeItem('gazette-id-token');
+  },
+};
+
+/**
+ * Calls the API; JSON in and out. `visitor` says who is asking, for likes and likedByMe: the signed-in commenter's
+ * X-Id-Token, else this browser's X-Visitor-Id. `identity` sends the ID token when signed in (comments, edits).
+ */
+export async function call(path, { method = 'GET', body, visitor = false, identity = false, headers = {} } = {}) {
   const h = { Accept: 'application/json', ...headers };
-  if (visitor) {
+  const session = visitor || identity ? signedIn.get() : null;
+  if (session) {
+    h['X-Id-Token'] = session.token;
+  } else if (visitor) {
     h['X-Visitor-Id'] = visitorId();
   }
   if (body !== undefined) {
@@ -41,6 +72,9 @@ export async function call(path, { method = 'GET', body, visitor = false, header
   const text = await response.text();
   const json = text ? JSON.parse(text) : null;
   if (!response.ok) {
+    if (response.status === 401 && session) {
+      signedIn.clear(); // the token was refused (expired, provider no longer configured): signed out
+    }
     throw new ApiError(response.status, json, response.headers.get('Retry-After'));
   }
   return json;

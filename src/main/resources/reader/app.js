@@ -2,6 +2,7 @@
 // Addresses are this page with a query: ?post=<slug>, ?category=<slug>, ?tag=<slug>, ?author=<slug>, &cursor=...
 import { call, query, ApiError } from './api.js';
 import { discussion, likeButton } from './comments.js';
+import { completeSignIn } from './signin.js';
 import { el, date } from './dom.js';
 
 const PAGE_SIZE = 10;
@@ -80,7 +81,7 @@ async function listPage(params) {
     nav);
 }
 
-async function article(slug) {
+async function article(slug, notice) {
   const post = await call(`posts/${encodeURIComponent(slug)}${query({ include: 'author,categories,tags' })}`, { visitor: true });
   document.title = `${post.title} · Gazette`;
   const image = post.featuredImageUrl
@@ -110,7 +111,7 @@ async function article(slug) {
     original,
     likes.element,
     byAuthor));
-  main.append(await discussion(post, likes));
+  main.append(await discussion(post, likes, notice));
 }
 
 async function sections() {
@@ -126,10 +127,17 @@ async function sections() {
 }
 
 async function route() {
+  let notice = null; // back from a sign-in provider: the code is redeemed first, and the address put back
+  try {
+    const done = await completeSignIn();
+    notice = done && (done.error || `You are signed in as ${done.name}.`);
+  } catch (e) {
+    notice = `Sign-in failed (${e.message}).`;
+  }
   const params = new URLSearchParams(location.search);
   try {
     if (params.get('post')) {
-      await article(params.get('post'));
+      await article(params.get('post'), notice);
     } else {
       await listPage(params);
     }

@@ -1,7 +1,9 @@
-// An article's discussion: the threaded comments with likes and "more replies", the comment form, editing
-// one's own comments within the edit window, and live updates from the post's comment stream.
-import { call, stream, editKeys, ApiError } from './api.js';
+// An article's discussion: the threaded comments with likes and "more replies", the comment form (anonymous, or
+// signed in with an OpenID Connect provider), editing and deleting one's own comments within the edit window, and
+// live updates from the post's comment stream.
+import { call, stream, editKeys, signedIn, ApiError } from './api.js';
 import { el, date, likedBy } from './dom.js';
+import { signInOptions, signIn, signOut } from './signin.js';
 
 /** A like control: "Liked by N people" and a toggle button (aria-pressed). `set(n)` takes a count from elsewhere. */
 export function likeButton({ count, liked, path, label, id }) {
@@ -51,6 +53,7 @@ function problemMessage(e) {
   }
   switch (e.status) {
     case 429: return `You are commenting too quickly: please wait ${e.retryAfter || 'a few'} seconds and send it again.`;
+    case 401: return 'Your sign-in has expired or was refused: please sign in again.';
     case 409: return 'You already posted this comment.';
     case 403: return e.problem && e.problem.detail ? e.problem.detail : 'Comments are closed on this post.';
     case 422: return (e.problem && e.problem.errors ? e.problem.errors.map((f) => `${f.field}: ${f.message}`).join('; ') : e.message);
@@ -58,7 +61,10 @@ function problemMessage(e) {
   }
 }
 
-export async function discussion(post, postLikes) {
+export async function discussion(post, postLikes, notice) {
+  const options = await signInOptions();
+  // who the signed-in commenter is to Gazette: their comments are theirs to edit from any device
+  const me = signedIn.get() ? await call('me/commenter', { identity: true }).catch(() => null) : null;
   const nodes = new Map();
   const list = el('ol', { class: 'comments', id: 'comment-list' });
   const title = el('h2', { id: 'comments-title' });
@@ -77,17 +83,19 @@ export async function discussion(post, postLikes) {
       count: c.likeCount, liked: c.likedByMe === true, path: `comments/${c.id}/like`, label: `Like the comment by ${c.author.name}`,
     });
     const name = c.author.url ? el('a', { href: c.author.url, rel: 'nofollow ugc noopener' }, c.author.name) : c.author.name;
+    const via = c.author.provider ? el('span', { class: 'via' }, ` (${c.author.provider})`) : null;
     const actions = el('p', { class: 'comment-actions' });
     const article = el('article', { class: 'comment-body', 'aria-label': `Comment by ${c.author.name}` },
-      el('p', { class: 'comment-meta' }, el('span', { class: 'comment-author' }, 'Comment by ', name), ' | ',
+      el('p', { class: 'comment-meta' }, el('span', { class: 'comment-author' }, 'Comment by ', name, via), ' | ',
         el('time', { datetime: c.createdAt }, date(c.createdAt))),
       content, likes.element, actions);
     const item = el('li', { class: 'comment', id: `comment-${c.id}`, 'data-id': c.id }, article, replies);
     const entry = { item, content, likes, replies, comment: c };
     nodes.set(c.id, entry);
     actions.append(el('button', { type: 'button', class: 'reply', onclick: () => openForm(entry) }, 'Reply'));
-    if (editKeys.get(c.id)) {
-      actions.append(' ', el('button', { type: 'button', class: 'edit', onclick: () => edit(entry) }, 'Edit'));
+    if (mine(c)) {
+      actions.append(' ', el('button', { type: 'button', class: 'edit', onclick: () => edit(entry) }, 'Edit'),
+        ' ', el('button', { type: 'button', class: 'delete', onclick: () => confirmDelete(entry) }, 'Delete'));
     }
     for (const r of c.replies || []) {
       replies.append(node(r));
@@ -96,6 +104,21 @@ export async function discussion(post, postLikes) {
       item.append(moreReplies(entry, c.moreReplies));
     }
     return item;
+  }
+
+  /** This browser's comment (its edit key), or the signed-in commenter's, still inside the edit window. */
+  function mine(c) {
+    if (editKeys.get(c.id)) {
+      return true;
+    }
+    return Boolean(me && c.author.commenterId === me.commenterId
+      && Date.parse(c.createdAt) + options.commentEditWindowSeconds * 1000 > Date.now());
+  }
+
+  /** How an own comment is changed: its edit key when this browser holds it, else the ID token (identity: true). */
+  function ownership(id) {
+    const key = editKeys.get(id);
+    return { identity: true, headers: key ? { 'X-Edit-Key': key } : {} };
   }
 
   function moreReplies(entry, more) {
@@ -163,12 +186,20 @@ export async function discussion(post, postLikes) {
     type === 'textarea'
       ? el('textarea', { id: `comment-${name}`, name, rows: 6, ...attrs })
       : el('input', { id: `comment-${name}`, name, type, ...attrs }));
-  const form = el('form', { class: 'comment-form', id: 'comment-form', novalidate: true },
-    replyingTo,
-    field('Comment', 'content', 'textarea', { required: true, maxlength: 5000 }),
+  // signed in: the name comes from the provider, and these are not asked for
+  const anonymous = [
     field('Name', 'authorName', 'text', { required: true, autocomplete: 'name', maxlength: 200 }),
     field('Email (never shown)', 'authorEmail', 'email', { required: true, autocomplete: 'email', maxlength: 320 }),
     field('Website', 'authorUrl', 'url', { autocomplete: 'url', placeholder: 'https://' }),
+  ];
+  const account = el('div', { class: 'account' });
+  const accountStatus = el('p', { class: 'account-status', role: 'status', 'aria-live': 'polite' }, notice || '');
+  const form = el('form', { class: 'comment-form', id: 'comment-form', novalidate: true },
+    replyingTo,
+    account,
+    accountStatus,
+    field('Comment', 'content', 'textarea', { required: true, maxlength: 5000 }),
+    ...anonymous,
     // the honeypot: hidden from people (and from assistive technology); bots fill it in
     el('p', { class: 'honeypot', 'aria-hidden': 'true' },
       el('label', { for: 'comment-honeypot' }, 'Leave this empty'),
@@ -195,6 +226,35 @@ export async function discussion(post, postLikes) {
   }
   cancelReply.addEventListener('click', closeReply);
 
+  /** "Signed in as <name> (<provider>) · Sign out", or a "Sign in with <provider>" button per provider. */
+  function showAccount() {
+    const session = signedIn.get();
+    for (const p of anonymous) {
+      p.hidden = Boolean(session);
+    }
+    if (session) {
+      account.replaceChildren(el('p', { class: 'signed-in' }, 'Signed in as ', el('strong', {}, session.name),
+        ` (${session.provider}) `,
+        el('button', { type: 'button', class: 'sign-out', onclick: () => { signOut(); location.reload(); } }, 'Sign out')));
+    } else if (options.providers.length) {
+      account.replaceChildren(el('p', { class: 'sign-in' }, 'Comment with an account you have: ',
+        ...options.providers.map((p) => el('button', {
+          type: 'button',
+          class: 'sign-in-with',
+          onclick: async () => {
+            try {
+              await signIn(p);
+            } catch (e) {
+              accountStatus.textContent = e.message;
+            }
+          },
+        }, `Sign in with ${p.name}`)), ' or with your name and email below.'));
+    } else {
+      account.replaceChildren();
+    }
+  }
+  showAccount();
+
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const data = new FormData(form);
@@ -208,15 +268,25 @@ export async function discussion(post, postLikes) {
     if (data.get('parentId')) {
       body.parentId = Number(data.get('parentId'));
     }
-    if (!body.content || !body.content.trim() || !body.authorName || !body.authorEmail) {
+    const session = signedIn.get();
+    if (session) { // name and email come from the ID token
+      delete body.authorName;
+      delete body.authorEmail;
+      delete body.authorUrl;
+      if (!body.content || !body.content.trim()) {
+        status.textContent = 'Please write your comment.';
+        return;
+      }
+    } else if (!body.content || !body.content.trim() || !body.authorName || !body.authorEmail) {
       status.textContent = 'Please fill in your comment, name and email.';
+      showAccount(); // the sign-in may have expired meanwhile
       return;
     }
     const submit = form.querySelector('button[type=submit]');
     submit.disabled = true;
     status.textContent = 'Sending…';
     try {
-      const created = await call(`posts/${post.id}/comments`, { method: 'POST', body });
+      const created = await call(`posts/${post.id}/comments`, { method: 'POST', body, identity: true });
       if (created.editKey) {
         editKeys.put(created.id, created.editKey, created.editableUntil);
       }
@@ -233,14 +303,14 @@ export async function discussion(post, postLikes) {
       }
     } catch (e) {
       status.textContent = problemMessage(e);
+      showAccount();
     } finally {
       submit.disabled = false;
     }
   });
 
   function edit(entry) {
-    const key = editKeys.get(entry.comment.id);
-    if (!key) {
+    if (!mine(entry.comment) || entry.item.querySelector(':scope > article .edit-form')) {
       return;
     }
     const area = el('textarea', { id: `edit-${entry.comment.id}`, rows: 4 });
@@ -253,7 +323,7 @@ export async function discussion(post, postLikes) {
     box.addEventListener('submit', async (event) => {
       event.preventDefault();
       try {
-        const saved = await call(`comments/${entry.comment.id}`, { method: 'PATCH', body: { content: area.value }, headers: { 'X-Edit-Key': key } });
+        const saved = await call(`comments/${entry.comment.id}`, { method: 'PATCH', body: { content: area.value }, ...ownership(entry.comment.id) });
         entry.content.innerHTML = saved.contentHtml;
         entry.content.hidden = false;
         box.remove();
@@ -264,6 +334,34 @@ export async function discussion(post, postLikes) {
     entry.content.hidden = true;
     entry.content.after(box);
     area.focus();
+  }
+
+  /** Delete asks once more, in the page (no dialog), then moves the comment to the trash. */
+  function confirmDelete(entry) {
+    const article = entry.item.querySelector(':scope > article');
+    if (article.querySelector('.delete-confirm')) {
+      return;
+    }
+    const message = el('span', { role: 'status' });
+    const yes = el('button', { type: 'button', class: 'delete-yes' }, 'Yes, delete it');
+    const box = el('p', { class: 'delete-confirm' }, 'Delete your comment? ', yes, ' ',
+      el('button', { type: 'button', onclick: () => box.remove() }, 'Keep it'), ' ', message);
+    yes.addEventListener('click', async () => {
+      yes.disabled = true;
+      try {
+        await call(`comments/${entry.comment.id}`, { method: 'DELETE', ...ownership(entry.comment.id) });
+        if (remove(entry.comment.id)) {
+          commentCount = Math.max(0, commentCount - 1);
+          showCount();
+        }
+        live.textContent = 'Your comment was deleted.';
+      } catch (e) {
+        yes.disabled = false;
+        message.textContent = e instanceof ApiError && e.status === 403 ? 'The time to delete this comment has passed.' : e.message;
+      }
+    });
+    article.append(box);
+    yes.focus();
   }
 
   // ---- the first page of threads

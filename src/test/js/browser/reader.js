@@ -54,6 +54,9 @@ document.body.dataset.result = JSON.stringify(result);
   const watch = (page) => {
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
     page.on('request', (r) => {
+      if (f.signIn && r.frame().url().startsWith(f.signIn.issuer)) {
+        return; // the sign-in provider's own pages (its development login page loads a web font) are not the reader site
+      }
       const u = new URL(r.url());
       // the site's own files and calls stay here; images inside content (imported posts' featured images) are the content's
       if (u.protocol.startsWith('http') && !['localhost', '127.0.0.1'].includes(u.hostname) && r.resourceType() !== 'image') {
@@ -176,6 +179,97 @@ document.body.dataset.result = JSON.stringify(result);
     await page.keyboard.press('Enter');
     assert.equal(await page.evaluate(() => document.activeElement.id), 'main');
     await other.close();
+
+    step('"more replies": a thread longer than the first page, completed in place');
+    await page.goto(`${base}/?post=${f.busy.slug}`);
+    const busyReplies = page.locator(`#comment-${f.busy.root} > .replies > li.comment`);
+    await busyReplies.first().waitFor({ timeout: WAIT });
+    const shown = await busyReplies.count();
+    assert.ok(shown < f.busy.replies.length, `the first page shows ${shown} of ${f.busy.replies.length} replies`);
+    const moreButton = page.locator(`#comment-${f.busy.root} > button.more-replies`);
+    const remaining = f.busy.replies.length - shown;
+    assert.equal(await moreButton.textContent(), remaining === 1 ? '1 more reply' : `${remaining} more replies`);
+    for (let i = 0; i < 10 && await moreButton.count(); i++) {
+      await moreButton.click();
+      await page.waitForFunction(({ root, n }) => document.querySelectorAll(`#comment-${root} > .replies > li.comment`).length > n
+        || !document.querySelector(`#comment-${root} > button.more-replies`), { root: f.busy.root, n: shown }, { timeout: WAIT });
+    }
+    await page.waitForFunction(({ root, n }) => document.querySelectorAll(`#comment-${root} > .replies > li.comment`).length === n,
+      { root: f.busy.root, n: f.busy.replies.length }, { timeout: WAIT });
+    const ids = await busyReplies.evaluateAll((items) => items.map((li) => Number(li.dataset.id)));
+    assert.deepEqual(ids, f.busy.replies, 'every reply, once, oldest first');
+    assert.equal(await moreButton.count(), 0, 'no "more replies" left');
+
+    step('a commenter signs in with the OpenID provider: its own login and consent pages, then back to the article');
+    const signer = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+    const sp = watch(await signer.newPage());
+    await sp.goto(`${base}/?post=${f.articleSlug}`);
+    await sp.getByRole('button', { name: `Sign in with ${f.signIn.provider}` }).click();
+    await sp.waitForURL((u) => u.href.startsWith(f.signIn.issuer), { timeout: WAIT });
+    await sp.locator('input[name=login]').fill(f.signIn.sub);
+    await sp.locator('input[name=password]').fill('any password');
+    await sp.locator('button[type=submit]').click();
+    await sp.locator('button[type=submit]', { hasText: 'Continue' }).click(); // consent: openid profile email
+    await sp.waitForURL((u) => u.href.startsWith(base) && u.searchParams.get('post') === f.articleSlug, { timeout: WAIT });
+    await sp.locator('.signed-in', { hasText: f.signIn.name }).waitFor({ timeout: WAIT });
+    assert.equal(await sp.locator('.account-status').textContent(), `You are signed in as ${f.signIn.name}.`);
+    assert.ok(!sp.url().includes('code=') && !sp.url().includes('state='), `the code left the address bar: ${sp.url()}`);
+    assert.equal(await sp.locator('.signed-in').textContent(), `Signed in as ${f.signIn.name} (${f.signIn.provider}) Sign out`);
+    assert.ok(await sp.getByLabel('Name', { exact: true }).isHidden(), 'no name or email asked when signed in');
+    assert.ok(await sp.getByLabel('Email (never shown)', { exact: true }).isHidden());
+    const idToken = await sp.evaluate(() => JSON.parse(sessionStorage.getItem('gazette-id-token')).token);
+    assert.equal(JSON.parse(Buffer.from(idToken.split('.')[1], 'base64url')).iss, f.signIn.issuer);
+
+    step('... comments as that identity (X-Id-Token), and a second reader sees it live');
+    const live2 = watch(await (await browser.newContext()).newPage());
+    await live2.goto(`${base}/?post=${f.articleSlug}`);
+    await live2.locator('#comments[data-live="on"]').waitFor({ timeout: WAIT });
+    const signedWords = `Signed in and saying so ${f.marker}`;
+    await sp.getByLabel('Comment', { exact: true }).fill(signedWords);
+    await sp.getByRole('button', { name: 'Post comment' }).click();
+    await sp.locator('.form-status', { hasText: 'Your comment is published.' }).waitFor({ timeout: WAIT });
+    const signedComment = sp.locator('li.comment', { has: sp.locator(':scope > article .comment-content', { hasText: signedWords }) });
+    await signedComment.waitFor({ timeout: WAIT });
+    const signedId = await signedComment.getAttribute('data-id');
+    assert.equal(await sp.locator(`#comment-${signedId} > article .comment-author`).textContent(),
+      `Comment by ${f.signIn.name} (${f.signIn.provider})`);
+    await live2.locator(`#comment-${signedId} > article .comment-author`, { hasText: f.signIn.name }).waitFor({ timeout: WAIT });
+    const stored = await (await fetch(`${base}/api/v1/comments/${signedId}`)).json();
+    assert.equal(stored.author.name, f.signIn.name);
+    assert.equal(stored.author.provider, f.signIn.provider);
+    assert.ok(stored.author.commenterId > 0, JSON.stringify(stored.author));
+    const own = await (await fetch(`${base}/api/v1/me/comments`, { headers: { 'X-Id-Token': idToken } })).json();
+    assert.ok(own.items.some((c) => String(c.id) === signedId), 'the comment is among the identity\'s own');
+
+    step('... likes as that identity');
+    await sp.locator(`#comment-${f.root} > article button.like`).click();
+    await sp.locator(`#comment-${f.root} > article button.like[aria-pressed="true"]`).waitFor({ timeout: WAIT });
+    const liked = await (await fetch(`${base}/api/v1/comments/${f.root}`, { headers: { 'X-Id-Token': idToken } })).json();
+    assert.equal(liked.likedByMe, true, 'the like is the identity\'s');
+
+    step('... edits and deletes without the edit key (as from another device: the token alone)');
+    await sp.evaluate(() => localStorage.removeItem('gazette-edit-keys'));
+    await sp.reload();
+    await sp.locator('.signed-in', { hasText: f.signIn.name }).waitFor({ timeout: WAIT });
+    await sp.locator(`#comment-${signedId} > article button.edit`).click();
+    await sp.getByLabel('Edit your comment').fill(`${signedWords}, edited`);
+    await sp.getByRole('button', { name: 'Save' }).click();
+    await sp.locator(`#comment-${signedId} > article .comment-content`, { hasText: `${signedWords}, edited` }).waitFor({ timeout: WAIT });
+    await live2.locator(`#comment-${signedId} > article .comment-content`, { hasText: `${signedWords}, edited` }).waitFor({ timeout: WAIT });
+    assert.equal(await sp.locator(`#comment-${f.root} > article button.edit`).count(), 0, 'other people\'s comments are not editable');
+    await sp.locator(`#comment-${signedId} > article button.delete`).click();
+    await sp.getByRole('button', { name: 'Yes, delete it' }).click();
+    await sp.locator(`#comment-${signedId}`).waitFor({ state: 'detached', timeout: WAIT });
+    await live2.locator(`#comment-${signedId}`).waitFor({ state: 'detached', timeout: WAIT });
+    assert.equal((await fetch(`${base}/api/v1/comments/${signedId}`)).status, 404);
+
+    step('... and signs out: the name and email fields are back, and no token is sent');
+    await sp.getByRole('button', { name: 'Sign out' }).click();
+    await sp.getByRole('button', { name: `Sign in with ${f.signIn.provider}` }).waitFor({ timeout: WAIT });
+    assert.ok(await sp.getByLabel('Name', { exact: true }).isVisible());
+    assert.equal(await sp.evaluate(() => sessionStorage.getItem('gazette-id-token')), null);
+    await signer.close();
+    await live2.context().close();
 
     step('a page on another origin likes with X-Visitor-Id and edits with X-Edit-Key');
     const foreign = await browser.newContext();

@@ -2,7 +2,8 @@
 //
 //   node provider.js            listens on a free port of 127.0.0.1 and prints "READY <issuer>" on stdout
 //
-// The issuer is http://127.0.0.1:<port>. Besides the provider's own endpoints (discovery, JWKS, /auth,
+// The issuer is http://127.0.0.1:<port>. The client gazette-web may also redirect to http://localhost:<any port>/
+// (the reader site, signing in in a real browser: ReaderBrowserTest). Besides the provider's own endpoints (discovery, JWKS, /auth,
 // /token, ...), test-only routes under /test/ drive it without a browser:
 //   GET  /test/id-token?sub=&name=&email=&picture=&client=   an ID token obtained through the real
 //        authorization-code + PKCE flow (the development login and consent forms submitted by this script)
@@ -15,6 +16,9 @@ import Provider from 'oidc-provider';
 
 const CLIENTS = ['gazette-web', 'other-app'];
 const REDIRECT = 'http://127.0.0.1/callback';
+// the reader site in a browser (ReaderBrowserTest): its page is the redirect URI; a native client's loopback
+// redirect URIs match on any port (RFC 8252 7.3), and the test's Gazette listens on a free one
+const READER = 'http://localhost/';
 const accounts = new Map(); // sub -> claims
 
 function newKey() {
@@ -32,7 +36,7 @@ function makeProvider() {
     clients: CLIENTS.map((id) => ({
       client_id: id,
       token_endpoint_auth_method: 'none',
-      redirect_uris: [REDIRECT],
+      redirect_uris: [REDIRECT, READER],
       grant_types: ['authorization_code'],
       response_types: ['code'],
       application_type: 'native',
@@ -50,6 +54,12 @@ function makeProvider() {
       };
     },
     cookies: { keys: ['test-only-cookie-key'] },
+    // the reader redeems the code from its page (fetch to /token): CORS for the origins of the client's loopback
+    // redirect URIs, on any port (the default compares ports too)
+    clientBasedCORS(ctx, origin, client) {
+      const loopback = (u) => { const p = URL.parse(u); return p && p.protocol === 'http:' ? p.hostname : null; };
+      return client.redirectUris.some((uri) => loopback(uri) === loopback(origin) && loopback(origin) !== null);
+    },
     ttl: { IdToken: 3600 },
   });
   p.proxy = false;

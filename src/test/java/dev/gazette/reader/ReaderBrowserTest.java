@@ -2,6 +2,9 @@ package dev.gazette.reader;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gazette.Fixtures;
+import dev.gazette.comment.identity.OidcProvider;
+import dev.gazette.comment.identity.ProviderClient;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
@@ -30,12 +33,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * ({@code /usr/bin/chromium}, or {@code CHROMIUM}) with playwright-core (pinned in its package-lock.json,
  * installed with {@code npm ci} under {@code target/}): front page paging, category, tag and author pages, an
  * article with its credit line, nested comments and "Liked by N", a visitor commenting, replying, liking and
- * editing while a second browser context sees it live, a page on another origin liking and editing through
- * CORS, and Swagger UI's "Try it out". Screenshots go to {@code target/reader-front-page.png} and
- * {@code target/reader-article.png}. Skipped, saying so, without Node.js, npm or Chromium
+ * editing while a second browser context sees it live, "more replies" under a long thread, a commenter signing
+ * in with the test OpenID provider ({@link OidcProvider}: its real login and consent pages, the code redeemed
+ * by the page with PKCE) to comment, like, edit and delete as that identity, a page on another origin liking and
+ * editing through CORS, and Swagger UI's "Try it out". Screenshots go to {@code target/reader-front-page.png}
+ * and {@code target/reader-article.png}. Skipped, saying so, without Node.js, npm or Chromium
  * ({@code .ci/run} installs Chromium).
  */
 @QuarkusTest
+@WithTestResource(OidcProvider.class)
 class ReaderBrowserTest {
 
     private static final Path SCRIPT = Path.of("src", "test", "js", "browser");
@@ -48,6 +54,7 @@ class ReaderBrowserTest {
                 "Node.js and npm are not installed: the reader site's browser test (src/test/js/browser) is skipped");
         Assumptions.assumeTrue(new File(chromium).canExecute(),
                 chromium + " is missing: the reader site's browser test is skipped (apt-get install chromium; .ci/run does)");
+        ProviderClient.assumeProvider();
 
         Fixtures.Actor author = Fixtures.actor("author");
         Fixtures.Actor moderator = Fixtures.actor("moderator");
@@ -82,6 +89,24 @@ class ReaderBrowserTest {
         }
         JsonPath editable = Fixtures.comment(articleId, null, email, "Edit me from elsewhere");
 
+        // a thread longer than the first page of the discussion shows (the reader asks for 100 replies a page)
+        Map<String, Object> busy = Fixtures.publishedPost(author.token(), "A busy thread " + unique("b"), Map.of());
+        long busyId = Fixtures.postId(busy);
+        long busyRoot = Fixtures.comment(busyId, null, email, "Who is to blame?").getLong("id");
+        List<Long> busyReplies = new ArrayList<>();
+        for (int i = 1; i <= 103; i++) {
+            busyReplies.add(Fixtures.comment(busyId, busyRoot, email, "Reply number " + i + " " + unique("r")).getLong("id"));
+        }
+
+        // a signed-in commenter, known to moderation (one approved comment), so their next comments are published at once
+        String sub = unique("reader");
+        String signedInName = "Reader " + sub;
+        long elsewhere = Fixtures.commentablePost();
+        long known = given().header("X-Id-Token", ProviderClient.idToken(sub, signedInName, sub + "@mail.example", null))
+                .contentType("application/json").body(Map.of("content", "My first signed-in words"))
+                .post("/api/v1/posts/" + elsewhere + "/comments").then().statusCode(201).extract().jsonPath().getLong("id");
+        Fixtures.as(moderator.token()).post("/api/v1/comments/" + known + "/approve").then().statusCode(200);
+
         Map<String, Object> fixture = new LinkedHashMap<>();
         fixture.put("marker", UUID.randomUUID().toString().substring(0, 8));
         fixture.put("category", Map.of("slug", categorySlug, "name", categoryName));
@@ -95,6 +120,9 @@ class ReaderBrowserTest {
         fixture.put("reply", reply);
         fixture.put("email", email);
         fixture.put("editable", Map.of("id", editable.getLong("id"), "key", editable.getString("editKey")));
+        fixture.put("busy", Map.of("slug", busy.get("slug"), "root", busyRoot, "replies", busyReplies));
+        fixture.put("signIn", Map.of("sub", sub, "name", signedInName, "provider", OidcProvider.PROVIDER_NAME,
+                "issuer", ProviderClient.issuer()));
 
         Files.createDirectories(WORK);
         for (String file : List.of("package.json", "package-lock.json", "reader.js")) {

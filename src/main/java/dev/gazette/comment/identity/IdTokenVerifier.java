@@ -1,7 +1,5 @@
 package dev.gazette.comment.identity;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gazette.common.web.ApiException;
 import dev.gazette.common.web.FieldError;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,10 +22,6 @@ import org.jose4j.lang.JoseException;
 import org.jose4j.lang.UnresolvableKeyException;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -91,7 +85,7 @@ public class IdTokenVerifier {
     IdentityConfig config;
 
     @Inject
-    ObjectMapper mapper;
+    ProviderDiscovery discovery;
 
     /** Per issuer: its consumer (keys resolved through the provider's JWKS), built once the discovery document was read. */
     private final Map<String, JwtConsumer> consumers = new ConcurrentHashMap<>();
@@ -251,31 +245,7 @@ public class IdTokenVerifier {
 
     /** The provider's {@code jwks_uri}, from its discovery document, which must name the same issuer. */
     private String discoverKeys(String issuer) {
-        String url = (issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer) + "/.well-known/openid-configuration";
-        try {
-            HttpClient client = HttpClient.newBuilder().connectTimeout(config.fetchTimeout())
-                    .followRedirects(HttpClient.Redirect.NORMAL).build();
-            HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create(url)).timeout(config.fetchTimeout())
-                    .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
-            if (answer.statusCode() != 200) {
-                throw new IOException("HTTP " + answer.statusCode());
-            }
-            JsonNode doc = mapper.readTree(answer.body());
-            if (!issuer.equals(doc.path("issuer").asText())) {
-                throw new IOException("the document names the issuer '" + doc.path("issuer").asText() + "'");
-            }
-            String jwksUri = doc.path("jwks_uri").asText("");
-            if (jwksUri.isBlank()) {
-                throw new IOException("the document has no jwks_uri");
-            }
-            return jwksUri;
-        } catch (IOException | RuntimeException e) {
-            LOG.warnf("Discovery document of sign-in provider %s could not be read (%s): %s", issuer, url, e.getMessage());
-            throw unavailable(issuer);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw unavailable(issuer);
-        }
+        return discovery.read(issuer).map(ProviderDiscovery.Endpoints::jwksUri).orElseThrow(() -> unavailable(issuer));
     }
 
     private static String name(JwtClaims claims) {

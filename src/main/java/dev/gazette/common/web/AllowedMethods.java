@@ -5,23 +5,31 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * The methods a path supports, for the {@code Allow} header a 405 must carry. Built once from
- * the JAX-RS annotations of the resource classes.
+ * The methods a path supports, for the {@code Allow} header a 405 must carry, and the media types
+ * its operations answer with, for the detail of a 406. Built once from the JAX-RS annotations of
+ * the resource classes.
  */
 final class AllowedMethods {
 
-    private record Route(Pattern path, String method) {
+    private record Route(Pattern path, String method, List<String> produces) {
     }
+
+    /** What JAX-RS answers with where a resource names no type: Gazette's resources return JSON. */
+    private static final List<String> DEFAULT_TYPES = List.of(MediaType.APPLICATION_JSON);
 
     private static volatile List<Route> routes;
 
@@ -44,6 +52,24 @@ final class AllowedMethods {
         return String.join(", ", methods);
     }
 
+    /**
+     * The media types the operations at this path answer with ({@code method}'s when it has one there, else
+     * all of the path's), without parameters: "text/event-stream", "application/json". Empty for an unknown path.
+     */
+    static Set<String> producedAt(String path, String method) {
+        Set<String> all = new LinkedHashSet<>();
+        Set<String> ofMethod = new LinkedHashSet<>();
+        for (Route route : routes()) {
+            if (route.path().matcher(path).matches()) {
+                all.addAll(route.produces());
+                if (route.method().equalsIgnoreCase(method) || ("HEAD".equalsIgnoreCase(method) && route.method().equals("GET"))) {
+                    ofMethod.addAll(route.produces());
+                }
+            }
+        }
+        return ofMethod.isEmpty() ? all : ofMethod;
+    }
+
     private static List<Route> routes() {
         if (routes == null) {
             List<Route> found = new ArrayList<>();
@@ -60,7 +86,11 @@ final class AllowedMethods {
                         String template = "/" + classPath.value() + "/" + (methodPath == null ? "" : methodPath.value());
                         String regex = template.replaceAll("/+", "/").replaceAll("(.)/$", "$1")
                                 .replaceAll("\\{[^}]+}", "[^/]+");
-                        found.add(new Route(Pattern.compile(regex + "/?"), httpMethod));
+                        Produces produces = method.getAnnotation(Produces.class) != null ? method.getAnnotation(Produces.class)
+                                : type.getAnnotation(Produces.class);
+                        List<String> types = produces == null ? DEFAULT_TYPES : Arrays.stream(produces.value())
+                                .flatMap(v -> Arrays.stream(v.split(","))).map(t -> t.split(";")[0].trim()).filter(t -> !t.isEmpty()).toList();
+                        found.add(new Route(Pattern.compile(regex + "/?"), httpMethod, types));
                     }
                 }
             }

@@ -20,6 +20,7 @@ import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -31,6 +32,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -124,7 +126,7 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e, UriInfo uri) {
+    public Response web(WebApplicationException e, UriInfo uri, Request request) {
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e, uri, null, null);
@@ -136,7 +138,7 @@ public class ProblemMapper {
         String detail = switch (status) {
             case 404 -> "No resource at " + path(uri) + ".";
             case 405 -> "Method not allowed on " + path(uri) + ".";
-            case 406 -> "This resource is served as application/json only.";
+            case 406 -> notAcceptable(uri, request);
             case 415 -> "Unsupported content type; send application/json.";
             default -> title + ".";
         };
@@ -149,6 +151,16 @@ public class ProblemMapper {
             }
         }
         return builder.build();
+    }
+
+    /**
+     * A 406 names what the route is served as: the comment stream text/event-stream, media files their image
+     * types, the rest JSON.
+     */
+    private static String notAcceptable(UriInfo uri, Request request) {
+        Set<String> types = uri == null ? Set.of()
+                : AllowedMethods.producedAt(uri.getPath(), request == null ? "GET" : request.getMethod());
+        return "This resource is served as " + (types.isEmpty() ? MediaType.APPLICATION_JSON : String.join(" or ", types)) + " only.";
     }
 
     @ServerExceptionMapper

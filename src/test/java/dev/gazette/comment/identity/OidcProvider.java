@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
  */
 public class OidcProvider implements QuarkusTestResourceLifecycleManager {
 
-    static final String CLIENT = "gazette-web";
-    static final String PROVIDER_NAME = "Test ID";
+    public static final String CLIENT = "gazette-web";
+    public static final String PROVIDER_NAME = "Test ID";
     private static final File DIR = new File("src/test/js/oidc");
 
     private Process process;

@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /** Talks to the test OpenID provider ({@link OidcProvider}): real ID tokens, key rotation, and forged tokens. */
-final class ProviderClient {
+public final class ProviderClient {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -32,17 +32,17 @@ final class ProviderClient {
     }
 
     /** Skips the calling test where Node is absent (the provider could not run). */
-    static void assumeProvider() {
+    public static void assumeProvider() {
         String skip = ConfigProvider.getConfig().getOptionalValue("test-oidc.skip", String.class).orElse(null);
         Assumptions.assumeTrue(skip == null, skip);
     }
 
-    static String issuer() {
+    public static String issuer() {
         return ConfigProvider.getConfig().getValue("test-oidc.issuer", String.class);
     }
 
     /** An ID token through the provider's authorization code + PKCE flow, for this person, for Gazette's client. */
-    static String idToken(String sub, String name, String email, String picture) {
+    public static String idToken(String sub, String name, String email, String picture) {
         return idToken(sub, name, email, picture, OidcProvider.CLIENT);
     }
 

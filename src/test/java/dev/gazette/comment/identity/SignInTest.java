@@ -57,6 +57,25 @@ class SignInTest {
     }
 
     @Test
+    void frontEndsLearnTheProviderAndItsEndpointsAndTheReaderSiteMayRedeemCodesThere() {
+        String issuer = ProviderClient.issuer();
+        given().get("/api/v1/sign-in").then().statusCode(200)
+                .header("Cache-Control", "no-cache")
+                .body("providers.size()", equalTo(1))
+                .body("providers[0].name", equalTo(OidcProvider.PROVIDER_NAME))
+                .body("providers[0].issuer", equalTo(issuer))
+                .body("providers[0].clientId", equalTo(OidcProvider.CLIENT))
+                .body("providers[0].scope", equalTo("openid profile email"))
+                .body("providers[0].authorizationEndpoint", equalTo(issuer + "/auth"))
+                .body("providers[0].tokenEndpoint", equalTo(issuer + "/token"))
+                .body("tokenHeader", equalTo(IdTokenVerifier.HEADER));
+        // the reader page may post to the provider (its token endpoint), and still to nothing else
+        given().get("/").then().statusCode(200)
+                .header("Content-Security-Policy", containsString("; connect-src 'self' " + issuer + "; "))
+                .header("Content-Security-Policy", containsString("script-src 'self';"));
+    }
+
+    @Test
     void aSignedInCommentIsAttributedToTheIdentityAndItsEmailStaysPrivate() {
         long postId = Fixtures.commentablePost();
         Person ada = Person.random();

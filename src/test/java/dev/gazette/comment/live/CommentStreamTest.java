@@ -38,6 +38,18 @@ class CommentStreamTest {
     }
 
     @Test
+    void askedForJsonTheStreamIsA406ThatNamesWhatItIsServedAs() {
+        long postId = Fixtures.commentablePost();
+        given().accept("application/json").get("/api/v1/posts/" + postId + "/comments/stream").then().statusCode(406)
+                .contentType(startsWith("application/problem+json")).body("status", equalTo(406))
+                .body("detail", equalTo("This resource is served as text/event-stream only."));
+        // the JSON routes still say JSON
+        given().accept("text/html").get("/api/v1/posts/" + postId).then().statusCode(406)
+                .contentType(startsWith("application/problem+json"))
+                .body("detail", equalTo("This resource is served as application/json only."));
+    }
+
+    @Test
     void aNewCommentItsEditLikesAndRemovalArriveAsEvents() throws Exception {
         long postId = Fixtures.commentablePost();
         String email = Fixtures.knownEmail(postId, Fixtures.actor("moderator"));
