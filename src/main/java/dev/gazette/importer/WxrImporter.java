@@ -776,7 +776,7 @@ public class WxrImporter {
             post.publishedAt = date == null ? null : date;
             post.wpUtcOffset = utcOffset(item.dateLocal(), item.dateGmt());
             post.format = format(item.terms());
-            post.wpGuid = blank(item.guid()) ? null : truncate(item.guid().trim(), 2000);
+            post.wpGuid = guid(item);
             if (created) {
                 post.createdAt = date != null && date.isBefore(now) ? date : now;
             }
@@ -1295,6 +1295,11 @@ public class WxrImporter {
 
     /** WordPress' post formats besides standard. */
     static final Set<String> POST_FORMATS = Set.of("aside", "chat", "gallery", "link", "image", "quote", "status", "video", "audio");
+
+    /** An item's {@code <guid>} as kept (WordPress' guid, feed readers' id for it), or null without one. */
+    static String guid(Wxr.Item item) {
+        return blank(item.guid()) ? null : truncate(item.guid().trim(), 2000);
+    }
 
     private static void setInteger(PreparedStatement s, int index, Integer value) throws SQLException {
         if (value == null) {

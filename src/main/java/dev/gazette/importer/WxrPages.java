@@ -151,7 +151,7 @@ final class WxrPages {
             date = WxrImporter.date(item.dateLocal());
         }
         page.wpUtcOffset = WxrImporter.utcOffset(item.dateLocal(), item.dateGmt());
-        page.wpGuid = WxrImporter.blank(item.guid()) ? null : item.guid().trim().substring(0, Math.min(2000, item.guid().trim().length()));
+        page.wpGuid = WxrImporter.guid(item);
         String status = item.status() == null ? "" : item.status();
         boolean published = status.equals("publish") || (status.equals("future") && date != null && !date.isAfter(now));
         if (!published) {
